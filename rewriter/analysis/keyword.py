@@ -1,0 +1,171 @@
+"""The focus keyword: lemma-aware matching, and picking one when none is given.
+
+Matching works on normalised forms and lemmas, so « l’orage » matches « orage » and
+« OpenAI présente » matches « OpenAI a présenté » — where Yoast's French analysis,
+without morphology, misses elided and inflected forms.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rewriter.analysis.words import content_forms, is_content, normalise, token_forms
+
+
+@dataclass(frozen=True)
+class Keyword:
+    text: str
+    words: tuple[frozenset[str], ...]  # per content word, the forms that match it
+    reason: str = ""
+
+    @property
+    def length(self) -> int:
+        """Length in words, as Yoast counts it for the density weighting."""
+        return len(self.text.split())
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+def make_keyword(doc: Any, reason: str = "") -> Keyword:
+    """A Keyword from a parsed keyword phrase (`nlp(keyword)`)."""
+    words = content_forms(doc) or [token_forms(t) for t in doc if not t.is_punct]
+    return Keyword(text=doc.text.strip(), words=tuple(words), reason=reason)
+
+
+def _matches(word: frozenset[str], token_forms_: frozenset[str]) -> bool:
+    return not word.isdisjoint(token_forms_)
+
+
+def count_in(keyword: Keyword, tokens: Sequence[Any]) -> int:
+    """Full matches in one sentence: each keyword word must occur; count = the rarest one."""
+    if not keyword:
+        return 0
+    forms = [token_forms(t) for t in tokens]
+    counts = [sum(1 for f in forms if _matches(word, f)) for word in keyword.words]
+    return min(counts)
+
+
+def share_in(keyword: Keyword, tokens: Sequence[Any]) -> float:
+    """Share of the keyword's content words present in `tokens` (0-1)."""
+    if not keyword:
+        return 0.0
+    forms = [token_forms(t) for t in tokens]
+    found = sum(1 for word in keyword.words if any(_matches(word, f) for f in forms))
+    return found / len(keyword.words)
+
+
+def starts_with(keyword: Keyword, tokens: Sequence[Any]) -> bool:
+    """The keyword's content words open `tokens` (function words before them are allowed)."""
+    content = [t for t in tokens if is_content(t)]
+    if len(content) < len(keyword.words) or not keyword:
+        return False
+    head = content[: len(keyword.words)]
+    return all(_matches(w, token_forms(t)) for w, t in zip(keyword.words, head, strict=True))
+
+
+# --- picking a keyword -------------------------------------------------------------
+
+_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    key: tuple[str, ...]
+    score: float
+    count: int
+    in_title: bool
+    in_intro: bool
+
+
+def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
+    """Noun phrases (1-3 content words) and named entities, scored by salience."""
+    phrases: dict[tuple[str, ...], Counter[str]] = {}
+    counts: Counter[tuple[str, ...]] = Counter()
+    for doc in [title_doc, *body_docs]:
+        for span in _phrases(doc):
+            key = _key(span)
+            counts[key] += 1
+            phrases.setdefault(key, Counter())[span.text] += 1
+    title_keys = {_key(s) for s in _phrases(title_doc)}
+    title_forms = {f for t in title_doc for f in token_forms(t)}
+    intro_forms = {f for t in body_docs[0] for f in token_forms(t)} if body_docs else set()
+    out: list[Candidate] = []
+    for key, count in counts.items():
+        if count < 2 and key not in title_keys:
+            continue
+        in_title = all(k in title_forms for k in key)
+        in_intro = all(k in intro_forms for k in key)
+        # Frequency with diminishing returns, strong title bonus (the article's topic),
+        # intro bonus, and a mild preference for two-word phrases (specific, still frequent).
+        score = math.log1p(count) * (2.0 if in_title else 1.0) * (1.3 if in_intro else 1.0)
+        score *= {1: 1.0, 2: 1.25, 3: 1.1}[len(key)]
+        text = phrases[key].most_common(1)[0][0]
+        out.append(Candidate(text, key, score, count, in_title, in_intro))
+    out.sort(key=lambda c: (-c.score, -c.count, c.text))
+    return out
+
+
+def explain(candidate: Candidate) -> str:
+    parts = [f"{candidate.count} occurrence{'s' if candidate.count > 1 else ''}"]
+    if candidate.in_title:
+        parts.append("présente dans le titre")
+    if candidate.in_intro:
+        parts.append("présente dans l'introduction")
+    return f"choisie automatiquement : {', '.join(parts)}"
+
+
+def _key(span: Any) -> tuple[str, ...]:
+    return tuple(normalise(t.lemma_ or t.text) for t in span if is_content(t))
+
+
+def _phrases(doc: Any) -> list[Any]:
+    spans: list[Any] = []
+    seen: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("PER", "ORG", "LOC", "MISC"):
+            span = _trim(ent)
+            if span is not None and (span.start, span.end) not in seen:
+                seen.add((span.start, span.end))
+                spans.append(span)
+    try:
+        chunks = list(doc.noun_chunks)
+    except (ValueError, NotImplementedError):  # no parser (e.g. a blank pipeline)
+        chunks = []
+    for chunk in chunks:
+        span = _trim(chunk)
+        if span is None:
+            continue
+        # The head noun alone, and the noun with its adjacent modifiers.
+        head = span.root
+        if head.pos_ in ("NOUN", "PROPN") and (head.i, head.i + 1) not in seen:
+            seen.add((head.i, head.i + 1))
+            spans.append(doc[head.i : head.i + 1])
+        if 1 < len(_key(span)) and (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            spans.append(span)
+    return spans
+
+
+def _trim(span: Any) -> Any:
+    """Drop leading/trailing function words; None when nothing topical is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and not is_content(doc[start]):
+        start += 1
+    while end > start and not is_content(doc[end - 1]):
+        end -= 1
+    content = sum(1 for t in doc[start:end] if is_content(t))
+    if content == 0 or content > _MAX_WORDS or end - start > _MAX_WORDS + 2:
+        return None
+    trimmed = doc[start:end]
+    if any(not (t.is_alpha or t.like_num or "-" in t.text) for t in trimmed):
+        return None
+    if all(t.is_stop for t in trimmed) or any(len(t.text) < 2 for t in trimmed):
+        return None
+    return trimmed

@@ -1,0 +1,49 @@
+"""Word-level normalisation shared by every check: apostrophes, elisions, accents, counts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
+_ELISION = re.compile(r"^(?:l|d|j|m|t|s|n|c|qu|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+_WORD = re.compile(r"\S*\w\S*")
+
+# Parts of speech that carry no topic: a keyword's function words never need to match.
+FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART", "SPACE"})
+
+
+def normalise(word: str) -> str:
+    """Lower case, straight apostrophe, elision removed: « L’orage » -> « orage »."""
+    word = word.translate(_APOSTROPHES).lower().strip("'\"«»()[].,;:!?")
+    stripped = _ELISION.sub("", word)
+    return stripped or word
+
+
+def fold(word: str) -> str:
+    """`normalise` plus accents removed, for slugs and URLs."""
+    decomposed = unicodedata.normalize("NFKD", normalise(word))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def count_words(text: str) -> int:
+    """Words as a reader (and Yoast) counts them: whitespace-separated, holding a letter or digit."""
+    return len(_WORD.findall(text))
+
+
+def token_forms(token: Any) -> frozenset[str]:
+    """Every form a spaCy token can be matched by: its normalised text and its lemma."""
+    forms = {normalise(token.text)}
+    if token.lemma_:
+        forms.add(normalise(token.lemma_))
+    return frozenset(f for f in forms if f)
+
+
+def is_content(token: Any) -> bool:
+    return bool(token.pos_ not in FUNCTION_POS and not token.is_punct and not token.is_space)
+
+
+def content_forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
+    return [token_forms(t) for t in tokens if is_content(t)]
