@@ -21,7 +21,7 @@ $(MODEL): $(STAMP)
 	$(PY) -m rewriter.models
 
 run: install
-	$(VENV)/bin/rewriter check $(SAMPLE)
+	$(VENV)/bin/rewriter check $(SAMPLE) || test $$? -eq 1  # 1 = checks fail: still a good run
 
 test: install
 	$(PY) -m pytest

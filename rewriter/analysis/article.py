@@ -34,17 +34,18 @@ class AnalysedArticle:
 
     def body_indices(self) -> list[int]:
         """Block indices after the first H1."""
-        first_h1 = next(
-            (i for i, b in enumerate(self.blocks) if b.is_heading and b.level == 1), -1
-        )
+        first_h1 = next((i for i, b in enumerate(self.blocks) if b.is_heading and b.level == 1), -1)
         return [i for i in range(len(self.blocks)) if i != first_h1]
 
     def paragraph_indices(self) -> list[int]:
         return [i for i in self.body_indices() if self.blocks[i].kind == "paragraph"]
 
     def subheading_indices(self) -> list[int]:
-        return [i for i in self.body_indices()
-                if self.blocks[i].is_heading and self.blocks[i].level in (2, 3)]
+        return [
+            i
+            for i in self.body_indices()
+            if self.blocks[i].is_heading and self.blocks[i].level in (2, 3)
+        ]
 
     @cached_property
     def body_words(self) -> int:

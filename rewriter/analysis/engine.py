@@ -28,14 +28,21 @@ def parse_article(article: Article, keyword: str | None = None) -> AnalysedArtic
         chosen = kw.make_keyword(keyword_doc, reason="donnée par l'utilisateur")
     else:
         chosen = pick_keyword(article, block_docs, title_doc)
-    return AnalysedArticle(article=article, docs=block_docs, seo_title_doc=title_doc,
-                           meta_doc=meta_doc, keyword=chosen)
+    return AnalysedArticle(
+        article=article, docs=block_docs, seo_title_doc=title_doc, meta_doc=meta_doc, keyword=chosen
+    )
 
 
 def pick_keyword(article: Article, block_docs: Sequence[Any], title_doc: Any) -> kw.Keyword:
     """The most salient 1-3-word noun phrase of the article, with the reason it won."""
-    h1 = next((d for b, d in zip(article.blocks, block_docs, strict=True)
-               if b.is_heading and b.level == 1), title_doc)
+    h1 = next(
+        (
+            d
+            for b, d in zip(article.blocks, block_docs, strict=True)
+            if b.is_heading and b.level == 1
+        ),
+        title_doc,
+    )
     body = [d for b, d in zip(article.blocks, block_docs, strict=True) if b.kind == "paragraph"]
     ranked = kw.candidates(h1, body)
     if not ranked:
@@ -46,8 +53,9 @@ def pick_keyword(article: Article, block_docs: Sequence[Any], title_doc: Any) ->
     return kw.make_keyword(doc, reason=kw.explain(best))
 
 
-def analyse(article: Article, *, settings: Settings | None = None,
-            keyword: str | None = None) -> Report:
+def analyse(
+    article: Article, *, settings: Settings | None = None, keyword: str | None = None
+) -> Report:
     """Every check on `article`. `keyword` None or empty: one is picked from the article."""
     settings = settings or Settings()
     analysed = parse_article(article, keyword or article.keyword or None)
@@ -55,5 +63,8 @@ def analyse(article: Article, *, settings: Settings | None = None,
 
 
 def report_for(analysed: AnalysedArticle, settings: Settings) -> Report:
-    return Report(keyword=analysed.keyword.text, keyword_reason=analysed.keyword.reason,
-                  findings=run_checks(analysed, settings))
+    return Report(
+        keyword=analysed.keyword.text,
+        keyword_reason=analysed.keyword.reason,
+        findings=run_checks(analysed, settings),
+    )

@@ -30,8 +30,13 @@ class Finding:
     gap: float = 0.0  # how far from the target (0 when passed), to sort worst first
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "label": self.label, "value": self.value,
-                "target": self.target, "passed": self.passed}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "value": self.value,
+            "target": self.target,
+            "passed": self.passed,
+        }
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,57 @@ def starts_with(keyword: Keyword, tokens: Sequence[Any]) -> bool:
 # --- picking a keyword -------------------------------------------------------------
 
 _MAX_WORDS = 3
+# Nouns of time, quantity and measure: frequent in news, never what a reader searches for.
+GENERIC_NOUNS = frozenset(
+    [
+        "an",
+        "année",
+        "jour",
+        "mois",
+        "semaine",
+        "heure",
+        "minute",
+        "seconde",
+        "fois",
+        "euro",
+        "dollar",
+        "franc",
+        "million",
+        "milliard",
+        "pour",
+        "cent",
+        "pourcentage",
+        "personne",
+        "chose",
+        "cas",
+        "part",
+        "partie",
+        "fin",
+        "début",
+        "moment",
+        "temps",
+        "façon",
+        "manière",
+        "nombre",
+        "place",
+        "point",
+        "lieu",
+        "exemple",
+        "question",
+        "soir",
+        "matin",
+        "week-end",
+        "total",
+        "hausse",
+        "baisse",
+        "niveau",
+        "chiffre",
+        "taux",
+        "moitié",
+        "tiers",
+        "quart",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +155,7 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
         # Frequency with diminishing returns, strong title bonus (the article's topic),
         # intro bonus, and a mild preference for two-word phrases (specific, still frequent).
         score = math.log1p(count) * (2.0 if in_title else 1.0) * (1.3 if in_intro else 1.0)
-        score *= {1: 1.0, 2: 1.25, 3: 1.1}[len(key)]
+        score *= {1: 1.0, 2: 1.4, 3: 1.3}[len(key)]
         text = phrases[key].most_common(1)[0][0]
         out.append(Candidate(text, key, score, count, in_title, in_intro))
     out.sort(key=lambda c: (-c.score, -c.count, c.text))
@@ -143,13 +194,22 @@ def _phrases(doc: Any) -> list[Any]:
             continue
         # The head noun alone, and the noun with its adjacent modifiers.
         head = span.root
+        if _is_quantity(head):
+            continue
         if head.pos_ in ("NOUN", "PROPN") and (head.i, head.i + 1) not in seen:
             seen.add((head.i, head.i + 1))
             spans.append(doc[head.i : head.i + 1])
-        if 1 < len(_key(span)) and (span.start, span.end) not in seen:
+        if len(_key(span)) > 1 and (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             spans.append(span)
     return spans
+
+
+def _is_quantity(token: Any) -> bool:
+    """« 22 heures », « trois ans », « 84 000 euros »: a measure, not a topic."""
+    if normalise(token.lemma_ or token.text) in GENERIC_NOUNS:
+        return True
+    return any(child.dep_ == "nummod" or child.like_num for child in token.children)
 
 
 def _trim(span: Any) -> Any:
@@ -164,7 +224,9 @@ def _trim(span: Any) -> Any:
     if content == 0 or content > _MAX_WORDS or end - start > _MAX_WORDS + 2:
         return None
     trimmed = doc[start:end]
-    if any(not (t.is_alpha or t.like_num or "-" in t.text) for t in trimmed):
+    if any(not (t.is_alpha or "-" in t.text) or t.like_num for t in trimmed):
+        return None
+    if all(normalise(t.lemma_ or t.text) in GENERIC_NOUNS for t in trimmed if is_content(t)):
         return None
     if all(t.is_stop for t in trimmed) or any(len(t.text) < 2 for t in trimmed):
         return None

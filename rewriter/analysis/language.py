@@ -5,8 +5,17 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-_LANGUAGES = ("FRENCH", "ENGLISH", "SPANISH", "GERMAN", "ITALIAN", "PORTUGUESE", "DUTCH",
-              "CATALAN", "ROMANIAN")
+_LANGUAGES = (
+    "FRENCH",
+    "ENGLISH",
+    "SPANISH",
+    "GERMAN",
+    "ITALIAN",
+    "PORTUGUESE",
+    "DUTCH",
+    "CATALAN",
+    "ROMANIAN",
+)
 _SAMPLE_CHARS = 4000  # enough for certainty, and keeps detection fast on long articles
 
 

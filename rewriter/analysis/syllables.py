@@ -10,13 +10,14 @@ import re
 
 _VOWEL_GROUP = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]+")
 _WORD = re.compile(r"[a-zàâäéèêëîïôöùûüœæç]+")
+_HIATUS = re.compile(r"(?=([aoé]é|é[aoiuéà]))")  # po-é-sie, ré-a-li-té, cré-é, ré-us-sir
 _SILENT_ENT = re.compile(r"[^aeiouyé]ent$")  # ils parlent (but not: dent, souvent — rare enough)
 
 
 def count_word(word: str) -> int:
     word = word.lower()
     groups = _VOWEL_GROUP.findall(word)
-    count = len(groups)
+    count = len(groups) + len(_HIATUS.findall(word))
     if count <= 1:
         return max(count, 1 if any(c.isalpha() for c in word) else 0)
     if word.endswith("e") and not word.endswith(("ée", "ie", "ue")):

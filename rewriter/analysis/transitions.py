@@ -25,4 +25,3 @@ def find(sentence: str) -> str | None:
     text = sentence.replace("’", "'").lower()
     match = _pattern().search(text)
     return match.group(0) if match else None
-

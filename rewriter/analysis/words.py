@@ -29,7 +29,7 @@ def fold(word: str) -> str:
 
 
 def count_words(text: str) -> int:
-    """Words as a reader (and Yoast) counts them: whitespace-separated, holding a letter or digit."""
+    """Words as a reader (and Yoast) counts them: separated by spaces, holding a letter/digit."""
     return len(_WORD.findall(text))
 
 

@@ -39,8 +39,11 @@ def run_safely(func: Callable[[], int]) -> None:
     except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
         if os.environ.get("REWRITER_DEBUG"):
             raise
-        fail(f"erreur interne ({type(exc).__name__}: {exc}). Relancez avec REWRITER_DEBUG=1 "
-             "pour le détail et signalez-la.", ExitCode.INTERNAL)
+        fail(
+            f"erreur interne ({type(exc).__name__}: {exc}). Relancez avec REWRITER_DEBUG=1 "
+            "pour le détail et signalez-la.",
+            ExitCode.INTERNAL,
+        )
     sys.exit(code)
 
 
@@ -50,8 +53,10 @@ def run_safely(func: Callable[[], int]) -> None:
 def main(verbose: bool) -> None:
     """Réécrit un article de presse français en article optimisé SEO, hors ligne,
     sans inventer de faits."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @main.command(context_settings=CONTEXT)

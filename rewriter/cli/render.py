@@ -37,10 +37,18 @@ def print_report(report: Report, *, title: str = "", console: Console | None = N
     table.add_column("Objectif")
     table.add_column("Conseil", overflow="fold")
     for finding in report.worst_first():
-        table.add_row(_light(finding), finding.label, str(finding.value), finding.target,
-                      "" if finding.passed else finding.advice)
+        table.add_row(
+            _light(finding),
+            finding.label,
+            str(finding.value),
+            finding.target,
+            "" if finding.passed else finding.advice,
+        )
     console.print(table)
     passed = sum(1 for f in report.findings if f.passed)
-    verdict = ("[green]Tous les critères obligatoires sont remplis.[/green]" if not failing
-               else f"[red]{len(failing)} critère(s) à corriger.[/red]")
+    verdict = (
+        "[green]Tous les critères obligatoires sont remplis.[/green]"
+        if not failing
+        else f"[red]{len(failing)} critère(s) à corriger.[/red]"
+    )
     console.print(f"{passed}/{len(report.findings)} critères remplis. {verdict}")

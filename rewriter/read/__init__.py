@@ -37,7 +37,9 @@ def read_article(source: str | Path) -> Article:
         except OSError as exc:
             raise InputError(f"Lecture impossible de {name} : {exc.strerror}.") from exc
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name} dépasse {MAX_BYTES // 1024 // 1024} Mo : est-ce bien un article ?")
+        raise InputError(
+            f"{name} dépasse {MAX_BYTES // 1024 // 1024} Mo : est-ce bien un article ?"
+        )
     if suffix == ".docx":
         from rewriter.read.docx import parse_docx
 

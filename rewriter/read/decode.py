@@ -32,16 +32,12 @@ def decode(data: bytes, name: str) -> str:
         return _normalise(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # lazy: only legacy files pay for it
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(
-            f"Impossible de reconnaître l'encodage de {name} : enregistrez-le en UTF-8."
-        )
-    text = str(best)
-    if _control_share(text) > 0.05:
-        raise InputError(f"{name} ressemble à un fichier binaire, pas à un texte.")
+    # Not UTF-8: French legacy files are Windows-1252 (a superset of latin-1's letters);
+    # latin-1 decodes the few bytes cp1252 leaves undefined.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
     return _normalise(text)
 
 

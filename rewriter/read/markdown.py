@@ -11,8 +11,12 @@ from markdown_it.token import Token
 from rewriter.document import Article, Block
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_FRONT_KEYS = {"title": "seo_title", "description": "meta_description", "slug": "slug",
-               "keyword": "keyword"}
+_FRONT_KEYS = {
+    "title": "seo_title",
+    "description": "meta_description",
+    "slug": "slug",
+    "keyword": "keyword",
+}
 
 
 def parse_markdown(text: str, name: str = "") -> Article:
@@ -41,7 +45,14 @@ def parse_markdown(text: str, name: str = "") -> Article:
     fields = {_FRONT_KEYS[k]: v for k, v in meta.items() if k in _FRONT_KEYS}
     if "seo_title" in fields and not any(b.is_heading and b.level == 1 for b in blocks):
         blocks.insert(0, Block("heading", fields["seo_title"], 1))
-    return Article(blocks=tuple(blocks), source_name=name, **fields)
+    return Article(
+        blocks=tuple(blocks),
+        source_name=name,
+        seo_title=fields.get("seo_title", ""),
+        meta_description=fields.get("meta_description", ""),
+        slug=fields.get("slug", ""),
+        keyword=fields.get("keyword", ""),
+    )
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -11,8 +11,12 @@ from rewriter.settings import Settings
 def words(a: AnalysedArticle, s: Settings) -> Finding:
     n = a.body_words
     return Finding(
-        id="words", label="Longueur du texte", value=n, target=f"≥ {s.min_words} mots",
-        passed=n >= s.min_words, gap=max(0, s.min_words - n) / s.min_words,
+        id="words",
+        label="Longueur du texte",
+        value=n,
+        target=f"≥ {s.min_words} mots",
+        passed=n >= s.min_words,
+        gap=max(0, s.min_words - n) / s.min_words,
         advice=f"Le texte compte {n} mots ; visez au moins {s.min_words} mots, "
         "sans ajouter d'information absente de la source.",
     )
@@ -38,8 +42,12 @@ def section_length(a: AnalysedArticle, s: Settings) -> Finding:
         for i, _ in too_long
     )
     return Finding(
-        id="section_length", label="Répartition des intertitres", value=longest,
-        target=f"≤ {s.max_section_words} mots par section", passed=not too_long, where=where,
+        id="section_length",
+        label="Répartition des intertitres",
+        value=longest,
+        target=f"≤ {s.max_section_words} mots par section",
+        passed=not too_long,
+        where=where,
         gap=max(0, longest - s.max_section_words) / s.max_section_words,
         advice=f"{len(too_long)} section(s) dépassent {s.max_section_words} mots : "
         "ajoutez des intertitres pour découper le texte.",
@@ -51,7 +59,9 @@ def sentence_length(a: AnalysedArticle, s: Settings) -> Finding:
     long = [x for x in sentences if x.words > s.max_sentence_words]
     share = 100.0 * len(long) / len(sentences) if sentences else 0.0
     return Finding(
-        id="sentence_length", label="Longueur des phrases", value=round(share, 1),
+        id="sentence_length",
+        label="Longueur des phrases",
+        value=round(share, 1),
         target=f"≤ {s.max_long_sentence_share:g} % de phrases de plus de "
         f"{s.max_sentence_words} mots",
         passed=share <= s.max_long_sentence_share,
@@ -67,8 +77,11 @@ def paragraph_length(a: AnalysedArticle, s: Settings) -> Finding:
     longest = max((n for _, n in lengths), default=0)
     too_long = [(i, n) for i, n in lengths if n > s.max_paragraph_words]
     return Finding(
-        id="paragraph_length", label="Longueur des paragraphes", value=longest,
-        target=f"≤ {s.max_paragraph_words} mots", passed=not too_long,
+        id="paragraph_length",
+        label="Longueur des paragraphes",
+        value=longest,
+        target=f"≤ {s.max_paragraph_words} mots",
+        passed=not too_long,
         where=tuple(Where("paragraph", i, a.blocks[i].text[:80]) for i, _ in too_long),
         gap=max(0, longest - s.max_paragraph_words) / s.max_paragraph_words,
         advice=f"{len(too_long)} paragraphe(s) dépassent {s.max_paragraph_words} mots : "

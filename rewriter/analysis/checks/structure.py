@@ -11,11 +11,17 @@ from rewriter.settings import Settings
 def h1_single(a: AnalysedArticle, s: Settings) -> Finding:
     h1 = [i for i, b in enumerate(a.blocks) if b.is_heading and b.level == 1]
     return Finding(
-        id="h1_single", label="Titre H1 unique", value=len(h1), target="1 H1",
-        passed=len(h1) == 1, gap=abs(len(h1) - 1),
+        id="h1_single",
+        label="Titre H1 unique",
+        value=len(h1),
+        target="1 H1",
+        passed=len(h1) == 1,
+        gap=abs(len(h1) - 1),
         where=tuple(Where("heading", i, a.blocks[i].text) for i in h1[1:]),
         advice="Il faut exactement un titre H1 (le titre de l'article) ; "
-        "transformez les autres en H2." if h1 else "Ajoutez un titre H1.",
+        "transformez les autres en H2."
+        if h1
+        else "Ajoutez un titre H1.",
     )
 
 
@@ -37,9 +43,12 @@ def heading_hierarchy(a: AnalysedArticle, s: Settings) -> Finding:
         if block.level > 1 and _is_empty_section(blocks, i):
             problems.append((i, "section vide"))
     return Finding(
-        id="heading_hierarchy", label="Hiérarchie des intertitres",
-        value=len(problems), target="aucun niveau sauté, aucune section vide ni doublon",
-        passed=not problems, gap=float(len(problems)),
+        id="heading_hierarchy",
+        label="Hiérarchie des intertitres",
+        value=len(problems),
+        target="aucun niveau sauté, aucune section vide ni doublon",
+        passed=not problems,
+        gap=float(len(problems)),
         where=tuple(Where("heading", i, f"{blocks[i].text} ({why})") for i, why in problems),
         advice="; ".join(f"« {blocks[i].text} » : {why}" for i, why in problems[:3])
         or "Structure des intertitres correcte.",

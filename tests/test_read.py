@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rewriter.errors import InputError
+from rewriter.read import read_article
+from rewriter.read.decode import decode
+
+FRENCH = "Élévation du niveau de la mer : l’État prévoit 3 milliards d’euros.\n\nLe texte suit."
+
+
+def test_markdown_front_matter_and_headings(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        '---\ntitle: "Titre SEO"\ndescription: Une description.\nslug: titre-seo\n'
+        "keyword: mer\n---\n# Le titre\n\nUn **paragraphe** avec [lien](x).\n\n"
+        "## Une partie\n\nSuite du texte.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.title == "Le titre"
+    assert article.seo_title == "Titre SEO"
+    assert article.meta_description == "Une description."
+    assert (article.slug, article.keyword) == ("titre-seo", "mer")
+    assert [(b.kind, b.level, b.text) for b in article.blocks] == [
+        ("heading", 1, "Le titre"),
+        ("paragraph", 0, "Un paragraphe avec lien."),
+        ("heading", 2, "Une partie"),
+        ("paragraph", 0, "Suite du texte."),
+    ]
+
+
+def test_text_first_line_is_title(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Mon titre\n\nPremier\nparagraphe.\n\n\nSecond.", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Mon titre"
+    assert article.paragraphs == ["Premier paragraphe.", "Second."]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"])
+def test_encodings_are_detected(encoding: str) -> None:
+    assert decode(FRENCH.encode(encoding), "x") == FRENCH
+
+
+def test_binary_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(InputError, match="binaire"):
+        read_article(path)
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n  \t\n", "# Titre seul\n\n## Et un H2\n"])
+def test_empty_inputs_are_refused(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "vide.md"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError):
+        read_article(path)
+
+
+def test_missing_file_names_the_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="introuvable"):
+        read_article(tmp_path / "absent.txt")
+
+
+def test_html_page_extracts_the_article(corpus: Path) -> None:
+    article = read_article(corpus / "html" / "ledevoir.com.trottinettes.html")
+    source = (corpus / "28_fin-trottinettes-libre-service-montreal.txt").read_text("utf-8")
+    assert article.title == source.splitlines()[0].strip()
+    text = " ".join(article.paragraphs)
+    assert "365 000 déplacements" in text
+    assert "cookie" not in text.lower()
+    assert len(text.split()) > 250
