@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from rewriter.analysis.keyword import Keyword
+from rewriter.analysis.sentences import sentence_spans
 from rewriter.analysis.words import count_words
 from rewriter.document import Article, Block
 
@@ -60,7 +61,7 @@ class AnalysedArticle:
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
         for i in self.paragraph_indices():
-            for sent in self.docs[i].sents:
+            for sent in sentence_spans(self.docs[i]):
                 text = sent.text.strip()
                 if text:
                     out.append(Sentence(text, count_words(text), i, sent))

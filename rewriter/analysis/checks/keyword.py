@@ -5,6 +5,7 @@ from __future__ import annotations
 from rewriter.analysis import keyword as kw
 from rewriter.analysis.article import AnalysedArticle
 from rewriter.analysis.findings import Finding, Where
+from rewriter.analysis.sentences import sentence_spans
 from rewriter.analysis.words import fold
 from rewriter.settings import Settings
 
@@ -74,7 +75,7 @@ def keyword_in_intro(a: AnalysedArticle, s: Settings) -> Finding:
         return _missing("keyword_in_intro", label, target)
     paragraphs = a.paragraph_indices()
     found = bool(paragraphs) and any(
-        kw.count_in(a.keyword, sent) > 0 for sent in a.docs[paragraphs[0]].sents
+        kw.count_in(a.keyword, sent) > 0 for sent in sentence_spans(a.docs[paragraphs[0]])
     )
     return Finding(
         id="keyword_in_intro",
@@ -126,7 +127,7 @@ def keyword_in_meta(a: AnalysedArticle, s: Settings) -> Finding:
     label, target = "Requête dans la méta description", f"{lo} – {hi} fois"
     if not a.keyword:
         return _missing("keyword_in_meta", label, target)
-    count = sum(kw.count_in(a.keyword, sent) for sent in a.meta_doc.sents) if a.meta_doc else 0
+    count = sum(kw.count_in(a.keyword, sent) for sent in sentence_spans(a.meta_doc)) if a.meta_doc else 0
     passed = lo <= count <= hi
     return Finding(
         id="keyword_in_meta",
