@@ -21,11 +21,11 @@ from slugify import slugify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rewriter.analysis.engine import parse_article, report_for  # noqa: E402
-from rewriter.document import Article  # noqa: E402
-from rewriter.read import read_article  # noqa: E402
-from rewriter.settings import Settings  # noqa: E402
-from scripts._corpus import body_html, corpus_files, yoast  # noqa: E402
+from rewriter.analysis.engine import parse_article, report_for
+from rewriter.document import Article
+from rewriter.read import read_article
+from rewriter.settings import Settings
+from scripts._corpus import body_html, corpus_files, yoast
 
 # our check id -> Yoast assessment id
 PAIRS = {
@@ -100,13 +100,22 @@ def main() -> int:
             same = finding.passed == (score >= YOAST_GREEN)
             agree[ours].append(same)
             rows.append(
-                {"article": path.name, "check": ours, "ours": finding.passed,
-                 "value": finding.value, "yoast": theirs, "yoast_score": score,
-                 "agree": same, "yoast_text": text}
+                {
+                    "article": path.name,
+                    "check": ours,
+                    "ours": finding.passed,
+                    "value": finding.value,
+                    "yoast": theirs,
+                    "yoast_score": score,
+                    "agree": same,
+                    "yoast_text": text,
+                }
             )
             if not same and args.verbose:
-                print(f"  {path.name[:38]:38} {ours:24} ours={finding.passed!s:5} "
-                      f"({finding.value}) yoast={score}: {text[:90]}")
+                print(
+                    f"  {path.name[:38]:38} {ours:24} ours={finding.passed!s:5} "
+                    f"({finding.value}) yoast={score}: {text[:90]}"
+                )
 
     total = [x for values in agree.values() for x in values]
     print(f"\n{'check':26} {'agree':>7}  n")

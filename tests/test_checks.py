@@ -278,3 +278,22 @@ def test_settings_override_and_reject_unknown_keys() -> None:
     with pytest.raises(ConfigError, match="min_word"):
         Settings().with_overrides({"min_word": 300})
     assert "Yoast" in Settings.source("max_sentence_words")
+
+
+def test_hyphenated_words_stay_whole_and_do_not_break_sentences() -> None:
+    a = analysed(
+        "# T\n\nLes vélos en libre-service sans ancrage ont fait 365 000 trajets. "
+        "Le bilan du projet-pilote est bon. Pourrait-il durer ?"
+    )
+    assert [s.text for s in a.sentences] == [
+        "Les vélos en libre-service sans ancrage ont fait 365 000 trajets.",
+        "Le bilan du projet-pilote est bon.",
+        "Pourrait-il durer ?",
+    ]
+    texts = [t.text for t in a.docs[1]]
+    assert "libre-service" in texts and "-il" in texts
+
+
+def test_quotation_fragments_join_their_sentence() -> None:
+    a = analysed("# T\n\nIl a dit : « Notre règlement n’a pas été respecté. » Puis il est parti.")
+    assert len(a.sentences) == 2

@@ -24,8 +24,8 @@ class Keyword:
 
     @property
     def length(self) -> int:
-        """Length in words, as Yoast counts it for the density weighting."""
-        return len(self.text.split())
+        """Content words, hyphenated parts counted apart (Covid-19 is 2), as Yoast does."""
+        return sum(len(max(forms, key=len).split("-")) for forms in self.words)
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -61,7 +61,10 @@ def share_in(keyword: Keyword, tokens: Sequence[Any]) -> float:
 
 def starts_with(keyword: Keyword, tokens: Sequence[Any]) -> bool:
     """The keyword's content words open `tokens` (function words before them are allowed)."""
-    content = [t for t in tokens if is_content(t)]
+    content = list(tokens)
+    while content and (content[0].is_stop or not is_content(content[0])):
+        content.pop(0)  # « Le glyphosate… », « À Paris-8… »
+    content = [t for t in content if is_content(t)]
     if len(content) < len(keyword.words) or not keyword:
         return False
     head = content[: len(keyword.words)]

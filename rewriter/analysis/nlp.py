@@ -17,7 +17,7 @@ import re
 import sys
 import types
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rewriter.errors import RewriterError
 
@@ -34,8 +34,18 @@ CLITIC_INFIX = (
     r"|le|la|les|y|en|là|ci)(?![^\W\d_]))"
 )
 # Words with an inner apostrophe that are not elisions.
-APOSTROPHE_WORDS = ("aujourd'hui", "aujourd’hui", "presqu'île", "presqu’île", "quelqu'un",
-                    "quelqu’un", "quelqu'une", "quelqu’une", "prud'hommes", "prud’hommes")
+APOSTROPHE_WORDS = (
+    "aujourd'hui",
+    "aujourd’hui",
+    "presqu'île",
+    "presqu’île",
+    "quelqu'un",
+    "quelqu’un",
+    "quelqu'une",
+    "quelqu’une",
+    "prud'hommes",
+    "prud’hommes",
+)
 
 
 @cache
@@ -65,11 +75,12 @@ def _load_fast(spacy: types.ModuleType) -> Language:
         light.TOKENIZER_EXCEPTIONS = dict(BASE_EXCEPTIONS)  # type: ignore[attr-defined]
         light.TOKEN_MATCH = None  # type: ignore[attr-defined]
         sys.modules.setdefault(_EXCEPTIONS_MODULE, light)
-    nlp = spacy.load(MODEL_NAME, exclude=["tokenizer"])
+    nlp: Language = spacy.load(MODEL_NAME, exclude=["tokenizer"])
+    tokenizer: Any = nlp.tokenizer
     tokenizer_path = next(get_package_path(MODEL_NAME).glob("*/tokenizer"))
-    nlp.tokenizer.from_disk(tokenizer_path, exclude=["token_match"])
-    infixes = [p for p in nlp.Defaults.infixes if not re.search(p, "libre-service")]
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, CLITIC_INFIX]).finditer
+    tokenizer.from_disk(tokenizer_path, exclude=["token_match"])
+    infixes = [p for p in nlp.Defaults.infixes or () if not re.search(p, "libre-service")]
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, CLITIC_INFIX]).finditer
     for word in APOSTROPHE_WORDS:
-        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+        tokenizer.add_special_case(word, [{"ORTH": word}])
     return nlp

@@ -28,6 +28,11 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def slug_form(word: str) -> str:
+    """How a word appears in a URL slug: « Covid-19 » -> « covid-19 », « l'État » -> « etat »."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")
+
+
 def count_words(text: str) -> int:
     """Words as a reader (and Yoast) counts them: separated by spaces, holding a letter/digit."""
     return len(_WORD.findall(text))

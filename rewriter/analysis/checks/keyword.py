@@ -6,7 +6,7 @@ from rewriter.analysis import keyword as kw
 from rewriter.analysis.article import AnalysedArticle
 from rewriter.analysis.findings import Finding, Where
 from rewriter.analysis.sentences import sentence_spans
-from rewriter.analysis.words import fold
+from rewriter.analysis.words import slug_form
 from rewriter.settings import Settings
 
 
@@ -29,7 +29,7 @@ def keyword_density(a: AnalysedArticle, s: Settings) -> Finding:
         return _missing("keyword_density", "Densité de la requête", target)
     matches = sum(kw.count_in(a.keyword, a.docs[i]) for i in a.body_indices())
     words = a.body_words
-    density = matches / words * 100 * (0.7 + len(a.keyword.words) / 3) if words else 0.0
+    density = matches / words * 100 * (0.7 + a.keyword.length / 3) if words else 0.0
     passed = s.min_keyword_density <= density <= s.max_keyword_density
     if density < s.min_keyword_density:
         advice = (
@@ -127,7 +127,11 @@ def keyword_in_meta(a: AnalysedArticle, s: Settings) -> Finding:
     label, target = "Requête dans la méta description", f"{lo} – {hi} fois"
     if not a.keyword:
         return _missing("keyword_in_meta", label, target)
-    count = sum(kw.count_in(a.keyword, sent) for sent in sentence_spans(a.meta_doc)) if a.meta_doc else 0
+    count = (
+        sum(kw.count_in(a.keyword, sent) for sent in sentence_spans(a.meta_doc))
+        if a.meta_doc
+        else 0
+    )
     passed = lo <= count <= hi
     return Finding(
         id="keyword_in_meta",
@@ -147,8 +151,8 @@ def keyword_in_slug(a: AnalysedArticle, s: Settings) -> Finding:
     label, target = "Requête dans le slug", "tous les mots de la requête"
     if not a.keyword:
         return _missing("keyword_in_slug", label, target)
-    parts = set(a.article.slug.lower().replace("_", "-").split("-")) - {""}
-    found = sum(1 for forms in a.keyword.words if any(fold(f) in parts for f in forms))
+    slug = f"-{a.article.slug.lower().replace('_', '-')}-"
+    found = sum(1 for forms in a.keyword.words if any(f"-{slug_form(f)}-" in slug for f in forms))
     passed = found == len(a.keyword.words)
     return Finding(
         id="keyword_in_slug",
