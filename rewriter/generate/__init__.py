@@ -1,0 +1,1 @@
+"""Stage 4 — generate: a small text-generation interface and its llama.cpp backend."""

@@ -1,0 +1,126 @@
+"""What a source span supports: its words (forms, lemmas, stems), numbers and quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rewriter.analysis.words import normalise, token_forms
+
+# Number words a rewrite may turn into digits, or back.
+NUMBER_WORDS = {
+    "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6",
+    "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
+    "treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20",
+    "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
+    "mille": "1000", "premier": "1", "première": "1", "deuxième": "2", "second": "2",
+    "seconde": "2", "troisième": "3", "moitié": "50%",
+}
+_NUMBER = re.compile(r"\d+(?:[ \u202f\u00a0]\d{3})*(?:[.,]\d+)?")
+_QUOTE = re.compile(r"«\s*(.+?)\s*»|“\s*(.+?)\s*”|\"\s*(.+?)\s*\"", re.DOTALL)
+
+
+@cache
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("french")
+
+
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(normalise(word)))
+
+
+def numbers_in(text: str) -> set[str]:
+    """Digit groups, thousands separators removed, decimal comma: « 365 000 » -> 365000."""
+    return {re.sub(r"[ \u202f\u00a0]", "", m).replace(".", ",") for m in _NUMBER.findall(text)}
+
+
+def quotes_in(text: str) -> list[str]:
+    return [next(g for g in m.groups() if g) for m in _QUOTE.finditer(text)]
+
+
+def flat(text: str) -> str:
+    """Comparable text: straight apostrophes, single spaces, lower case."""
+    text = text.replace("’", "'").replace("\u202f", " ").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@dataclass(frozen=True)
+class Support:
+    text: str
+    forms: frozenset[str]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    verbs: dict[str, tuple[bool, bool]]  # lemma -> (negated somewhere, conditional somewhere)
+    flat_text: str
+
+    def supports_word(self, token: Any) -> bool:
+        forms = token_forms(token)
+        if not forms.isdisjoint(self.forms):
+            return True
+        return stem(token.text) in self.stems or stem(token.lemma_ or token.text) in self.stems
+
+    def supports_number(self, number: str) -> bool:
+        return number in self.numbers
+
+    def supports_quote(self, quote: str) -> bool:
+        return flat(quote) in self.flat_text
+
+
+# Future/conditional stems of irregular verbs (« il pourrait », « il serait »).
+_IRREGULAR_STEMS = {
+    "être": "ser", "avoir": "aur", "pouvoir": "pourr", "faire": "fer", "aller": "ir",
+    "devoir": "devr", "vouloir": "voudr", "savoir": "saur", "venir": "viendr", "voir": "verr",
+    "falloir": "faudr", "tenir": "tiendr", "valoir": "vaudr", "envoyer": "enverr",
+    "mourir": "mourr", "courir": "courr", "recevoir": "recevr", "obtenir": "obtiendr",
+    "devenir": "deviendr", "revenir": "reviendr", "prévoir": "prévoir", "permettre": "permettr",
+}
+_CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+
+
+def is_conditional(token: Any) -> bool:
+    """Conditional mood. The tagger often reads « suspendrait » as an imperfect, so the
+    form is also checked against the verb's future stem (« suspendr- », « déclarer- »)."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    form, lemma = token.text.lower(), token.lemma_.lower()
+    stem_ = _IRREGULAR_STEMS.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)
+    return any(form == stem_ + ending for ending in _CONDITIONAL_ENDINGS) and stem_.endswith("r")
+
+
+def clause_flags(token: Any) -> tuple[bool, bool]:
+    """(negated, conditional) for a verb token, from its own morphology and its auxiliaries."""
+    words = [token, *[c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+    conditional = any(is_conditional(w) for w in words)
+    negated = any(
+        normalise(c.text) in ("ne", "n", "pas", "jamais", "plus", "guère", "point", "aucun",
+                              "aucune", "rien", "ni")
+        and c.dep_ in ("advmod", "advmod:neg", "det", "obj", "cc")
+        for c in token.children
+    )
+    return negated, conditional
+
+
+def build_support(doc: Any, extra_text: str = "") -> Support:
+    forms: set[str] = set()
+    stems: set[str] = set()
+    verbs: dict[str, tuple[bool, bool]] = {}
+    for token in doc:
+        forms |= token_forms(token)
+        stems.add(stem(token.text))
+        if token.lemma_:
+            stems.add(stem(token.lemma_))
+        word = normalise(token.text)
+        if word in NUMBER_WORDS:
+            forms.add(NUMBER_WORDS[word])
+        if token.pos_ in ("VERB", "AUX"):
+            negated, conditional = clause_flags(token)
+            old = verbs.get(token.lemma_, (False, False))
+            verbs[token.lemma_] = (old[0] or negated, old[1] or conditional)
+    numbers = numbers_in(doc.text) | {v for k, v in NUMBER_WORDS.items() if k in forms}
+    return Support(text=doc.text, forms=frozenset(forms), stems=frozenset(stems),
+                   numbers=frozenset(numbers), verbs=verbs,
+                   flat_text=flat(doc.text + " " + extra_text))
