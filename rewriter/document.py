@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph"]
+BlockKind = Literal["heading", "paragraph", "item"]  # item: a bullet-list entry
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,11 @@ class Block:
     @property
     def is_heading(self) -> bool:
         return self.kind == "heading"
+
+    @property
+    def is_text(self) -> bool:
+        """A paragraph or a list item: prose the checks read."""
+        return self.kind != "heading"
 
 
 @dataclass(frozen=True)

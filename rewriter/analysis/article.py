@@ -39,7 +39,7 @@ class AnalysedArticle:
         return [i for i in range(len(self.blocks)) if i != first_h1]
 
     def paragraph_indices(self) -> list[int]:
-        return [i for i in self.body_indices() if self.blocks[i].kind == "paragraph"]
+        return [i for i in self.body_indices() if self.blocks[i].is_text]
 
     def subheading_indices(self) -> list[int]:
         return [

@@ -13,17 +13,29 @@ from typing import Any
 _FINAL = re.compile(r"[.!?…][»”\"’')\]\s]*$")
 
 
+_OPENING = frozenset({"«", "(", "“", "["})
+
+
 def sentence_spans(doc: Any) -> list[Any]:
     spans: list[Any] = []
     start: int | None = None
     for sent in doc.sents:
-        if all(t.is_punct or t.is_space for t in sent) and spans and start is None:
-            spans[-1] = doc[spans[-1].start : sent.end]  # a lone « » » or « . »
+        begin, end = sent.start, sent.end
+        if start is None and spans and spans[-1].end > begin:
+            begin = spans[-1].end  # its opening quote was given to the previous sentence
+        if begin >= end:
             continue
+        if all(t.is_punct or t.is_space for t in doc[begin:end]) and doc[begin].text not in _OPENING:
+            if spans and start is None:
+                spans[-1] = doc[spans[-1].start : end]  # a lone « » » or « . »
+                continue
         if start is None:
-            start = sent.start
-        if _FINAL.search(sent.text):
-            spans.append(doc[start : sent.end])
+            start = begin
+        # An opening quote at the end of a sentence belongs to the next one.
+        while end - 1 > start and doc[end - 1].text in _OPENING:
+            end -= 1
+        if _FINAL.search(doc[start:end].text):
+            spans.append(doc[start:end])
             start = None
     if start is not None:
         spans.append(doc[start : len(doc)])

@@ -25,8 +25,13 @@ def parse_markdown(text: str, name: str = "") -> Article:
     blocks: list[Block] = []
     heading_level = 0
     in_paragraph = False
+    lists = 0
     for token in tokens:
-        if token.type == "heading_open":
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+        elif token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "heading_close":
             heading_level = 0
@@ -41,7 +46,7 @@ def parse_markdown(text: str, name: str = "") -> Article:
             if heading_level:
                 blocks.append(Block("heading", content, heading_level))
             elif in_paragraph:
-                blocks.append(Block("paragraph", content))
+                blocks.append(Block("item" if lists else "paragraph", content))
     fields = {_FRONT_KEYS[k]: v for k, v in meta.items() if k in _FRONT_KEYS}
     if "seo_title" in fields and not any(b.is_heading and b.level == 1 for b in blocks):
         blocks.insert(0, Block("heading", fields["seo_title"], 1))

@@ -8,6 +8,7 @@ prompt's examples; when it is not French; or when its length is out of bounds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from rewriter.verify.support import (
     quotes_in,
 )
 
-Kind = Literal["number", "entity", "word", "quote", "negation", "mood", "language",
+Kind = Literal["number", "entity", "word", "quote", "negation", "mood", "claim", "language",
                "example", "length", "format"]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.
@@ -116,6 +117,14 @@ def check_unit(
             add(token.text, "negation")
         if src_conditional and not conditional:
             add(token.text, "mood")
+    for verb, role, word in _relations(doc):
+        role_ = ROLE_EQUIVALENTS[role]
+        if verb in support.verbs and word in support.forms and not (
+            {(verb, role_, word), (verb, role_, "*")} & support.relations
+        ):
+            add(f"{word} → {verb}", "claim")
+    if re.search(r"\b(\w+)(?: \1\b){2,}", text.lower()) or not re.search(r"[.!?…»]$", text):
+        add(text[-30:], "format")  # « très très très », or cut off mid-sentence
     if examples:
         words = [normalise(w) for w in text.split()]
         copied = [g for g in _ngrams(words, 4) & examples if " ".join(g) not in support.flat_text]
@@ -130,6 +139,19 @@ def check_unit(
             if french < 0.15 or (code != "fr" and confidence - french > 0.3):
                 add(f"{code} ({confidence:.2f})", "language")
     return problems
+
+
+# Who does what: a subject may become an agent (and back) in a passive rewrite.
+ROLE_EQUIVALENTS = {"nsubj": "actor", "obl:agent": "actor", "obj": "patient",
+                    "nsubj:pass": "patient"}
+
+
+def _relations(doc: Any) -> list[tuple[str, str, str]]:
+    out = []
+    for token in doc:
+        if token.dep_ in ROLE_EQUIVALENTS and token.head.pos_ == "VERB" and not token.is_stop:
+            out.append((token.head.lemma_, token.dep_, normalise(token.lemma_ or token.text)))
+    return out
 
 
 def _negation_count(doc: Any) -> int:

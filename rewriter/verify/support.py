@@ -56,6 +56,7 @@ class Support:
     numbers: frozenset[str]
     verbs: dict[str, tuple[bool, bool]]  # lemma -> (negated somewhere, conditional somewhere)
     flat_text: str
+    relations: frozenset[tuple[str, str, str]] = frozenset()  # (verb, actor|patient, word)
 
     def supports_word(self, token: Any) -> bool:
         forms = token_forms(token)
@@ -104,6 +105,16 @@ def clause_flags(token: Any) -> tuple[bool, bool]:
     return negated, conditional
 
 
+def _noun_phrase(token: Any) -> list[Any]:
+    """The token and its dependents, nested clauses left out."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("acl", "acl:relcl", "ccomp", "advcl", "parataxis") or child.is_punct:
+            continue
+        out.extend(_noun_phrase(child))
+    return out
+
+
 def build_support(doc: Any, extra_text: str = "") -> Support:
     forms: set[str] = set()
     stems: set[str] = set()
@@ -121,6 +132,17 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
             old = verbs.get(token.lemma_, (False, False))
             verbs[token.lemma_] = (old[0] or negated, old[1] or conditional)
     numbers = numbers_in(doc.text) | {v for k, v in NUMBER_WORDS.items() if k in forms}
+    roles = {"nsubj": "actor", "obl:agent": "actor", "obj": "patient", "nsubj:pass": "patient"}
+    relations = set()
+    for token in doc:
+        if token.dep_ in roles and token.head.pos_ in ("VERB", "AUX"):
+            role = roles[token.dep_]
+            if token.pos_ == "PRON":  # « il a dit » : we cannot tell who, so anyone may
+                relations.add((token.head.lemma_, role, "*"))
+            # The whole noun phrase fills the role: « la startup OpenAI », « Tyler Perry ».
+            for word in _noun_phrase(token):
+                for form in token_forms(word):
+                    relations.add((token.head.lemma_, role, form))
     return Support(text=doc.text, forms=frozenset(forms), stems=frozenset(stems),
                    numbers=frozenset(numbers), verbs=verbs,
-                   flat_text=flat(doc.text + " " + extra_text))
+                   flat_text=flat(doc.text + " " + extra_text), relations=frozenset(relations))

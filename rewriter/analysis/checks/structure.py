@@ -59,7 +59,7 @@ def _is_empty_section(blocks: tuple, index: int) -> bool:  # type: ignore[type-a
     """No paragraph before the next heading of the same or a higher level (or the end)."""
     level = blocks[index].level
     for block in blocks[index + 1 :]:
-        if block.kind == "paragraph":
+        if block.is_text:
             return False
         if block.level <= level:
             return True

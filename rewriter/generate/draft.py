@@ -1,0 +1,307 @@
+"""Write every unit of the draft: sentences, headings, title, meta description, slug."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from rewriter.analysis.keyword import Keyword, count_in, starts_with
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import count_words, is_content
+from rewriter.draft import Draft, Paragraph, Section
+from rewriter.generate import prompts
+from rewriter.generate.units import UnitWriter
+from rewriter.plan import Plan, SourceSentence
+from rewriter.settings import Settings
+from rewriter.transform.clauses import REORDERINGS, SPLITTERS, sentence
+from rewriter.verify.support import build_support
+
+MAX_HEADING_CHARS = 70
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def keyword_label(keyword: Keyword) -> str:
+    return capitalise(keyword.text)
+
+
+# --- sentences -----------------------------------------------------------------------
+
+
+def pieces(span: Any, max_words: int) -> list[str]:
+    """The sentence, split at clause boundaries while a piece is over `max_words`."""
+    todo, done = [span], []
+    while todo:
+        current = todo.pop(0)
+        if count_words(current.text) <= max_words:
+            done.append(current.text.strip())
+            continue
+        parts: list[str] = []
+        for split in SPLITTERS:
+            parts = split(current)
+            if parts:
+                break
+        if not parts:
+            done.append(current.text.strip())
+            continue
+        nlp = french()
+        todo = [nlp(part)[:] for part in parts] + todo
+    return done
+
+
+def reorder(text: str) -> str:
+    """A faithful reordering of one sentence, or the sentence itself."""
+    doc = french()(text)
+    span = doc[:]
+    for transform in REORDERINGS:
+        out = transform(span)
+        if out:
+            return out[0]
+    return sentence(text)
+
+
+def write_sentence(source: SourceSentence, writer: UnitWriter, settings: Settings,
+                   *, seed_offset: int = 0) -> list[str]:
+    """Output sentences for one source sentence: generated where the guard accepts them,
+    else the source's own words, split and reordered by the parse."""
+    support = build_support(source.span.as_doc())
+    out: list[str] = []
+    for piece in pieces(source.span, settings.max_sentence_words):
+        limit = max(settings.max_sentence_words, count_words(piece) + 2)
+        text = None
+        if "«" not in piece and '"' not in piece:  # quotations stay word for word
+            saved, writer.seed = writer.seed, writer.seed + seed_offset
+            text = writer.generate(
+                prompts.SENTENCE, piece, support, min_words=max(3, count_words(piece) // 2),
+                max_words=limit, max_tokens=min(160, 2 * count_words(piece) + 24),
+                where=f"phrase {source.index + 1}",
+            )
+            writer.seed = saved
+        if text is None:
+            writer.fallback()
+            text = reorder(piece)
+        out.append(text)
+    return out
+
+
+# --- headings ------------------------------------------------------------------------
+
+
+def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
+    """A heading faithful to its section: generated, else the section's salient phrase."""
+    support = build_support(french()(source_text))
+    excerpt = " ".join(source_text.split()[:60])
+
+    def fits(text: str) -> bool:
+        return (len(text) <= MAX_HEADING_CHARS and text.rstrip()[-1:] not in ".!?"
+                and _key(text) not in used)
+
+    text = writer.generate(prompts.HEADING, excerpt, support, min_words=2, max_words=10,
+                           max_tokens=24, accept=fits, where="intertitre")
+    if text is None:
+        writer.fallback()
+        text = fallback_heading(source_text, used)
+    text = capitalise(text.rstrip(" .:;"))
+    used.add(_key(text))
+    return text
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def fallback_heading(source_text: str, used: set[str]) -> str:
+    """The section's most salient noun phrase not used yet (« Le coût de la mesure »)."""
+    doc = french()(source_text)
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if not t.is_punct]
+        content = [t for t in words if is_content(t)]
+        if not content or len(words) > 7 or any(t.like_num for t in words):
+            continue
+        key = " ".join(t.lemma_.lower() for t in content)
+        counts[key] = counts.get(key, 0) + len(content)
+        first.setdefault(key, "".join(t.text_with_ws for t in words).strip())
+    for key in sorted(counts, key=lambda k: (-counts[k], len(first[k]))):
+        text = capitalise(first[key])
+        if 2 <= len(text.split()) and _key(text) not in used and len(text) <= MAX_HEADING_CHARS:
+            return text
+    return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))
+
+
+# --- title, meta, slug ---------------------------------------------------------------
+
+
+def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
+    """An SEO title that opens with the keyword, at most settings.max_title_chars long."""
+    kw = plan.keyword
+    label = keyword_label(kw)
+    lead = plan.lead[0].text if plan.lead else ""
+    source = f"Mot-clé : {kw.text}. Texte : {plan.title} {lead}"
+    support = build_support(french()(f"{plan.title}. {lead}"), extra_text=kw.text)
+    nlp = french()
+
+    def fits(text: str) -> bool:
+        return len(text) <= settings.max_title_chars and starts_with(kw, nlp(text))
+
+    text = writer.generate(prompts.TITLE, source, support, prefix=f"{label} :", min_words=3,
+                           max_words=12, max_tokens=24, accept=fits, where="titre")
+    if text is not None:
+        return text.rstrip(". ")
+    writer.fallback()
+    return fallback_title(plan, settings)
+
+
+def fallback_title(plan: Plan, settings: Settings) -> str:
+    kw, title = plan.keyword, plan.title.strip().rstrip(".")
+    nlp = french()
+    label = keyword_label(kw)
+    candidates = [title] if starts_with(kw, nlp(title)) else []
+    rest = _without_keyword(title, kw)
+    room = settings.max_title_chars - len(label) - 3
+    candidates += [f"{label} : {rest}", f"{label} : {_shorten(rest, room)}"]
+    for phrase in _phrases(" ".join(s.text for s in plan.lead)):
+        candidates.append(f"{label} : {phrase}")
+    candidates.append(label)
+    for candidate in candidates:
+        candidate = candidate.strip(" :")
+        if 0 < len(candidate) <= settings.max_title_chars and starts_with(kw, nlp(candidate)):
+            return candidate
+    return label[: settings.max_title_chars]
+
+
+def _without_keyword(title: str, kw: Keyword) -> str:
+    doc = french()(title)
+    if count_in(kw, doc) and starts_with(kw, doc):
+        content = [t for t in doc if is_content(t)]
+        cut = content[len(kw.words) - 1].i + 1 if len(content) >= len(kw.words) else 0
+        rest = "".join(t.text_with_ws for t in doc[cut:]).strip(" :,-–")
+        return rest or title
+    return title[:1].lower() + title[1:] if doc[0].pos_ != "PROPN" else title
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Cut `text` at a phrase boundary (comma, colon, conjunction) to fit `limit`."""
+    if len(text) <= limit:
+        return text
+    for sep in (" : ", ", ", " – ", " - ", " et ", " mais "):
+        head = text.split(sep)[0]
+        if 3 <= len(head) <= limit:
+            return head
+    return ""
+
+
+def _phrases(text: str) -> Iterable[str]:
+    doc = french()(text)
+    for chunk in sorted(doc.noun_chunks, key=lambda c: -len(c)):
+        words = [t for t in chunk if not t.is_punct]
+        if 2 <= len(words) <= 7:
+            yield "".join(t.text_with_ws for t in words).strip()
+
+
+def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
+    """A meta description of settings.min/max_meta_chars holding the keyword once."""
+    kw = plan.keyword
+    label = keyword_label(kw)
+    lead = " ".join(s.text for s in plan.lead[:3])
+    support = build_support(french()(f"{plan.title}. {lead}"), extra_text=kw.text)
+    nlp = french()
+
+    def fits(text: str) -> bool:
+        return (settings.min_meta_chars <= len(text) <= settings.max_meta_chars
+                and 1 <= count_in(kw, nlp(text)) <= 2)
+
+    source = f"Mot-clé : {kw.text}. Texte : {lead}"
+    text = writer.generate(prompts.META, source, support, prefix=f"{label} :", min_words=12,
+                           max_words=30, max_tokens=64, accept=fits, where="méta description")
+    if text is not None:
+        return text
+    writer.fallback()
+    return fallback_meta(plan, settings)
+
+
+def fallback_meta(plan: Plan, settings: Settings) -> str:
+    """« Keyword : » followed by the lead's own sentences, cut at a clause to fit."""
+    kw = plan.keyword
+    label = keyword_label(kw)
+    nlp = french()
+    sentences = [s.text for s in plan.sentences[:6]]
+    lo, hi = settings.min_meta_chars, settings.max_meta_chars
+    best = ""
+    for start in range(len(sentences)):
+        text = ""
+        for s in sentences[start:]:
+            candidate = f"{text} {s}".strip()
+            prefix = "" if count_in(kw, nlp(candidate)) else f"{label} : "
+            full = prefix + (candidate[:1].lower() + candidate[1:] if prefix and not
+                             nlp(candidate)[0].pos_ == "PROPN" else candidate)
+            if len(full) > hi:
+                cut = _cut_clause(full, lo, hi)
+                if cut:
+                    return cut
+                break
+            text = candidate
+            best = full
+            if len(full) >= lo:
+                return full
+    return best[:hi]
+
+
+def _cut_clause(text: str, lo: int, hi: int) -> str:
+    """The longest prefix of `text` ending at a comma or full stop, within [lo, hi - 1]."""
+    for match in sorted(re.finditer(r"[,;.]", text), key=lambda m: -m.start()):
+        end = match.start()
+        if lo <= end + 1 <= hi:
+            return text[:end].rstrip() + "."
+    return ""
+
+
+def slug_for(keyword: Keyword, title: str) -> str:
+    from slugify import slugify
+
+    stop = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "a", "au", "aux",
+            "et", "en", "pour", "sur", "par", "dans", "ce", "ces", "son", "sa", "ses", "qui"}
+    words = slugify(keyword.text).split("-")
+    for word in slugify(title).split("-"):
+        if word not in stop and word not in words and len(words) < 6:
+            words.append(word)
+    return "-".join(words)[:70].strip("-")
+
+
+# --- the draft -----------------------------------------------------------------------
+
+
+def write_draft(plan: Plan, writer: UnitWriter, settings: Settings,
+                on_progress: Any = None) -> Draft:
+    draft = Draft(title="", keyword=plan.keyword.text)
+    total = len(plan.sentences)
+    done = 0
+
+    def paragraph(sentences: list[SourceSentence]) -> Paragraph:
+        nonlocal done
+        out: list[str] = []
+        for s in sentences:
+            out += write_sentence(s, writer, settings)
+            done += 1
+            if on_progress:
+                on_progress(done, total)
+        return Paragraph(out)
+
+    draft.intro = [paragraph(p) for p in plan.intro]
+    used: set[str] = set()
+    for section in plan.sections:
+        heading_source = f"{section.source_heading}. {section.text}".strip(". ")
+        draft.sections.append(Section(
+            heading=heading_for(heading_source, writer, used),
+            paragraphs=[paragraph(p) for p in section.paragraphs],
+            source_text=section.text,
+        ))
+    draft.seo_title = title_for(plan, writer, settings)
+    draft.title = draft.seo_title
+    draft.meta = meta_for(plan, writer, settings)
+    draft.slug = slug_for(plan.keyword, draft.seo_title)
+    return draft

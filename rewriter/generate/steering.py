@@ -1,0 +1,60 @@
+"""Steer decoding toward the source span's own words (prevention before rejection).
+
+A logit bias over the whole vocabulary: tokens that spell the span's words, French
+function words and punctuation keep their score; every other token is pushed down by
+`penalty`. Applied as one vectorised numpy add per generated token — measured here at
+no loss of speed (77 vs 78 tokens/s), where a Python loop over gemma's 262k-token
+vocabulary would be several times slower.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rewriter.analysis.transitions import phrases as transition_phrases
+from rewriter.generate.backend import Generator
+
+FUNCTION_WORDS = (
+    "le la les l' un une des du de d' au aux à en dans sur sous par pour avec sans chez vers "
+    "entre contre depuis pendant avant après selon et ou mais donc or ni car que qu' qui quoi "
+    "dont où ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils "
+    "elles on nous vous je tu se s' y ne n' pas plus moins très aussi encore déjà ainsi alors "
+    "est sont a ont été être avoir était étaient sera seront a-t-il a-t-elle cela ceci celui "
+    "celle ceux celles tout tous toute toutes même autre autres chaque plusieurs certains "
+    "certaines lors dès comme si quand lorsque puisque tandis c' cependant toutefois également "
+    "selon d'après notamment enfin ensuite déclaré indiqué expliqué précisé ajouté souligné "
+    "affirmé estimé dit rappelé"
+).split()
+PUNCTUATION = list(".,;:!?«»()-–'’\"%") + [" ", " «", " »", " :", " ;", " ?", " !"]
+
+
+def _variants(word: str) -> list[str]:
+    forms = {word, word.lower(), word.capitalize()}
+    return [p for f in forms for p in (f, " " + f)]
+
+
+@cache
+def _base_allowed(generator: Generator) -> frozenset[int]:
+    allowed: set[int] = set()
+    words = FUNCTION_WORDS + [w for p in transition_phrases() for w in p.split()]
+    for word in words + PUNCTUATION:
+        for variant in _variants(word):
+            allowed.update(generator.tokenize(variant))
+    return frozenset(allowed)
+
+
+def bias_for(generator: Generator, span_text: str, penalty: float = 4.0) -> Any:
+    """A float32 vector: 0 for tokens of the span and of French grammar, -penalty elsewhere."""
+    import numpy as np
+
+    allowed = set(_base_allowed(generator))
+    allowed.update(generator.tokenize(span_text))
+    for word in span_text.replace("’", "'").split():
+        word = word.strip(".,;:!?«»()\"")
+        if word:
+            for variant in _variants(word):
+                allowed.update(generator.tokenize(variant))
+    bias = np.full(generator.vocab_size(), -penalty, dtype=np.float32)
+    bias[list(allowed)] = 0.0
+    return bias

@@ -1,0 +1,154 @@
+"""rewrite(): read → analyse → plan → generate → verify → repair, for one article."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rewriter.analysis.engine import parse_article, report_for
+from rewriter.analysis.findings import Report
+from rewriter.analysis.nlp import french
+from rewriter.analysis.sentences import sentence_spans
+from rewriter.document import Article
+from rewriter.draft import Draft
+from rewriter.errors import InputError
+from rewriter.generate.backend import Generator
+from rewriter.generate.draft import write_draft
+from rewriter.generate.units import UnitWriter
+from rewriter.plan import make_plan
+from rewriter.repair.strategies import REPAIRS, Context
+from rewriter.settings import Settings
+from rewriter.verify.guard import Unsupported, check_unit
+from rewriter.verify.support import build_support, flat
+
+log = logging.getLogger(__name__)
+
+HARD_CHECKS = frozenset({
+    "language", "words", "h1_single", "heading_hierarchy", "section_length", "sentence_length",
+    "paragraph_length", "keyword_density", "keyword_in_title", "keyword_in_intro",
+    "keyword_in_subheadings", "keyword_in_meta", "keyword_in_slug", "title_length", "meta_length",
+})
+
+
+@dataclass(frozen=True)
+class RewriteOptions:
+    keyword: str | None = None
+    settings: Settings = field(default_factory=Settings)
+    max_rounds: int = 8
+    seed: int = 0
+
+
+@dataclass
+class RewriteResult:
+    draft: Draft
+    article: Article
+    report: Report
+    unsupported: list[Unsupported]
+    generated_units: int
+    fallback_units: int
+    first_try_units: int
+    seconds: float
+    generated_tokens: int
+    model: str
+    copied_share: float
+    notes: list[str]
+
+    @property
+    def hard_failures(self) -> list[str]:
+        return [f.id for f in self.report.findings if f.id in HARD_CHECKS and not f.passed]
+
+    @property
+    def passed(self) -> bool:
+        return not self.hard_failures and not self.unsupported
+
+
+class Progress:
+    """What the pipeline reports while it works; the CLI draws it, tests ignore it."""
+
+    def stage(self, name: str) -> None: ...
+
+    def units(self, done: int, total: int) -> None: ...
+
+
+def rewrite(source: Article, *, options: RewriteOptions, generator: Generator | None,
+            progress: Progress | None = None) -> RewriteResult:
+    progress = progress or Progress()
+    start = time.perf_counter()
+    progress.stage("Analyse de la source")
+    analysed = parse_article(source, options.keyword or source.keyword or None)
+    if not analysed.keyword:
+        raise InputError("Impossible de choisir une requête cible dans cet article : "
+                         "donnez-en une avec --keyword.")
+    plan = make_plan(analysed)
+    writer = UnitWriter(generator, seed=options.seed)
+    progress.stage("Rédaction")
+    draft = write_draft(plan, writer, options.settings, on_progress=progress.units)
+    ctx = Context(plan, writer, options.settings, report_for(analysed, options.settings))
+    progress.stage("Vérification et réparation")
+    report = _check(draft, options, analysed.keyword.text)
+    for round_ in range(options.max_rounds):
+        failing = [f for f in report.findings if f.id in HARD_CHECKS and not f.passed]
+        if not failing:
+            break
+        ctx.report = report
+        changed = False
+        done: set[object] = set()
+        for finding in failing:
+            fix = REPAIRS.get(finding.id)
+            if fix is None or fix in done:
+                continue
+            done.add(fix)
+            changed |= fix(draft, ctx)
+        log.debug("repair round %d: %s -> changed=%s", round_ + 1,
+                  [f.id for f in failing], changed)
+        if not changed:
+            break
+        report = _check(draft, options, analysed.keyword.text)
+    article = draft.to_article()
+    unsupported = audit(draft, source)
+    usage = generator.usage if generator is not None else None
+    return RewriteResult(
+        draft=draft, article=article, report=report, unsupported=unsupported,
+        generated_units=writer.stats.generated, fallback_units=writer.stats.fallback,
+        first_try_units=writer.stats.first_try, seconds=time.perf_counter() - start,
+        generated_tokens=usage.generated_tokens if usage else 0,
+        model=generator.name if generator is not None else "aucun (repli déterministe)",
+        copied_share=copied_share(draft, source), notes=list(dict.fromkeys(draft.notes)),
+    )
+
+
+def _check(draft: Draft, options: RewriteOptions, keyword: str) -> Report:
+    return report_for(parse_article(draft.to_article(), keyword), options.settings)
+
+
+def audit(draft: Draft, source: Article) -> list[Unsupported]:
+    """The last word: every sentence of the finished article, and its title and meta,
+    against the whole source — numbers, names and quotations must all be there."""
+    nlp = french()
+    support = build_support(nlp("\n".join(b.text for b in source.blocks)))
+    texts = [("titre", draft.seo_title), ("méta description", draft.meta)]
+    texts += [(f"phrase {i + 1}", s) for i, s in enumerate(draft.sentences())]
+    found: list[Unsupported] = []
+    for where, text in texts:
+        for problem in check_unit(nlp(text), support, where=where, min_words=0,
+                                  max_words=10_000, check_language=False):
+            if problem.kind in ("number", "entity", "quote"):
+                found.append(problem)
+    return found
+
+
+def copied_share(draft: Draft, source: Article) -> float:
+    """Share of output sentences that are a source sentence word for word."""
+    nlp = french()
+    originals = {flat(s.text).rstrip(".") for b in source.blocks if b.is_text
+                 for s in sentence_spans(nlp(b.text))}
+    sentences = draft.sentences()
+    if not sentences:
+        return 0.0
+    copied = sum(1 for s in sentences if flat(s).rstrip(".") in originals)
+    return 100.0 * copied / len(sentences)
+
+
+OnUnit = Callable[[int, int], None]

@@ -1,0 +1,130 @@
+"""Stage 3 — plan: the keyword, the source's sentences, and an outline of sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rewriter.analysis.article import AnalysedArticle
+from rewriter.analysis.keyword import Keyword
+from rewriter.analysis.sentences import sentence_spans
+from rewriter.analysis.words import count_words
+from rewriter.verify.support import numbers_in, quotes_in
+
+SECTION_WORDS = 190  # target words per section: well under Yoast's 300 once rewritten
+PARAGRAPH_WORDS = 90  # pasted text with no breaks is cut into paragraphs of about this size
+
+
+@dataclass(frozen=True)
+class SourceSentence:
+    span: Any
+    index: int  # order in the article
+
+    @property
+    def text(self) -> str:
+        return str(self.span.text).strip()
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+    @property
+    def has_quote(self) -> bool:
+        return bool(quotes_in(self.text)) or "«" in self.text or "»" in self.text
+
+    @property
+    def has_number(self) -> bool:
+        return bool(numbers_in(self.text))
+
+    @property
+    def entities(self) -> list[str]:
+        return [e.text for e in self.span.ents if e.label_ in ("PER", "ORG", "LOC")]
+
+
+@dataclass
+class SectionPlan:
+    source_heading: str  # the source's own heading, or ""
+    paragraphs: list[list[SourceSentence]] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[SourceSentence]:
+        return [s for p in self.paragraphs for s in p]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sentences)
+
+
+@dataclass
+class Plan:
+    keyword: Keyword
+    title: str
+    intro: list[list[SourceSentence]]
+    sections: list[SectionPlan]
+
+    @property
+    def sentences(self) -> list[SourceSentence]:
+        intro = [s for p in self.intro for s in p]
+        return intro + [s for section in self.sections for s in section.sentences]
+
+    @property
+    def lead(self) -> list[SourceSentence]:
+        return self.intro[0] if self.intro else []
+
+
+def make_plan(source: AnalysedArticle) -> Plan:
+    """Sentences by paragraph (pasted text re-cut), grouped into sections of the source's
+    own structure — its headings when it has some, else runs of about SECTION_WORDS."""
+    counter = 0
+    chunks: list[tuple[str, list[list[SourceSentence]]]] = [("", [])]
+    for i in source.body_indices():
+        block = source.blocks[i]
+        if block.is_heading:
+            chunks.append((block.text, []))
+            continue
+        sentences = []
+        for span in sentence_spans(source.docs[i]):
+            sentences.append(SourceSentence(span, counter))
+            counter += 1
+        for paragraph in _cut(sentences):
+            chunks[-1][1].append(paragraph)
+    chunks = [(h, p) for h, p in chunks if p]
+    if not chunks:
+        return Plan(source.keyword, source.article.title, [], [])
+    has_headings = any(h for h, _ in chunks)
+    if has_headings:
+        first_heading, first_paragraphs = chunks[0]
+        intro = first_paragraphs[:1] if not first_heading else []
+        rest = [("" if not first_heading else first_heading, first_paragraphs[1:]
+                 if not first_heading else first_paragraphs), *chunks[1:]]
+        sections = [SectionPlan(h, p) for h, p in rest if p]
+    else:
+        paragraphs = chunks[0][1]
+        intro, sections = paragraphs[:1], []
+        for paragraph in paragraphs[1:]:
+            if not sections or sections[-1].words + _words(paragraph) > SECTION_WORDS:
+                sections.append(SectionPlan(""))
+            sections[-1].paragraphs.append(paragraph)
+        if len(sections) > 1 and sections[-1].words < SECTION_WORDS / 3:
+            sections[-2].paragraphs.extend(sections.pop().paragraphs)
+    return Plan(source.keyword, source.article.title, intro, sections)
+
+
+def _words(paragraph: list[SourceSentence]) -> int:
+    return sum(s.words for s in paragraph)
+
+
+def _cut(sentences: list[SourceSentence]) -> list[list[SourceSentence]]:
+    """Paragraphs of about PARAGRAPH_WORDS: pasted text has none, long ones are split."""
+    if sum(s.words for s in sentences) <= PARAGRAPH_WORDS * 1.5:
+        return [sentences] if sentences else []
+    out: list[list[SourceSentence]] = [[]]
+    for sentence in sentences:
+        if out[-1] and _words(out[-1]) + sentence.words > PARAGRAPH_WORDS:
+            out.append([])
+        out[-1].append(sentence)
+    return out

@@ -1,0 +1,65 @@
+"""Material to reach the word target without inventing: key points and questions whose
+answers are the source's own facts. Only the choice of sentences happens here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rewriter.plan import Plan, SourceSentence
+
+KEY_POINTS = 5
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # asserts nothing: every fact is in the answer
+    answer: list[SourceSentence]
+
+
+def key_points(plan: Plan) -> list[SourceSentence]:
+    """The sentences carrying the most facts (numbers, names), in article order."""
+    candidates = [s for s in plan.sentences if not s.has_quote and 6 <= s.words <= 40]
+    scored = sorted(candidates, key=lambda s: -(2 * s.has_number + len(s.entities)
+                                                 + (s.index == 0)))
+    chosen = [s for s in scored if s.has_number or s.entities][:KEY_POINTS]
+    return sorted(chosen, key=lambda s: s.index)
+
+
+def questions(plan: Plan) -> list[Question]:
+    """Questions a reader asks, each answered by the sentences that hold the answer."""
+    sentences = plan.sentences
+    used: set[int] = set()
+
+    def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
+        out = [s for s in matching if s.index not in used][:n]
+        used.update(s.index for s in out)
+        return out
+
+    out: list[Question] = []
+    lead = pick(plan.lead or sentences[:2])
+    if lead:
+        out.append(Question("Que faut-il retenir ?", lead))
+    numbers = pick([s for s in sentences if s.has_number and not s.has_quote], 3)
+    if numbers:
+        out.append(Question("Quels sont les chiffres clés ?", numbers))
+    quotes = pick([s for s in sentences if s.has_quote], 3)
+    if quotes:
+        out.append(Question("Que disent les personnes citées ?", quotes))
+    future = pick([s for s in sentences if _future(s) and not s.has_quote], 2)
+    if future:
+        out.append(Question("Quelles sont les prochaines étapes ?", future))
+    causes = pick([s for s in sentences if _causal(s) and not s.has_quote], 2)
+    if causes:
+        out.append(Question("Quelles raisons sont avancées ?", causes))
+    return out
+
+
+def _future(s: SourceSentence) -> bool:
+    return any("Fut" in t.morph.get("Tense") or t.lemma_ in ("prévoir", "devoir")
+               for t in s.span)
+
+
+def _causal(s: SourceSentence) -> bool:
+    text = f" {s.text.lower()} "
+    return any(m in text for m in (" car ", " parce que ", " en raison de ", " afin de ",
+                                    " à cause de ", " grâce à ", " pour que "))

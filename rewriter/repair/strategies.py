@@ -1,0 +1,222 @@
+"""The repair table: check id -> a fix of the draft. A fix returns True when it changed
+something; the loop re-checks after each round. No fix adds a fact: they split, move,
+re-label with the keyword, or bring in more of the source's own material."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rewriter.analysis.findings import Report
+from rewriter.analysis.keyword import count_in, share_in
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import count_words
+from rewriter.draft import Draft, Paragraph, Section
+from rewriter.generate.draft import (
+    capitalise,
+    fallback_heading,
+    fallback_meta,
+    fallback_title,
+    keyword_label,
+    pieces,
+    slug_for,
+    write_sentence,
+)
+from rewriter.generate.units import UnitWriter
+from rewriter.plan import Plan
+from rewriter.plan.growth import key_points, questions
+from rewriter.settings import Settings
+
+GROWTH_SEED = 1000  # growth sections rephrase facts with other sampling than the body
+
+
+@dataclass
+class Context:
+    plan: Plan
+    writer: UnitWriter
+    settings: Settings
+    report: Report
+
+
+Fix = Callable[[Draft, Context], bool]
+
+
+def add_material(draft: Draft, ctx: Context) -> bool:
+    """Grow with the source's own facts: key points first, then questions and answers."""
+    roles = {s.role for s in draft.sections}
+    if "keypoints" not in roles:
+        items = []
+        for s in key_points(ctx.plan):
+            text = " ".join(write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED))
+            items.append(Paragraph([text], kind="item"))
+        if items:
+            draft.sections.append(Section("Ce qu'il faut retenir", 2, items, role="keypoints"))
+            return True
+    if "faq" not in roles:
+        found = questions(ctx.plan)
+        if found:
+            draft.sections.append(Section("Questions fréquentes", 2, role="faq"))
+            for q in found:
+                sentences = []
+                for s in q.answer:
+                    sentences += write_sentence(s, ctx.writer, ctx.settings,
+                                                seed_offset=2 * GROWTH_SEED)
+                draft.sections.append(Section(q.text, 3, [Paragraph(sentences)], role="question"))
+            return True
+    draft.notes.append(
+        "Objectif de longueur non atteint : toute la matière de la source est déjà utilisée, "
+        "et rien n'est inventé pour compléter."
+    )
+    return False
+
+
+def split_long_sentences(draft: Draft, ctx: Context) -> bool:
+    nlp, limit, changed = french(), ctx.settings.max_sentence_words, False
+    for paragraph in _paragraphs(draft):
+        out: list[str] = []
+        for sentence in paragraph.sentences:
+            if count_words(sentence) > limit:
+                parts = pieces(nlp(sentence)[:], limit)
+                changed |= len(parts) > 1
+                out += parts
+            else:
+                out.append(sentence)
+        paragraph.sentences = out
+    return changed
+
+
+def split_long_paragraphs(draft: Draft, ctx: Context) -> bool:
+    limit, changed = ctx.settings.max_paragraph_words, False
+    for container in [draft.intro, *[s.paragraphs for s in draft.sections]]:
+        i = 0
+        while i < len(container):
+            p = container[i]
+            if count_words(p.text) > limit and len(p.sentences) > 1:
+                half = _balanced_cut(p.sentences)
+                container[i : i + 1] = [Paragraph(p.sentences[:half], p.kind),
+                                        Paragraph(p.sentences[half:], p.kind)]
+                changed = True
+            i += 1
+    return changed
+
+
+def split_long_sections(draft: Draft, ctx: Context) -> bool:
+    limit, changed = ctx.settings.max_section_words, False
+    used = {s.heading.lower() for s in draft.sections}
+    i = 0
+    while i < len(draft.sections):
+        section = draft.sections[i]
+        words = sum(count_words(p.text) for p in section.paragraphs)
+        if words > limit and len(section.paragraphs) > 1 and section.role == "body":
+            cut = _balanced_cut([p.text for p in section.paragraphs])
+            tail = section.paragraphs[cut:]
+            section.paragraphs = section.paragraphs[:cut]
+            text = " ".join(p.text for p in tail)
+            heading = fallback_heading(text, used)
+            used.add(heading.lower())
+            draft.sections.insert(i + 1, Section(heading, min(3, section.level + 1), tail,
+                                                 source_text=text))
+            changed = True
+        i += 1
+    return changed
+
+
+def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
+    """Bring the share of H2/H3 holding the keyword to the middle of the target range."""
+    kw, nlp = ctx.plan.keyword, french()
+    label = keyword_label(kw)
+    headed = [s for s in draft.sections if s.level in (2, 3)]
+    if not headed:
+        return False
+    holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
+    lo, hi = ctx.settings.min_subheading_keyword_share, ctx.settings.max_subheading_keyword_share
+    target = round(len(headed) * (lo + hi) / 200)
+    target = max(target, -(-len(headed) * lo // 100))
+    changed = False
+    if len(holding) < target:
+        for section in sorted((s for s in headed if s not in holding),
+                              key=lambda s: (s.role != "body", s.level)):
+            if len(holding) >= target:
+                break
+            section.heading = f"{label} : {_lower_first(section.heading)}"
+            holding.append(section)
+            changed = True
+    elif 100 * len(holding) / len(headed) > hi:
+        for section in holding[len(holding) // 2 :]:
+            prefix = f"{label} : "
+            if section.heading.startswith(prefix):
+                section.heading = capitalise(section.heading[len(prefix) :])
+                changed = True
+    return changed
+
+
+def keyword_in_intro(draft: Draft, ctx: Context) -> bool:
+    kw, nlp = ctx.plan.keyword, french()
+    if not draft.intro or not draft.intro[0].sentences:
+        return False
+    first = draft.intro[0].sentences
+    if any(count_in(kw, nlp(s)) for s in first):
+        return False
+    label = keyword_label(kw)
+    if first[0].startswith(label):
+        return False
+    first[0] = f"{label} : {_lower_first(first[0])}"
+    return True
+
+
+def fix_title(draft: Draft, ctx: Context) -> bool:
+    new = fallback_title(ctx.plan, ctx.settings)
+    changed = new != draft.seo_title
+    draft.seo_title = draft.title = new
+    draft.slug = slug_for(ctx.plan.keyword, new)
+    return changed
+
+
+def fix_meta(draft: Draft, ctx: Context) -> bool:
+    new = fallback_meta(ctx.plan, ctx.settings)
+    changed, draft.meta = new != draft.meta, new
+    return changed
+
+
+def fix_slug(draft: Draft, ctx: Context) -> bool:
+    new = slug_for(ctx.plan.keyword, draft.seo_title)
+    changed, draft.slug = new != draft.slug, new
+    return changed
+
+
+REPAIRS: dict[str, Fix] = {
+    "words": add_material,
+    "sentence_length": split_long_sentences,
+    "paragraph_length": split_long_paragraphs,
+    "section_length": split_long_sections,
+    "keyword_in_subheadings": balance_keyword_headings,
+    "keyword_density": balance_keyword_headings,
+    "keyword_in_intro": keyword_in_intro,
+    "keyword_in_title": fix_title,
+    "title_length": fix_title,
+    "keyword_in_meta": fix_meta,
+    "meta_length": fix_meta,
+    "keyword_in_slug": fix_slug,
+}
+
+
+def _paragraphs(draft: Draft) -> list[Paragraph]:
+    return [*draft.intro, *[p for s in draft.sections for p in s.paragraphs]]
+
+
+def _balanced_cut(texts: list[Any]) -> int:
+    sizes = [count_words(str(t)) for t in texts]
+    total, run = sum(sizes), 0
+    for i, size in enumerate(sizes):
+        run += size
+        if run >= total / 2:
+            return max(1, min(i + 1, len(texts) - 1))
+    return max(1, len(texts) // 2)
+
+
+def _lower_first(text: str) -> str:
+    doc = french()(text)
+    if len(doc) and (doc[0].pos_ == "PROPN" or doc[0].text.isupper()):
+        return text
+    return text[:1].lower() + text[1:]

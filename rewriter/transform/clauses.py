@@ -1,0 +1,189 @@
+"""Split long sentences at clause boundaries; move attributions and time phrases.
+
+All functions take a parsed sentence (a spaCy Span) and return a list of French
+sentences built only from its words, or [] when the transform does not apply.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rewriter.analysis.words import count_words
+
+REPORTING_VERBS = frozenset(
+    "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer répondre "
+    "confier assurer raconter rappeler poursuivre conclure insister lancer reconnaître "
+    "avertir juger noter observer commenter résumer détailler témoigner regretter".split()
+)
+COORDINATORS = frozenset({"mais", "et", "car", "or", "puis", "donc"})
+_TIME_WORDS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin "
+    "juillet août septembre octobre novembre décembre hier aujourd'hui demain semaine mois "
+    "année an soir matin trimestre depuis".split()
+)
+
+
+def sentence(text: str) -> str:
+    """Tidy a built sentence: spacing, capital, final full stop."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = re.sub(r"\s+([,.)…])", r"\1", text).replace("( ", "(")
+    text = re.sub(r"«(?=\S)", "« ", text)
+    text = re.sub(r"(?<=\S)»", " »", text)
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    if text[-1] not in ".!?…»":
+        text += "."
+    elif text[-1] == "»" and not re.search(r"[.!?…]\s*»$", text):
+        text += "."
+    return text
+
+
+def _text(tokens: list[Any]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _lower_first(tokens: list[Any]) -> str:
+    text = _text(tokens)
+    first = tokens[0] if tokens else None
+    if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and text[:2] != "L'":
+        return text[:1].lower() + text[1:]
+    return text[:1].lower() + text[1:] if text[:2] in ("L'", "L’") else text
+
+
+def _balanced(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
+
+
+def split_semicolons(span: Any) -> list[str]:
+    parts = re.split(r"\s*;\s*", span.text.strip())
+    if len(parts) < 2 or any(count_words(p) < 4 or not _balanced(p) for p in parts):
+        return []
+    return [sentence(p) for p in parts]
+
+
+def split_coordination(span: Any) -> list[str]:
+    """« A a fait X, mais B a fait Y. » -> « A a fait X. Mais B a fait Y. »"""
+    root = span.root
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        if not any(c.dep_.startswith("nsubj") for c in conj.children):
+            continue  # no subject of its own: the second half would not stand alone
+        cc = next((c for c in conj.children if c.dep_ == "cc"), None)
+        if cc is None or cc.lower_ not in COORDINATORS or cc.i <= span.start:
+            continue
+        before = [t for t in span if t.i < cc.i]
+        after = [t for t in span if t.i >= cc.i]
+        while before and before[-1].is_punct:
+            before.pop()
+        if count_words(_text(before)) < 5 or count_words(_text(after)) < 5:
+            continue
+        if not _balanced(_text(before)):
+            continue  # never cut a quotation in two
+        if cc.lower_ == "et":
+            after = after[1:]  # « Et B a fait Y » reads oddly: drop the plain « et »
+        return [sentence(_text(before)), sentence(_text(after))]
+    return []
+
+
+def split_relative_tail(span: Any) -> list[str]:
+    """« …, ce qui représente 2,52 millions de personnes. » -> two sentences (« Cela représente… »)."""
+    tokens = list(span)
+    for i, token in enumerate(tokens[:-3]):
+        if (token.text == "," and tokens[i + 1].lower_ == "ce"
+                and tokens[i + 2].lower_ in ("qui", "que")):
+            before, after = tokens[:i], tokens[i + 3 :]
+            if not _balanced(_text(before)):
+                continue
+            if count_words(_text(before)) >= 6 and count_words(_text(after)) >= 3:
+                return [sentence(_text(before)), sentence("Cela " + _text(after))]
+    return []
+
+
+def move_attribution(span: Any) -> list[str]:
+    """« « Q », a déclaré X. » -> « X a déclaré : « Q ». »"""
+    text = span.text.strip()
+    match = re.match(r"^(«.+»)\s*,\s*(.+?)[.]?$", text, re.DOTALL)
+    if not match:
+        return []
+    quote, tail = match.group(1), match.group(2)
+    tail_doc = [t for t in span if t.idx - span.start_char >= match.start(2)]
+    verb = next((t for t in tail_doc if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    verb_group = [t for t in tail_doc if t.i <= verb.i]
+    subject = [t for t in tail_doc if t.i > verb.i]
+    clitic = [t for t in verb_group if t.text.lower() in ("-t-il", "-il", "-elle", "-t-elle", "-t")]
+    verb_group = [t for t in verb_group if t not in clitic]
+    if clitic:
+        who = "elle" if any("elle" in t.text.lower() for t in clitic) else "il"
+        if subject:
+            return []
+        return [sentence(f"{who.capitalize()} {_text(verb_group)} : {quote}")]
+    if not subject or count_words(_text(subject)) > 14:
+        return []
+    subject_text = _text(subject).rstrip(".")
+    if "," in subject_text:
+        subject_text += ","  # « Marc Deschamps, conseiller municipal, a déclaré »
+    return [sentence(f"{subject_text} {_text(verb_group)} : {quote}")]
+
+
+def front_time_phrase(span: Any) -> list[str]:
+    """« Le conseil a voté la mesure lundi soir. » -> « Lundi soir, le conseil a voté la mesure. »"""
+    root = span.root
+    tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
+    if not tokens or tokens[0].text in ("«", '"'):
+        return []
+    for child in sorted(root.children, key=lambda c: -c.i):
+        if child.dep_ not in ("obl:mod", "obl", "advmod", "obl:tmod", "nmod"):
+            continue
+        sub = sorted(child.subtree, key=lambda t: t.i)
+        if sub[-1].i != tokens[-1].i:
+            continue  # only a phrase that closes the sentence
+        words = {t.lower_ for t in sub}
+        if not words & _TIME_WORDS or len(sub) > 7 or any(t.text in "«»,;" for t in sub):
+            continue
+        rest = [t for t in tokens if t.i < sub[0].i]
+        if rest and (rest[-1].pos_ == "ADV" or rest[-1].is_punct):
+            return []  # « presque chaque jeudi », « , lundi »: the phrase is not separable
+        if count_words(_text(rest)) < 4 or not _balanced(_text(rest)):
+            return []
+        return [sentence(f"{_text(sub)}, {_lower_first(rest)}")]
+    return []
+
+
+def swap_selon(span: Any) -> list[str]:
+    """« Selon X, Y. » <-> « Y, selon X. »"""
+    text = span.text.strip().rstrip(".")
+    match = re.match(r"^(Selon|D'après|D’après) ([^,]{3,60}), (.+)$", text)
+    if match and "«" not in match.group(3) and not match.group(3)[0].isdigit():
+        body = match.group(3)
+        return [sentence(f"{body}, {match.group(1).lower()} {match.group(2)}")]
+    match = re.match(r"^(.+), (selon|d'après|d’après) ([^,]{3,60})$", text)
+    if match and "«" not in match.group(1):
+        return [sentence(f"{match.group(2).capitalize()} {match.group(3)}, "
+                         f"{match.group(1)[:1].lower()}{match.group(1)[1:]}")]
+    return []
+
+
+SPLITTERS = (split_semicolons, split_coordination, split_relative_tail)
+REORDERINGS = (move_attribution, swap_selon, front_time_phrase)
+
+
+def rewrite_sentence(span: Any, *, max_words: int = 20) -> list[str]:
+    """The source sentence, split if long and reordered where the parse allows.
+
+    Always returns at least one sentence; the words are the source's own.
+    """
+    if count_words(span.text) > max_words:
+        for split in SPLITTERS:
+            parts = split(span)
+            if parts:
+                return parts
+    for reorder in REORDERINGS:
+        parts = reorder(span)
+        if parts:
+            return parts
+    return [sentence(span.text)]
