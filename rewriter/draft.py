@@ -49,6 +49,9 @@ class Draft:
         return Article(blocks=tuple(blocks), seo_title=self.seo_title,
                        meta_description=self.meta, slug=self.slug, keyword=self.keyword)
 
+    def paragraphs(self) -> list[Paragraph]:
+        return [*self.intro, *[p for s in self.sections for p in s.paragraphs]]
+
     def sentences(self) -> list[str]:
         out = [s for p in self.intro for s in p.sentences]
         for section in self.sections:

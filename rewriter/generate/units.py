@@ -57,7 +57,8 @@ class UnitWriter:
         self.on_unit = on_unit or (lambda _kind: None)
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))
-            for task in (prompts.SENTENCE, prompts.HEADING, prompts.TITLE, prompts.META)
+            for task in (prompts.SENTENCE, prompts.SPLIT, prompts.HEADING, prompts.TITLE,
+                         prompts.META)
         }
 
     def generate(
@@ -72,6 +73,7 @@ class UnitWriter:
         max_words: int = 60,
         accept: Callable[[str], bool] = lambda _text: True,
         where: str = "",
+        keep: Any = None,
     ) -> str | None:
         """An accepted text for `task` on `source`, or None after every attempt failed."""
         self.stats.units += 1
@@ -91,10 +93,13 @@ class UnitWriter:
             if not text:
                 continue
             problems = check_unit(nlp(text), support, where=where, min_words=min_words,
-                                  max_words=max_words, examples=self._examples[task.name])
+                                  max_words=max_words, examples=self._examples[task.name],
+                                  keep=keep)
             if not problems and not accept(text):
                 problems = [Unsupported(text[:40], "length", where)]
-            if not problems and task is prompts.SENTENCE and flat(text) == flat(source):
+            if not problems and task in (prompts.SENTENCE, prompts.SPLIT) and (
+                flat(text) == flat(source)
+            ):
                 problems = [Unsupported(text[:40], "example", where)]  # a copy, not a rewrite
             if not problems:
                 self.stats.generated += 1

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rewriter.plan import Plan, SourceSentence
+from rewriter.transform.clauses import REPORTING_VERBS
 
 KEY_POINTS = 5
+KEY_POINTS_SHORT = 8  # a short source gives its key points more room
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,8 @@ def key_points(plan: Plan) -> list[SourceSentence]:
     candidates = [s for s in plan.sentences if not s.has_quote and 6 <= s.words <= 40]
     scored = sorted(candidates, key=lambda s: -(2 * s.has_number + len(s.entities)
                                                  + (s.index == 0)))
-    chosen = [s for s in scored if s.has_number or s.entities][:KEY_POINTS]
+    n = KEY_POINTS if sum(s.words for s in plan.sentences) >= 600 else KEY_POINTS_SHORT
+    chosen = [s for s in scored if s.has_number or s.entities][:n]
     return sorted(chosen, key=lambda s: s.index)
 
 
@@ -42,7 +45,9 @@ def questions(plan: Plan) -> list[Question]:
     numbers = pick([s for s in sentences if s.has_number and not s.has_quote], 3)
     if numbers:
         out.append(Question("Quels sont les chiffres clés ?", numbers))
-    quotes = pick([s for s in sentences if s.has_quote], 3)
+    quotes = pick([s for s in sentences if s.has_quote and _balanced(s.text) and (
+        any(e.label_ == "PER" for e in s.span.ents)
+        or any(t.lemma_ in REPORTING_VERBS for t in s.span))], 3)
     if quotes:
         out.append(Question("Que disent les personnes citées ?", quotes))
     future = pick([s for s in sentences if _future(s) and not s.has_quote], 2)
@@ -52,6 +57,10 @@ def questions(plan: Plan) -> list[Question]:
     if causes:
         out.append(Question("Quelles raisons sont avancées ?", causes))
     return out
+
+
+def _balanced(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
 def _future(s: SourceSentence) -> bool:

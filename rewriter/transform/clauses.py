@@ -69,14 +69,15 @@ def split_coordination(span: Any) -> list[str]:
     for conj in root.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
-        if not any(c.dep_.startswith("nsubj") for c in conj.children):
+        subjects = [c for c in conj.children if c.dep_.startswith("nsubj")]
+        if not subjects or subjects[0].lower_ in ("qui", "que", "dont", "lequel", "laquelle"):
             continue  # no subject of its own: the second half would not stand alone
         cc = next((c for c in conj.children if c.dep_ == "cc"), None)
         if cc is None or cc.lower_ not in COORDINATORS or cc.i <= span.start:
             continue
         before = [t for t in span if t.i < cc.i]
         after = [t for t in span if t.i >= cc.i]
-        while before and before[-1].is_punct:
+        while before and before[-1].text in ",;:–-":
             before.pop()
         if count_words(_text(before)) < 5 or count_words(_text(after)) < 5:
             continue
@@ -86,6 +87,72 @@ def split_coordination(span: Any) -> list[str]:
             after = after[1:]  # « Et B a fait Y » reads oddly: drop the plain « et »
         return [sentence(_text(before)), sentence(_text(after))]
     return []
+
+
+_SUBJECT_PRONOUNS = {("Masc", "Sing"): "il", ("Fem", "Sing"): "elle", ("Masc", "Plur"): "ils",
+                     ("Fem", "Plur"): "elles"}
+_DEMONSTRATIVES = {("Masc", "Sing"): "celui-ci", ("Fem", "Sing"): "celle-ci",
+                   ("Masc", "Plur"): "ceux-ci", ("Fem", "Plur"): "celles-ci"}
+
+
+def _agreement(token: Any) -> tuple[str, str] | None:
+    gender, number = token.morph.get("Gender"), token.morph.get("Number")
+    if not gender or not number:
+        return None
+    return gender[0], number[0]
+
+
+def _finite(token: Any) -> bool:
+    words = [token, *[c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+    return any("Fin" in w.morph.get("VerbForm") for w in words)
+
+
+def split_shared_subject(span: Any) -> list[str]:
+    """« La baisse est de 0,1 point, et représente 3,2 %. » -> « … point. Elle représente 3,2 %. »
+
+    The second verb shares the first one's subject; a pronoun of the subject's gender and
+    number stands in for it."""
+    root = span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return []
+    agreement = _agreement(subject) or (("Masc", subject.morph.get("Number")[0])
+                                        if subject.pos_ == "PROPN" and subject.morph.get("Number")
+                                        else None)
+    if agreement is None:
+        return []
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _finite(conj):
+            continue
+        if any(c.dep_.startswith("nsubj") for c in conj.children):
+            continue
+        cc = next((c for c in conj.children if c.dep_ == "cc"), None)
+        start = cc.i if cc is not None else min(t.i for t in conj.subtree)
+        before = [t for t in span if t.i < start]
+        after = [t for t in span if t.i >= start and t.i > (cc.i if cc is not None else -1)]
+        while before and before[-1].text in ",;:–-":
+            before.pop()
+        if not _balanced(_text(before)) or count_words(_text(before)) < 5:
+            continue
+        if count_words(_text(after)) < 3 or after[0].is_punct:
+            continue
+        pronoun = _SUBJECT_PRONOUNS[agreement]
+        lead = "Mais " if cc is not None and cc.lower_ == "mais" else ""
+        return [sentence(_text(before)), sentence(f"{lead}{pronoun} {_text(after)}")]
+    return []
+
+
+def split_colon(span: Any) -> list[str]:
+    """« A : B. » -> « A. B. » when B is a clause of its own (never before a quotation)."""
+    text = span.text.strip()
+    if "«" in text or '"' in text or text.count(":") != 1:
+        return []
+    head, tail = (p.strip() for p in text.split(":"))
+    if count_words(head) < 5 or count_words(tail) < 5:
+        return []
+    colon = next(t for t in span if t.text == ":")
+    has_clause = any(t.dep_.startswith("nsubj") and t.i > colon.i for t in span)
+    return [sentence(head), sentence(tail)] if has_clause else []
 
 
 def split_relative_tail(span: Any) -> list[str]:
@@ -99,6 +166,23 @@ def split_relative_tail(span: Any) -> list[str]:
                 continue
             if count_words(_text(before)) >= 6 and count_words(_text(after)) >= 3:
                 return [sentence(_text(before)), sentence("Cela " + _text(after))]
+        # « …, qui V … » closing the sentence on the object: « Celle-ci V … »
+        if token.text == "," and tokens[i + 1].lower_ == "qui":
+            verb = tokens[i + 1].head
+            antecedent = verb.head if verb.dep_ == "acl:relcl" else None
+            if antecedent is None or antecedent.i != tokens[i - 1].i and not any(
+                t.i == tokens[i - 1].i for t in antecedent.subtree
+            ):
+                continue
+            if max(t.i for t in verb.subtree) != tokens[-1].i - (1 if tokens[-1].is_punct else 0):
+                continue  # the relative clause must close the sentence
+            agreement = _agreement(antecedent)
+            before, after = tokens[:i], tokens[i + 2 :]
+            if agreement is None or not _balanced(_text(before)) or "«" in _text(after):
+                continue
+            if count_words(_text(before)) >= 6 and count_words(_text(after)) >= 3:
+                pronoun = _DEMONSTRATIVES[agreement].capitalize()
+                return [sentence(_text(before)), sentence(f"{pronoun} {_text(after)}")]
     return []
 
 
@@ -168,7 +252,8 @@ def swap_selon(span: Any) -> list[str]:
     return []
 
 
-SPLITTERS = (split_semicolons, split_coordination, split_relative_tail)
+SPLITTERS = (split_semicolons, split_coordination, split_shared_subject, split_relative_tail,
+             split_colon)
 REORDERINGS = (move_attribution, swap_selon, front_time_phrase)
 
 

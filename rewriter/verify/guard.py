@@ -14,25 +14,34 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rewriter.analysis import language
-from rewriter.analysis.words import FUNCTION_POS, count_words, normalise
+from rewriter.analysis.words import FUNCTION_POS, count_words, is_content, normalise, token_forms
 from rewriter.verify.support import (
     NUMBER_WORDS,
     Support,
+    _root_time,
     clause_flags,
     flat,
+    measures_in,
     numbers_in,
     quotes_in,
+    stem,
 )
 
-Kind = Literal["number", "entity", "word", "quote", "negation", "mood", "claim", "language",
-               "example", "length", "format"]
+Kind = Literal["number", "entity", "word", "quote", "negation", "mood", "claim", "grammar",
+               "omission", "language", "example", "length", "format"]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.
 FREE_WORDS = frozenset(
-    "selon après ainsi aussi alors cependant également enfin ensuite donc toutefois néanmoins "
-    "pourtant notamment par ailleurs en effet de plus outre dire déclarer expliquer indiquer "
-    "préciser ajouter souligner estimer rappeler affirmer noter d'après cela ce fait "
-    "lors cas côté part autre premier".split()
+    "selon ainsi aussi alors cependant également enfin ensuite donc toutefois néanmoins "
+    "pourtant notamment par ailleurs en effet de plus outre d'après cela ce fait "
+    "lors cas côté part autre".split()
+)
+
+
+# Function words that still carry meaning: « pendant » is not « après », « sans » not « avec ».
+MEANINGFUL = frozenset(
+    "après avant pendant depuis sans contre malgré sauf dès vers jusqu jusque hors moins plus "
+    "tous toutes aucun aucune chaque plusieurs certains certaines seul seule seuls seules".split()
 )
 
 
@@ -66,13 +75,21 @@ def check_unit(
     max_words: int = 200,
     examples: frozenset[tuple[str, ...]] = frozenset(),
     check_language: bool = True,
+    keep: Any = None,
 ) -> list[Unsupported]:
-    """Every reason `doc` (a parsed unit) is not supported by `support`; [] when faithful."""
+    """Every reason `doc` (a parsed unit) is not supported by `support`; [] when faithful.
+
+    `keep`, the parsed source piece of a rewritten sentence, must lose nothing: its numbers,
+    its names, its quotations, and most of its content words stay in the rewrite.
+    """
     text = doc.text.strip()
     problems: list[Unsupported] = []
 
     def add(item: str, kind: Kind) -> None:
         problems.append(Unsupported(item, kind, where))
+
+    if keep is not None:
+        _omissions(doc, keep, add)
 
     n = count_words(text)
     if not min_words <= n <= max_words:
@@ -82,6 +99,10 @@ def check_unit(
     for number in sorted(numbers_in(text)):
         if not support.supports_number(number):
             add(number, "number")
+    known = {n for n, _ in support.measures}
+    for number, unit in sorted(measures_in(text)):
+        if number in known and (number, unit) not in support.measures:
+            add(f"{number} {unit}", "number")  # the number moved to another quantity
     for quote in quotes_in(text):
         if not support.supports_quote(quote):
             add(quote, "quote")
@@ -98,7 +119,14 @@ def check_unit(
         if token.i in entity_tokens or token.is_punct or token.is_space or token.like_num:
             continue
         word = normalise(token.text)
-        if token.pos_ in FUNCTION_POS or token.is_stop or word in FREE_WORDS:
+        if word in MEANINGFUL:
+            if not support.supports_word(token):
+                add(token.text, "word")
+            continue
+        is_function = token.pos_ in FUNCTION_POS or (
+            token.is_stop and token.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB")
+        )
+        if is_function or word in FREE_WORDS:
             continue
         if normalise(token.lemma_) in FREE_WORDS or word in NUMBER_WORDS and NUMBER_WORDS[
             word
@@ -119,10 +147,15 @@ def check_unit(
             add(token.text, "mood")
     for verb, role, word in _relations(doc):
         role_ = ROLE_EQUIVALENTS[role]
-        if verb in support.verbs and word in support.forms and not (
-            {(verb, role_, word), (verb, role_, "*")} & support.relations
+        if verb in support.verbs and not (
+            {(verb, role_, word), (verb, role_, stem(word)), (verb, role_, "*")}
+            & support.relations
         ):
             add(f"{word} → {verb}", "claim")
+    for subject, verb in _disagreements(doc):
+        add(f"{subject} … {verb}", "grammar")
+    if support.root_time and _root_time(doc) not in (None, support.root_time):
+        add(f"{_root_time(doc)} au lieu de {support.root_time}", "mood")
     if re.search(r"\b(\w+)(?: \1\b){2,}", text.lower()) or not re.search(r"[.!?…»]$", text):
         add(text[-30:], "format")  # « très très très », or cut off mid-sentence
     if examples:
@@ -151,6 +184,47 @@ def _relations(doc: Any) -> list[tuple[str, str, str]]:
     for token in doc:
         if token.dep_ in ROLE_EQUIVALENTS and token.head.pos_ == "VERB" and not token.is_stop:
             out.append((token.head.lemma_, token.dep_, normalise(token.lemma_ or token.text)))
+    return out
+
+
+def _omissions(doc: Any, keep: Any, add: Any) -> None:
+    """What the rewrite dropped from its source piece: numbers, names, too many words."""
+    kept_numbers = numbers_in(doc.text)
+    for number in sorted(numbers_in(keep.text) - kept_numbers):
+        add(number, "omission")
+    unit_forms = {f for t in doc for f in token_forms(t)}
+    unit_stems = {stem(t.text) for t in doc} | {stem(t.lemma_) for t in doc}
+    for ent in keep.ents:
+        if ent.label_ in ("PER", "ORG", "LOC") and not all(
+            token_forms(t) & unit_forms for t in ent if not t.is_punct and not t.is_stop
+        ):
+            add(ent.text, "omission")
+    content = [t for t in keep if is_content(t) and not t.is_stop and not t.like_num]
+    if content:
+        kept = sum(1 for t in content if token_forms(t) & unit_forms or stem(t.text) in unit_stems)
+        if kept / len(content) < 0.6:
+            add(f"{kept}/{len(content)} mots gardés", "omission")
+
+
+def _disagreements(doc: Any) -> list[tuple[str, str]]:
+    """Subject and verb that disagree in number (« l'extension … coûteront »)."""
+    out = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubj:pass") or any(c.dep_ == "conj" for c in token.children):
+            continue
+        number = token.morph.get("Number")
+        verb = token.head
+        finite = [verb, *[c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+        finite = [w for w in finite if "Fin" in w.morph.get("VerbForm")]
+        if number and finite and finite[0].morph.get("Number") and (
+            number != finite[0].morph.get("Number")
+        ) and token.pos_ in ("NOUN", "PROPN") and token.lemma_ not in ("plupart", "majorité"):
+            out.append((token.text, finite[0].text))
+    for token in doc:  # « le médiathèque »: determiner and noun of different genders
+        if token.dep_ == "det" and token.head.pos_ == "NOUN":
+            det, noun = token.morph.get("Gender"), token.head.morph.get("Gender")
+            if det and noun and det != noun and normalise(token.text) in ("le", "la", "un", "une"):
+                out.append((token.text, token.head.text))
     return out
 
 

@@ -38,6 +38,20 @@ def numbers_in(text: str) -> set[str]:
     return {re.sub(r"[ \u202f\u00a0]", "", m).replace(".", ",") for m in _NUMBER.findall(text)}
 
 
+_MEASURE = re.compile(
+    r"(\d+(?:[ \u202f\u00a0]\d{3})*(?:[.,]\d+)?)\s*(%|[a-zA-Zàâäéèêëîïôöùûüç€$]+)"
+)
+
+
+def measures_in(text: str) -> set[tuple[str, str]]:
+    """(number, the word after it): « 8,5 % » is not « 8,5 millions »."""
+    out = set()
+    for number, unit in _MEASURE.findall(text):
+        unit = unit.lower().rstrip("s") or unit
+        out.add((re.sub(r"[ \u202f\u00a0]", "", number).replace(".", ","), unit))
+    return out
+
+
 def quotes_in(text: str) -> list[str]:
     return [next(g for g in m.groups() if g) for m in _QUOTE.finditer(text)]
 
@@ -56,7 +70,9 @@ class Support:
     numbers: frozenset[str]
     verbs: dict[str, tuple[bool, bool]]  # lemma -> (negated somewhere, conditional somewhere)
     flat_text: str
+    measures: frozenset[tuple[str, str]] = frozenset()
     relations: frozenset[tuple[str, str, str]] = frozenset()  # (verb, actor|patient, word)
+    root_time: str | None = None  # "past", "present", "future" or "conditional"
 
     def supports_word(self, token: Any) -> bool:
         forms = token_forms(token)
@@ -105,6 +121,28 @@ def clause_flags(token: Any) -> tuple[bool, bool]:
     return negated, conditional
 
 
+def _root_time(doc: Any) -> str | None:
+    """When the main clause happens: « devient » (present) is not « a été » (past)."""
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if not roots:
+        return None
+    root = roots[0]
+    words = [root, *[c for c in root.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+    if any(is_conditional(w) for w in words):
+        return "conditional"
+    tenses = {t for w in words for t in w.morph.get("Tense")}
+    finite = [w for w in words if "Fin" in w.morph.get("VerbForm")]
+    if "Fut" in tenses:
+        return "future"
+    if "Imp" in tenses and finite or "Past" in {t for w in finite for t in w.morph.get("Tense")}:
+        return "past"
+    if finite and any(c.dep_ == "aux:tense" for c in root.children) and "Part" in root.morph.get(
+        "VerbForm"
+    ):
+        return "past"  # passé composé: « a voté »
+    return "present" if finite else None
+
+
 def _noun_phrase(token: Any) -> list[Any]:
     """The token and its dependents, nested clauses left out."""
     out = [token]
@@ -145,4 +183,6 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
                     relations.add((token.head.lemma_, role, form))
     return Support(text=doc.text, forms=frozenset(forms), stems=frozenset(stems),
                    numbers=frozenset(numbers), verbs=verbs,
-                   flat_text=flat(doc.text + " " + extra_text), relations=frozenset(relations))
+                   flat_text=flat(doc.text + " " + extra_text), relations=frozenset(relations),
+                   measures=frozenset(measures_in(doc.text)),
+                   root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None)

@@ -1,0 +1,8 @@
+"""Stage 7 — write: Markdown with front matter, a complete HTML5 document, or JSON."""
+
+from __future__ import annotations
+
+from rewriter.write.files import write_atomic
+from rewriter.write.formats import FORMATS, render
+
+__all__ = ["FORMATS", "render", "write_atomic"]
