@@ -34,6 +34,7 @@ class Article:
     slug: str = ""
     keyword: str = ""  # from front matter, when the input carries one
     source_name: str = ""
+    notes: tuple[str, ...] = ()  # what reading changed, for the user
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property

@@ -46,8 +46,13 @@ class Draft:
         for section in self.sections:
             blocks.append(Block("heading", section.heading, section.level))
             blocks += [Block(p.kind, p.text) for p in section.paragraphs if p.text]
-        return Article(blocks=tuple(blocks), seo_title=self.seo_title,
-                       meta_description=self.meta, slug=self.slug, keyword=self.keyword)
+        return Article(
+            blocks=tuple(blocks),
+            seo_title=self.seo_title,
+            meta_description=self.meta,
+            slug=self.slug,
+            keyword=self.keyword,
+        )
 
     def paragraphs(self) -> list[Paragraph]:
         return [*self.intro, *[p for s in self.sections for p in s.paragraphs]]

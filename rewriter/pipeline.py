@@ -25,11 +25,25 @@ from rewriter.verify.support import build_support, flat
 
 log = logging.getLogger(__name__)
 
-HARD_CHECKS = frozenset({
-    "language", "words", "h1_single", "heading_hierarchy", "section_length", "sentence_length",
-    "paragraph_length", "keyword_density", "keyword_in_title", "keyword_in_intro",
-    "keyword_in_subheadings", "keyword_in_meta", "keyword_in_slug", "title_length", "meta_length",
-})
+HARD_CHECKS = frozenset(
+    {
+        "language",
+        "words",
+        "h1_single",
+        "heading_hierarchy",
+        "section_length",
+        "sentence_length",
+        "paragraph_length",
+        "keyword_density",
+        "keyword_in_title",
+        "keyword_in_intro",
+        "keyword_in_subheadings",
+        "keyword_in_meta",
+        "keyword_in_slug",
+        "title_length",
+        "meta_length",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class RewriteResult:
     model: str
     copied_share: float
     notes: list[str]
+    rejections: list[Unsupported] = field(default_factory=list)  # why attempts were refused
 
     @property
     def hard_failures(self) -> list[str]:
@@ -76,19 +91,27 @@ class Progress:
     def units(self, done: int, total: int) -> None: ...
 
 
-def rewrite(source: Article, *, options: RewriteOptions, generator: Generator | None,
-            progress: Progress | None = None) -> RewriteResult:
+def rewrite(
+    source: Article,
+    *,
+    options: RewriteOptions,
+    generator: Generator | None,
+    progress: Progress | None = None,
+) -> RewriteResult:
     progress = progress or Progress()
     start = time.perf_counter()
     progress.stage("Analyse de la source")
     analysed = parse_article(source, options.keyword or source.keyword or None)
     if not analysed.keyword:
-        raise InputError("Impossible de choisir une requête cible dans cet article : "
-                         "donnez-en une avec --keyword.")
+        raise InputError(
+            "Impossible de choisir une requête cible dans cet article : "
+            "donnez-en une avec --keyword."
+        )
     plan = make_plan(analysed)
     writer = UnitWriter(generator, seed=options.seed)
     progress.stage("Rédaction")
     draft = write_draft(plan, writer, options.settings, on_progress=progress.units)
+    draft.notes.extend(source.notes)
     ctx = Context(plan, writer, options.settings, report_for(analysed, options.settings))
     progress.stage("Vérification et réparation")
     report = _check(draft, options, analysed.keyword.text)
@@ -105,8 +128,7 @@ def rewrite(source: Article, *, options: RewriteOptions, generator: Generator | 
                 continue
             done.add(fix)
             changed |= fix(draft, ctx)
-        log.debug("repair round %d: %s -> changed=%s", round_ + 1,
-                  [f.id for f in failing], changed)
+        log.debug("repair round %d: %s -> changed=%s", round_ + 1, [f.id for f in failing], changed)
         if not changed:
             break
         report = _check(draft, options, analysed.keyword.text)
@@ -114,12 +136,19 @@ def rewrite(source: Article, *, options: RewriteOptions, generator: Generator | 
     unsupported = audit(draft, source)
     usage = generator.usage if generator is not None else None
     return RewriteResult(
-        draft=draft, article=article, report=report, unsupported=unsupported,
-        generated_units=writer.stats.generated, fallback_units=writer.stats.fallback,
-        first_try_units=writer.stats.first_try, seconds=time.perf_counter() - start,
+        draft=draft,
+        article=article,
+        report=report,
+        unsupported=unsupported,
+        generated_units=writer.stats.generated,
+        fallback_units=writer.stats.fallback,
+        first_try_units=writer.stats.first_try,
+        seconds=time.perf_counter() - start,
         generated_tokens=usage.generated_tokens if usage else 0,
         model=generator.name if generator is not None else "aucun (repli déterministe)",
-        copied_share=copied_share(draft, source), notes=list(dict.fromkeys(draft.notes)),
+        copied_share=copied_share(draft, source),
+        notes=list(dict.fromkeys(draft.notes)),
+        rejections=writer.stats.rejections,
     )
 
 
@@ -137,8 +166,9 @@ def audit(draft: Draft, source: Article) -> list[Unsupported]:
     texts += [(f"paragraphe {i + 1}", p.text) for i, p in enumerate(draft.paragraphs())]
     found: list[Unsupported] = []
     for where, text in texts:
-        for problem in check_unit(nlp(text), support, where=where, min_words=0,
-                                  max_words=10_000, check_language=False):
+        for problem in check_unit(
+            nlp(text), support, where=where, min_words=0, max_words=10_000, check_language=False
+        ):
             if problem.kind in ("number", "entity", "quote"):
                 found.append(problem)
     return found
@@ -147,8 +177,12 @@ def audit(draft: Draft, source: Article) -> list[Unsupported]:
 def copied_share(draft: Draft, source: Article) -> float:
     """Share of output sentences that are a source sentence word for word."""
     nlp = french()
-    originals = {flat(s.text).rstrip(".") for b in source.blocks if b.is_text
-                 for s in sentence_spans(nlp(b.text))}
+    originals = {
+        flat(s.text).rstrip(".")
+        for b in source.blocks
+        if b.is_text
+        for s in sentence_spans(nlp(b.text))
+    }
     sentences = draft.sentences()
     if not sentences:
         return 0.0

@@ -41,7 +41,7 @@ def _matches(word: frozenset[str], token_forms_: frozenset[str]) -> bool:
     return not word.isdisjoint(token_forms_)
 
 
-def count_in(keyword: Keyword, tokens: Sequence[Any]) -> int:
+def count_in(keyword: Keyword, tokens: Any) -> int:
     """Full matches in one sentence: each keyword word must occur; count = the rarest one."""
     if not keyword:
         return 0
@@ -50,7 +50,7 @@ def count_in(keyword: Keyword, tokens: Sequence[Any]) -> int:
     return min(counts)
 
 
-def share_in(keyword: Keyword, tokens: Sequence[Any]) -> float:
+def share_in(keyword: Keyword, tokens: Any) -> float:
     """Share of the keyword's content words present in `tokens` (0-1)."""
     if not keyword:
         return 0.0
@@ -59,7 +59,7 @@ def share_in(keyword: Keyword, tokens: Sequence[Any]) -> float:
     return found / len(keyword.words)
 
 
-def starts_with(keyword: Keyword, tokens: Sequence[Any]) -> bool:
+def starts_with(keyword: Keyword, tokens: Any) -> bool:
     """The keyword's content words open `tokens` (function words before them are allowed)."""
     content = list(tokens)
     while content and (content[0].is_stop or not is_content(content[0])):

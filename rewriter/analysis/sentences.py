@@ -25,10 +25,14 @@ def sentence_spans(doc: Any) -> list[Any]:
             begin = spans[-1].end  # its opening quote was given to the previous sentence
         if begin >= end:
             continue
-        if all(t.is_punct or t.is_space for t in doc[begin:end]) and doc[begin].text not in _OPENING:
-            if spans and start is None:
-                spans[-1] = doc[spans[-1].start : end]  # a lone « » » or « . »
-                continue
+        if (
+            all(t.is_punct or t.is_space for t in doc[begin:end])
+            and doc[begin].text not in _OPENING
+            and spans
+            and start is None
+        ):
+            spans[-1] = doc[spans[-1].start : end]  # a lone « » » or « . »
+            continue
         if start is None:
             start = begin
         # An opening quote at the end of a sentence belongs to the next one.

@@ -82,6 +82,8 @@ def check(source: str, keyword: str | None, as_json: bool, min_words: int | None
         if min_words is not None:
             settings = settings.with_overrides({"min_words": min_words})
         article = read_article(source)
+        for note in article.notes:
+            click.echo(note, err=True)
         report = analyse(article, settings=settings, keyword=keyword)
         if as_json:
             print_json(report.as_dict())
@@ -94,22 +96,50 @@ def check(source: str, keyword: str | None, as_json: bool, min_words: int | None
 
 @main.command(context_settings=CONTEXT)
 @click.argument("source", metavar="ENTRÉE")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Fichier de sortie "
-              "(sinon la sortie standard). Son extension choisit le format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Fichier de sortie (sinon la sortie standard). Son extension choisit le format.",
+)
 @click.option("-k", "--keyword", help="Requête cible (sinon choisie dans l'article).")
-@click.option("-m", "--model", "model_path", type=click.Path(dir_okay=False),
-              help="Modèle GGUF (défaut : models/gemma-3-270m-q4_k_m.gguf).")
+@click.option(
+    "-m",
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False),
+    help="Modèle GGUF (défaut : models/gemma-3-270m-q4_k_m.gguf).",
+)
 @click.option("--min-words", type=click.IntRange(1), help="Longueur visée (défaut : 700).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["md", "html", "json"]),
-              help="Format de sortie (défaut : d'après -o, sinon md).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Graine (résultat "
-              "reproductible).")
-@click.option("--max-rounds", type=click.IntRange(0), default=8, show_default=True,
-              help="Tours de réparation au plus.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    help="Format de sortie (défaut : d'après -o, sinon md).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Graine (résultat reproductible)."
+)
+@click.option(
+    "--max-rounds",
+    type=click.IntRange(0),
+    default=8,
+    show_default=True,
+    help="Tours de réparation au plus.",
+)
 @click.option("--force", is_flag=True, help="Remplace le fichier de sortie s'il existe.")
-def rewrite(source: str, output: str | None, keyword: str | None, model_path: str | None,
-            min_words: int | None, fmt: str | None, seed: int, max_rounds: int,
-            force: bool) -> None:
+def rewrite(
+    source: str,
+    output: str | None,
+    keyword: str | None,
+    model_path: str | None,
+    min_words: int | None,
+    fmt: str | None,
+    seed: int,
+    max_rounds: int,
+    force: bool,
+) -> None:
     """Réécrit ENTRÉE en article optimisé SEO, sans inventer de fait.
 
     \b
@@ -140,8 +170,10 @@ def rewrite(source: str, output: str | None, keyword: str | None, model_path: st
             if str(source) != "-" and target.resolve() == Path(source).resolve():
                 from rewriter.errors import OutputError
 
-                raise OutputError("La sortie est le fichier d'entrée : choisissez un autre "
-                                  "nom, l'original n'est jamais écrasé.")
+                raise OutputError(
+                    "La sortie est le fichier d'entrée : choisissez un autre "
+                    "nom, l'original n'est jamais écrasé."
+                )
             if target.exists() and not force:
                 from rewriter.errors import OutputError
 
@@ -156,9 +188,12 @@ def rewrite(source: str, output: str | None, keyword: str | None, model_path: st
         generator = LlamaGenerator(path, seed=seed)
         with TerminalProgress(generator) as progress:
             result = run_rewrite(
-                article, generator=generator, progress=progress,
-                options=RewriteOptions(keyword=keyword, settings=settings,
-                                       max_rounds=max_rounds, seed=seed),
+                article,
+                generator=generator,
+                progress=progress,
+                options=RewriteOptions(
+                    keyword=keyword, settings=settings, max_rounds=max_rounds, seed=seed
+                ),
             )
         text = render(result, chosen)
         if output:

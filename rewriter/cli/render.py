@@ -71,11 +71,14 @@ def print_rewrite_summary(result: RewriteResult, *, output: str | None) -> None:
     for note in result.notes:
         console.print(f"[yellow]{note}[/yellow]")
     for problem in result.unsupported:
-        console.print(f"[red]Fait non étayé ({problem.kind}) : {problem.text} — "
-                      f"{problem.where}[/red]")
+        console.print(
+            f"[red]Fait non étayé ({problem.kind}) : {problem.text} — {problem.where}[/red]"
+        )
     failing = [f for f in result.report.findings if f.id in result.hard_ids and not f.passed]
     for finding in failing:
-        console.print(f"[red]● {finding.label} : {finding.value} (objectif {finding.target})"
-                      f" — {finding.advice}[/red]")
+        console.print(
+            f"[red]● {finding.label} : {finding.value} (objectif {finding.target})"
+            f" — {finding.advice}[/red]"
+        )
     if not failing and not result.unsupported:
         console.print("[green]Tous les critères obligatoires sont remplis.[/green]")

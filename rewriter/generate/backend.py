@@ -99,8 +99,14 @@ def _quiet_stderr() -> Iterator[None]:
 class LlamaGenerator:
     """llama.cpp through llama-cpp-python, loaded once; deterministic for a given seed."""
 
-    def __init__(self, model_path: Path, *, n_ctx: int = 4096, seed: int = 0,
-                 style: PromptStyle | None = None) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = 4096,
+        seed: int = 0,
+        style: PromptStyle | None = None,
+    ) -> None:
         vet_gguf(model_path)
         try:
             from llama_cpp import Llama
@@ -108,11 +114,18 @@ class LlamaGenerator:
             raise ModelError("llama-cpp-python est introuvable : lancez `make install`.") from exc
         try:
             with _quiet_stderr():
-                self._llm = Llama(model_path=str(model_path), n_ctx=n_ctx,
-                                  n_threads=physical_cores(), seed=seed, verbose=False)
+                self._llm = Llama(
+                    model_path=str(model_path),
+                    n_ctx=n_ctx,
+                    n_threads=physical_cores(),
+                    seed=seed,
+                    verbose=False,
+                )
         except (ValueError, RuntimeError) as exc:
-            raise ModelError(f"llama.cpp ne peut pas charger {model_path} : fichier GGUF "
-                             f"invalide ou tronqué ({exc}).") from exc
+            raise ModelError(
+                f"llama.cpp ne peut pas charger {model_path} : fichier GGUF "
+                f"invalide ou tronqué ({exc})."
+            ) from exc
         self.name = model_path.name
         self.n_ctx = n_ctx
         template = self._llm.metadata.get("tokenizer.chat_template", "")
@@ -120,12 +133,10 @@ class LlamaGenerator:
         # (like the default gemma-3-270m) is a base model that continues text.
         self.style: PromptStyle = style or ("instruct" if template else "base")
         self.usage = Usage()
-        log.debug("model %s loaded, style=%s, threads=%d", self.name, self.style,
-                  physical_cores())
+        log.debug("model %s loaded, style=%s, threads=%d", self.name, self.style, physical_cores())
 
     def tokenize(self, text: str) -> list[int]:
-        tokens: list[int] = self._llm.tokenize(text.encode("utf-8"), add_bos=False,
-                                               special=False)
+        tokens: list[int] = self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)
         return tokens
 
     def vocab_size(self) -> int:
@@ -152,16 +163,23 @@ class LlamaGenerator:
             if self.style == "instruct" and request.messages:
                 out: Any = self._llm.create_chat_completion(
                     messages=list(request.messages),  # type: ignore[arg-type]
-                    max_tokens=request.max_tokens, temperature=request.temperature,
-                    top_p=request.top_p, seed=request.seed, stop=list(request.stop),
+                    max_tokens=request.max_tokens,
+                    temperature=request.temperature,
+                    top_p=request.top_p,
+                    seed=request.seed,
+                    stop=list(request.stop),
                     logits_processor=processors,
                 )
                 text = out["choices"][0]["message"]["content"] or ""
             else:
                 out = self._llm.create_completion(
-                    request.prompt, max_tokens=request.max_tokens,
-                    temperature=request.temperature, top_p=request.top_p, seed=request.seed,
-                    stop=list(request.stop), logits_processor=processors,
+                    request.prompt,
+                    max_tokens=request.max_tokens,
+                    temperature=request.temperature,
+                    top_p=request.top_p,
+                    seed=request.seed,
+                    stop=list(request.stop),
+                    logits_processor=processors,
                 )
                 text = out["choices"][0]["text"]
         seconds = time.perf_counter() - start

@@ -63,8 +63,9 @@ def reorder(text: str) -> str:
     return sentence(text)
 
 
-def write_sentence(source: SourceSentence, writer: UnitWriter, settings: Settings,
-                   *, seed_offset: int = 0) -> list[str]:
+def write_sentence(
+    source: SourceSentence, writer: UnitWriter, settings: Settings, *, seed_offset: int = 0
+) -> list[str]:
     """Output sentences for one source sentence: generated where the guard accepts them,
     else the source's own words, split and reordered by the parse."""
     support = build_support(source.span.as_doc())
@@ -81,10 +82,14 @@ def write_sentence(source: SourceSentence, writer: UnitWriter, settings: Setting
         if not quoted:
             saved, writer.seed = writer.seed, writer.seed + seed_offset
             text = writer.generate(
-                prompts.SENTENCE, piece, support, min_words=max(3, count_words(piece) // 2),
+                prompts.SENTENCE,
+                piece,
+                support,
+                min_words=max(3, count_words(piece) // 2),
                 max_words=max(limit, count_words(piece) + 2),
                 max_tokens=min(160, 2 * count_words(piece) + 24),
-                where=f"phrase {source.index + 1}", keep=french()(piece),
+                where=f"phrase {source.index + 1}",
+                keep=french()(piece),
             )
             writer.seed = saved
         if text is None:
@@ -94,8 +99,9 @@ def write_sentence(source: SourceSentence, writer: UnitWriter, settings: Setting
     return out
 
 
-def _split_with_model(piece: str, support: Any, writer: UnitWriter, limit: int, index: int,
-                      seed_offset: int) -> list[str]:
+def _split_with_model(
+    piece: str, support: Any, writer: UnitWriter, limit: int, index: int, seed_offset: int
+) -> list[str]:
     """A long sentence the parse could not split, cut in two by the model — verified."""
     nlp = french()
 
@@ -104,10 +110,17 @@ def _split_with_model(piece: str, support: Any, writer: UnitWriter, limit: int, 
         return len(parts) >= 2 and all(count_words(p) <= limit + 2 for p in parts)
 
     saved, writer.seed = writer.seed, writer.seed + seed_offset
-    text = writer.generate(prompts.SPLIT, piece, support, min_words=count_words(piece) - 4,
-                           max_words=count_words(piece) + 8, accept=short,
-                           max_tokens=2 * count_words(piece) + 30, keep=nlp(piece),
-                           where=f"phrase {index + 1}")
+    text = writer.generate(
+        prompts.SPLIT,
+        piece,
+        support,
+        min_words=count_words(piece) - 4,
+        max_words=count_words(piece) + 8,
+        accept=short,
+        max_tokens=2 * count_words(piece) + 30,
+        keep=nlp(piece),
+        where=f"phrase {index + 1}",
+    )
     writer.seed = saved
     if text is None:
         return []
@@ -125,11 +138,22 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     excerpt = " ".join(source_text.split()[:60])
 
     def fits(text: str) -> bool:
-        return (len(text) <= MAX_HEADING_CHARS and text.rstrip()[-1:] not in ".!?"
-                and _key(text) not in used)
+        return (
+            len(text) <= MAX_HEADING_CHARS
+            and text.rstrip()[-1:] not in ".!?"
+            and _key(text) not in used
+        )
 
-    text = writer.generate(prompts.HEADING, excerpt, support, min_words=2, max_words=10,
-                           max_tokens=24, accept=fits, where="intertitre")
+    text = writer.generate(
+        prompts.HEADING,
+        excerpt,
+        support,
+        min_words=2,
+        max_words=10,
+        max_tokens=24,
+        accept=fits,
+        where="intertitre",
+    )
     if text is None:
         writer.fallback()
         text = fallback_heading(source_text, used)
@@ -154,14 +178,27 @@ def fallback_heading(source_text: str, used: set[str]) -> str:
     for chunk in doc.noun_chunks:
         root = chunk.root
         if any(a <= chunk.start_char < b for a, b in quoted) or chunk[0].lower_ in (
-            "tout", "toute", "tous", "toutes", "ce", "cette", "ces", "cet", "il", "elle"
+            "tout",
+            "toute",
+            "tous",
+            "toutes",
+            "ce",
+            "cette",
+            "ces",
+            "cet",
+            "il",
+            "elle",
         ):
             continue
         text = chunk.text.strip(" ,;:.")
         content = [t for t in chunk if is_content(t)]
-        if (root.pos_ != "NOUN" or any(t.text in ",;:()«»\"" for t in chunk)
-                or any(t.like_num for t in chunk) or not 2 <= len(text.split()) <= 7
-                or not 1 <= len(content) <= 4):
+        if (
+            root.pos_ != "NOUN"
+            or any(t.text in ',;:()«»"' for t in chunk)
+            or any(t.like_num for t in chunk)
+            or not 2 <= len(text.split()) <= 7
+            or not 1 <= len(content) <= 4
+        ):
             continue
         score = lemma_counts.get(root.lemma_, 0) + 1.2 * min(len(content), 3) - 0.01 * chunk.start
         scored.append((score, text))
@@ -187,8 +224,17 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
     def fits(text: str) -> bool:
         return len(text) <= settings.max_title_chars and starts_with(kw, nlp(text))
 
-    text = writer.generate(prompts.TITLE, source, support, prefix=f"{label} :", min_words=3,
-                           max_words=12, max_tokens=24, accept=fits, where="titre")
+    text = writer.generate(
+        prompts.TITLE,
+        source,
+        support,
+        prefix=f"{label} :",
+        min_words=3,
+        max_words=12,
+        max_tokens=24,
+        accept=fits,
+        where="titre",
+    )
     if text is not None:
         return text.rstrip(". ")
     writer.fallback()
@@ -267,12 +313,23 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
     nlp = french()
 
     def fits(text: str) -> bool:
-        return (settings.min_meta_chars <= len(text) <= settings.max_meta_chars
-                and 1 <= count_in(kw, nlp(text)) <= 2)
+        return (
+            settings.min_meta_chars <= len(text) <= settings.max_meta_chars
+            and 1 <= count_in(kw, nlp(text)) <= 2
+        )
 
     source = f"Mot-clé : {kw.text}. Texte : {lead}"
-    text = writer.generate(prompts.META, source, support, prefix=f"{label} :", min_words=12,
-                           max_words=30, max_tokens=64, accept=fits, where="méta description")
+    text = writer.generate(
+        prompts.META,
+        source,
+        support,
+        prefix=f"{label} :",
+        min_words=12,
+        max_words=30,
+        max_tokens=64,
+        accept=fits,
+        where="méta description",
+    )
     if text is not None:
         return text
     writer.fallback()
@@ -292,8 +349,11 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
         for s in sentences[start:]:
             candidate = f"{text} {s}".strip()
             prefix = "" if count_in(kw, nlp(candidate)) else f"{label} : "
-            full = prefix + (candidate[:1].lower() + candidate[1:] if prefix and not
-                             nlp(candidate)[0].pos_ == "PROPN" else candidate)
+            full = prefix + (
+                candidate[:1].lower() + candidate[1:]
+                if prefix and nlp(candidate)[0].pos_ != "PROPN"
+                else candidate
+            )
             if len(full) > hi:
                 cut = _cut_clause(full, lo, hi)
                 if cut:
@@ -318,8 +378,33 @@ def _cut_clause(text: str, lo: int, hi: int) -> str:
 def slug_for(keyword: Keyword, title: str) -> str:
     from slugify import slugify
 
-    stop = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "a", "au", "aux",
-            "et", "en", "pour", "sur", "par", "dans", "ce", "ces", "son", "sa", "ses", "qui"}
+    stop = {
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "a",
+        "au",
+        "aux",
+        "et",
+        "en",
+        "pour",
+        "sur",
+        "par",
+        "dans",
+        "ce",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "qui",
+    }
     words = slugify(keyword.text).split("-")
     for word in slugify(title).split("-"):
         if word not in stop and word not in words and len(words) < 6:
@@ -330,8 +415,9 @@ def slug_for(keyword: Keyword, title: str) -> str:
 # --- the draft -----------------------------------------------------------------------
 
 
-def write_draft(plan: Plan, writer: UnitWriter, settings: Settings,
-                on_progress: Any = None) -> Draft:
+def write_draft(
+    plan: Plan, writer: UnitWriter, settings: Settings, on_progress: Any = None
+) -> Draft:
     draft = Draft(title="", keyword=plan.keyword.text)
     total = len(plan.sentences)
     done = 0
@@ -350,11 +436,13 @@ def write_draft(plan: Plan, writer: UnitWriter, settings: Settings,
     used: set[str] = set()
     for section in plan.sections:
         heading_source = f"{section.source_heading}. {section.text}".strip(". ")
-        draft.sections.append(Section(
-            heading=heading_for(heading_source, writer, used),
-            paragraphs=[paragraph(p) for p in section.paragraphs],
-            source_text=section.text,
-        ))
+        draft.sections.append(
+            Section(
+                heading=heading_for(heading_source, writer, used),
+                paragraphs=[paragraph(p) for p in section.paragraphs],
+                source_text=section.text,
+            )
+        )
     draft.seo_title = title_for(plan, writer, settings)
     draft.title = draft.seo_title
     draft.meta = meta_for(plan, writer, settings)

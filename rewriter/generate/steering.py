@@ -9,24 +9,153 @@ vocabulary would be several times slower.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from rewriter.analysis.transitions import phrases as transition_phrases
 from rewriter.generate.backend import Generator
 
-FUNCTION_WORDS = (
-    "le la les l' un une des du de d' au aux à en dans sur sous par pour avec sans chez vers "
-    "entre contre depuis pendant avant après selon et ou mais donc or ni car que qu' qui quoi "
-    "dont où ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes il elle ils "
-    "elles on nous vous je tu se s' y ne n' pas plus moins très aussi encore déjà ainsi alors "
-    "est sont a ont été être avoir était étaient sera seront a-t-il a-t-elle cela ceci celui "
-    "celle ceux celles tout tous toute toutes même autre autres chaque plusieurs certains "
-    "certaines lors dès comme si quand lorsque puisque tandis c' cependant toutefois également "
-    "selon d'après notamment enfin ensuite déclaré indiqué expliqué précisé ajouté souligné "
-    "affirmé estimé dit rappelé"
-).split()
-PUNCTUATION = list(".,;:!?«»()-–'’\"%") + [" ", " «", " »", " :", " ;", " ?", " !"]
+FUNCTION_WORDS = [
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "au",
+    "aux",
+    "à",
+    "en",
+    "dans",
+    "sur",
+    "sous",
+    "par",
+    "pour",
+    "avec",
+    "sans",
+    "chez",
+    "vers",
+    "entre",
+    "contre",
+    "depuis",
+    "pendant",
+    "avant",
+    "après",
+    "selon",
+    "et",
+    "ou",
+    "mais",
+    "donc",
+    "or",
+    "ni",
+    "car",
+    "que",
+    "qu'",
+    "qui",
+    "quoi",
+    "dont",
+    "où",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "je",
+    "tu",
+    "se",
+    "s'",
+    "y",
+    "ne",
+    "n'",
+    "pas",
+    "plus",
+    "moins",
+    "très",
+    "aussi",
+    "encore",
+    "déjà",
+    "ainsi",
+    "alors",
+    "est",
+    "sont",
+    "a",
+    "ont",
+    "été",
+    "être",
+    "avoir",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "a-t-il",
+    "a-t-elle",
+    "cela",
+    "ceci",
+    "celui",
+    "celle",
+    "ceux",
+    "celles",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "même",
+    "autre",
+    "autres",
+    "chaque",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "lors",
+    "dès",
+    "comme",
+    "si",
+    "quand",
+    "lorsque",
+    "puisque",
+    "tandis",
+    "c'",
+    "cependant",
+    "toutefois",
+    "également",
+    "selon",
+    "d'après",
+    "notamment",
+    "enfin",
+    "ensuite",
+    "déclaré",
+    "indiqué",
+    "expliqué",
+    "précisé",
+    "ajouté",
+    "souligné",
+    "affirmé",
+    "estimé",
+    "dit",
+    "rappelé",
+]
+PUNCTUATION = [*".,;:!?«»()-–'’\"%", " ", " «", " »", " :", " ;", " ?", " !"]
 
 
 def _variants(word: str) -> list[str]:
@@ -34,14 +163,19 @@ def _variants(word: str) -> list[str]:
     return [p for f in forms for p in (f, " " + f)]
 
 
-@cache
+_BASE: dict[int, frozenset[int]] = {}
+
+
 def _base_allowed(generator: Generator) -> frozenset[int]:
+    if id(generator) in _BASE:
+        return _BASE[id(generator)]
     allowed: set[int] = set()
     words = FUNCTION_WORDS + [w for p in transition_phrases() for w in p.split()]
     for word in words + PUNCTUATION:
         for variant in _variants(word):
             allowed.update(generator.tokenize(variant))
-    return frozenset(allowed)
+    _BASE[id(generator)] = frozenset(allowed)
+    return _BASE[id(generator)]
 
 
 def bias_for(generator: Generator, span_text: str, penalty: float = 4.0) -> Any:
@@ -51,7 +185,7 @@ def bias_for(generator: Generator, span_text: str, penalty: float = 4.0) -> Any:
     allowed = set(_base_allowed(generator))
     allowed.update(generator.tokenize(span_text))
     for word in span_text.replace("’", "'").split():
-        word = word.strip(".,;:!?«»()\"")
+        word = word.strip('.,;:!?«»()"')
         if word:
             for variant in _variants(word):
                 allowed.update(generator.tokenize(variant))

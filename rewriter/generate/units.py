@@ -47,9 +47,14 @@ class Unit:
 class UnitWriter:
     """Writes units with a generator (or none: every unit is then its faithful fallback)."""
 
-    def __init__(self, generator: Generator | None, *, seed: int = 0,
-                 attempts: int = len(SCHEDULE),
-                 on_unit: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        generator: Generator | None,
+        *,
+        seed: int = 0,
+        attempts: int = len(SCHEDULE),
+        on_unit: Callable[[str], None] | None = None,
+    ) -> None:
         self.generator = generator
         self.seed = seed
         self.attempts = attempts
@@ -57,8 +62,13 @@ class UnitWriter:
         self.on_unit = on_unit or (lambda _kind: None)
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))
-            for task in (prompts.SENTENCE, prompts.SPLIT, prompts.HEADING, prompts.TITLE,
-                         prompts.META)
+            for task in (
+                prompts.SENTENCE,
+                prompts.SPLIT,
+                prompts.HEADING,
+                prompts.TITLE,
+                prompts.META,
+            )
         }
 
     def generate(
@@ -85,20 +95,31 @@ class UnitWriter:
         bias = steering.bias_for(self.generator, source + " " + prefix, STEERING_PENALTY)
         for attempt, (temperature, offset) in enumerate(SCHEDULE[: self.attempts]):
             request = dataclasses.replace(
-                request, max_tokens=max_tokens, temperature=temperature,
-                seed=self.seed + offset + 7 * self.stats.units, bias=bias,
+                request,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                seed=self.seed + offset + 7 * self.stats.units,
+                bias=bias,
             )
             raw = self.generator.complete(request).text
             text = _clean(prefix + raw if prefix else raw)
             if not text:
                 continue
-            problems = check_unit(nlp(text), support, where=where, min_words=min_words,
-                                  max_words=max_words, examples=self._examples[task.name],
-                                  keep=keep)
+            problems = check_unit(
+                nlp(text),
+                support,
+                where=where,
+                min_words=min_words,
+                max_words=max_words,
+                examples=self._examples[task.name],
+                keep=keep,
+            )
             if not problems and not accept(text):
                 problems = [Unsupported(text[:40], "length", where)]
-            if not problems and task in (prompts.SENTENCE, prompts.SPLIT) and (
-                flat(text) == flat(source)
+            if (
+                not problems
+                and task in (prompts.SENTENCE, prompts.SPLIT)
+                and (flat(text) == flat(source))
             ):
                 problems = [Unsupported(text[:40], "example", where)]  # a copy, not a rewrite
             if not problems:

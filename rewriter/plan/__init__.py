@@ -99,8 +99,13 @@ def make_plan(source: AnalysedArticle) -> Plan:
     if has_headings:
         first_heading, first_paragraphs = chunks[0]
         intro = first_paragraphs[:1] if not first_heading else []
-        rest = [("" if not first_heading else first_heading, first_paragraphs[1:]
-                 if not first_heading else first_paragraphs), *chunks[1:]]
+        rest = [
+            (
+                first_heading if first_heading else "",
+                first_paragraphs[1:] if not first_heading else first_paragraphs,
+            ),
+            *chunks[1:],
+        ]
         sections = [SectionPlan(h, p) for h, p in rest if p]
     else:
         paragraphs = chunks[0][1]

@@ -21,8 +21,9 @@ class Question:
 def key_points(plan: Plan) -> list[SourceSentence]:
     """The sentences carrying the most facts (numbers, names), in article order."""
     candidates = [s for s in plan.sentences if not s.has_quote and 6 <= s.words <= 40]
-    scored = sorted(candidates, key=lambda s: -(2 * s.has_number + len(s.entities)
-                                                 + (s.index == 0)))
+    scored = sorted(
+        candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
+    )
     n = KEY_POINTS if sum(s.words for s in plan.sentences) >= 600 else KEY_POINTS_SHORT
     chosen = [s for s in scored if s.has_number or s.entities][:n]
     return sorted(chosen, key=lambda s: s.index)
@@ -45,9 +46,19 @@ def questions(plan: Plan) -> list[Question]:
     numbers = pick([s for s in sentences if s.has_number and not s.has_quote], 3)
     if numbers:
         out.append(Question("Quels sont les chiffres clés ?", numbers))
-    quotes = pick([s for s in sentences if s.has_quote and _balanced(s.text) and (
-        any(e.label_ == "PER" for e in s.span.ents)
-        or any(t.lemma_ in REPORTING_VERBS for t in s.span))], 3)
+    quotes = pick(
+        [
+            s
+            for s in sentences
+            if s.has_quote
+            and _balanced(s.text)
+            and (
+                any(e.label_ == "PER" for e in s.span.ents)
+                or any(t.lemma_ in REPORTING_VERBS for t in s.span)
+            )
+        ],
+        3,
+    )
     if quotes:
         out.append(Question("Que disent les personnes citées ?", quotes))
     future = pick([s for s in sentences if _future(s) and not s.has_quote], 2)
@@ -64,11 +75,20 @@ def _balanced(text: str) -> bool:
 
 
 def _future(s: SourceSentence) -> bool:
-    return any("Fut" in t.morph.get("Tense") or t.lemma_ in ("prévoir", "devoir")
-               for t in s.span)
+    return any("Fut" in t.morph.get("Tense") or t.lemma_ in ("prévoir", "devoir") for t in s.span)
 
 
 def _causal(s: SourceSentence) -> bool:
     text = f" {s.text.lower()} "
-    return any(m in text for m in (" car ", " parce que ", " en raison de ", " afin de ",
-                                    " à cause de ", " grâce à ", " pour que "))
+    return any(
+        m in text
+        for m in (
+            " car ",
+            " parce que ",
+            " en raison de ",
+            " afin de ",
+            " à cause de ",
+            " grâce à ",
+            " pour que ",
+        )
+    )

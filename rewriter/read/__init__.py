@@ -9,6 +9,7 @@ from rewriter.document import Article
 from rewriter.errors import InputError
 from rewriter.read.decode import decode
 from rewriter.read.html import parse_html
+from rewriter.read.instructions import strip_instructions
 from rewriter.read.markdown import parse_markdown
 from rewriter.read.text import parse_text
 
@@ -46,6 +47,7 @@ def read_article(source: str | Path) -> Article:
         article = parse_docx(data, name)
     else:
         article = parse_string(decode(data, name), name=name, suffix=suffix)
+    article = strip_instructions(article)
     if not any(b.kind == "paragraph" for b in article.blocks):
         raise InputError(
             f"{name} ne contient aucun paragraphe de texte (fichier vide ou titres seuls)."

@@ -60,8 +60,9 @@ def add_material(draft: Draft, ctx: Context) -> bool:
             for q in found:
                 sentences = []
                 for s in q.answer:
-                    sentences += write_sentence(s, ctx.writer, ctx.settings,
-                                                seed_offset=2 * GROWTH_SEED)
+                    sentences += write_sentence(
+                        s, ctx.writer, ctx.settings, seed_offset=2 * GROWTH_SEED
+                    )
                 draft.sections.append(Section(q.text, 3, [Paragraph(sentences)], role="question"))
             return True
     draft.notes.append(
@@ -94,8 +95,10 @@ def split_long_paragraphs(draft: Draft, ctx: Context) -> bool:
             p = container[i]
             if count_words(p.text) > limit and len(p.sentences) > 1:
                 half = _balanced_cut(p.sentences)
-                container[i : i + 1] = [Paragraph(p.sentences[:half], p.kind),
-                                        Paragraph(p.sentences[half:], p.kind)]
+                container[i : i + 1] = [
+                    Paragraph(p.sentences[:half], p.kind),
+                    Paragraph(p.sentences[half:], p.kind),
+                ]
                 changed = True
             i += 1
     return changed
@@ -115,8 +118,9 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             text = " ".join(p.text for p in tail)
             heading = fallback_heading(text, used)
             used.add(heading.lower())
-            draft.sections.insert(i + 1, Section(heading, min(3, section.level + 1), tail,
-                                                 source_text=text))
+            draft.sections.insert(
+                i + 1, Section(heading, min(3, section.level + 1), tail, source_text=text)
+            )
             changed = True
         i += 1
     return changed
@@ -132,11 +136,12 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
     holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
     lo, hi = ctx.settings.min_subheading_keyword_share, ctx.settings.max_subheading_keyword_share
     target = round(len(headed) * (lo + hi) / 200)
-    target = max(target, -(-len(headed) * lo // 100))
+    target = max(target, int(-(-len(headed) * lo // 100)))
     changed = False
     if len(holding) < target:
-        for section in sorted((s for s in headed if s not in holding),
-                              key=lambda s: (s.role != "body", s.level)):
+        for section in sorted(
+            (s for s in headed if s not in holding), key=lambda s: (s.role != "body", s.level)
+        ):
             if len(holding) >= target:
                 break
             section.heading = f"{label} : {_lower_first(section.heading)}"

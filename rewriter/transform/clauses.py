@@ -12,15 +12,71 @@ from typing import Any
 from rewriter.analysis.words import count_words
 
 REPORTING_VERBS = frozenset(
-    "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer répondre "
-    "confier assurer raconter rappeler poursuivre conclure insister lancer reconnaître "
-    "avertir juger noter observer commenter résumer détailler témoigner regretter".split()
+    [
+        "dire",
+        "déclarer",
+        "expliquer",
+        "indiquer",
+        "préciser",
+        "ajouter",
+        "souligner",
+        "estimer",
+        "affirmer",
+        "répondre",
+        "confier",
+        "assurer",
+        "raconter",
+        "rappeler",
+        "poursuivre",
+        "conclure",
+        "insister",
+        "lancer",
+        "reconnaître",
+        "avertir",
+        "juger",
+        "noter",
+        "observer",
+        "commenter",
+        "résumer",
+        "détailler",
+        "témoigner",
+        "regretter",
+    ]
 )
 COORDINATORS = frozenset({"mais", "et", "car", "or", "puis", "donc"})
 _TIME_WORDS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin "
-    "juillet août septembre octobre novembre décembre hier aujourd'hui demain semaine mois "
-    "année an soir matin trimestre depuis".split()
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "hier",
+        "aujourd'hui",
+        "demain",
+        "semaine",
+        "mois",
+        "année",
+        "an",
+        "soir",
+        "matin",
+        "trimestre",
+        "depuis",
+    ]
 )
 
 
@@ -33,9 +89,7 @@ def sentence(text: str) -> str:
     if not text:
         return ""
     text = text[0].upper() + text[1:]
-    if text[-1] not in ".!?…»":
-        text += "."
-    elif text[-1] == "»" and not re.search(r"[.!?…]\s*»$", text):
+    if text[-1] not in ".!?…»" or (text[-1] == "»" and not re.search(r"[.!?…]\s*»$", text)):
         text += "."
     return text
 
@@ -89,10 +143,18 @@ def split_coordination(span: Any) -> list[str]:
     return []
 
 
-_SUBJECT_PRONOUNS = {("Masc", "Sing"): "il", ("Fem", "Sing"): "elle", ("Masc", "Plur"): "ils",
-                     ("Fem", "Plur"): "elles"}
-_DEMONSTRATIVES = {("Masc", "Sing"): "celui-ci", ("Fem", "Sing"): "celle-ci",
-                   ("Masc", "Plur"): "ceux-ci", ("Fem", "Plur"): "celles-ci"}
+_SUBJECT_PRONOUNS = {
+    ("Masc", "Sing"): "il",
+    ("Fem", "Sing"): "elle",
+    ("Masc", "Plur"): "ils",
+    ("Fem", "Plur"): "elles",
+}
+_DEMONSTRATIVES = {
+    ("Masc", "Sing"): "celui-ci",
+    ("Fem", "Sing"): "celle-ci",
+    ("Masc", "Plur"): "ceux-ci",
+    ("Fem", "Plur"): "celles-ci",
+}
 
 
 def _agreement(token: Any) -> tuple[str, str] | None:
@@ -116,9 +178,11 @@ def split_shared_subject(span: Any) -> list[str]:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return []
-    agreement = _agreement(subject) or (("Masc", subject.morph.get("Number")[0])
-                                        if subject.pos_ == "PROPN" and subject.morph.get("Number")
-                                        else None)
+    agreement = _agreement(subject) or (
+        ("Masc", subject.morph.get("Number")[0])
+        if subject.pos_ == "PROPN" and subject.morph.get("Number")
+        else None
+    )
     if agreement is None:
         return []
     for conj in root.children:
@@ -156,11 +220,14 @@ def split_colon(span: Any) -> list[str]:
 
 
 def split_relative_tail(span: Any) -> list[str]:
-    """« …, ce qui représente 2,52 millions de personnes. » -> two sentences (« Cela représente… »)."""
+    """« …, ce qui représente 2,5 millions. » -> two sentences (« Cela représente… »)."""
     tokens = list(span)
     for i, token in enumerate(tokens[:-3]):
-        if (token.text == "," and tokens[i + 1].lower_ == "ce"
-                and tokens[i + 2].lower_ in ("qui", "que")):
+        if (
+            token.text == ","
+            and tokens[i + 1].lower_ == "ce"
+            and tokens[i + 2].lower_ in ("qui", "que")
+        ):
             before, after = tokens[:i], tokens[i + 3 :]
             if not _balanced(_text(before)):
                 continue
@@ -170,8 +237,9 @@ def split_relative_tail(span: Any) -> list[str]:
         if token.text == "," and tokens[i + 1].lower_ == "qui":
             verb = tokens[i + 1].head
             antecedent = verb.head if verb.dep_ == "acl:relcl" else None
-            if antecedent is None or antecedent.i != tokens[i - 1].i and not any(
-                t.i == tokens[i - 1].i for t in antecedent.subtree
+            if antecedent is None or (
+                antecedent.i != tokens[i - 1].i
+                and not any(t.i == tokens[i - 1].i for t in antecedent.subtree)
             ):
                 continue
             if max(t.i for t in verb.subtree) != tokens[-1].i - (1 if tokens[-1].is_punct else 0):
@@ -192,7 +260,7 @@ def move_attribution(span: Any) -> list[str]:
     match = re.match(r"^(«.+»)\s*,\s*(.+?)[.]?$", text, re.DOTALL)
     if not match:
         return []
-    quote, tail = match.group(1), match.group(2)
+    quote = match.group(1)
     tail_doc = [t for t in span if t.idx - span.start_char >= match.start(2)]
     verb = next((t for t in tail_doc if t.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
@@ -215,7 +283,7 @@ def move_attribution(span: Any) -> list[str]:
 
 
 def front_time_phrase(span: Any) -> list[str]:
-    """« Le conseil a voté la mesure lundi soir. » -> « Lundi soir, le conseil a voté la mesure. »"""
+    """« Le conseil a voté lundi soir. » -> « Lundi soir, le conseil a voté. »"""
     root = span.root
     tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
     if not tokens or tokens[0].text in ("«", '"'):
@@ -247,13 +315,22 @@ def swap_selon(span: Any) -> list[str]:
         return [sentence(f"{body}, {match.group(1).lower()} {match.group(2)}")]
     match = re.match(r"^(.+), (selon|d'après|d’après) ([^,]{3,60})$", text)
     if match and "«" not in match.group(1):
-        return [sentence(f"{match.group(2).capitalize()} {match.group(3)}, "
-                         f"{match.group(1)[:1].lower()}{match.group(1)[1:]}")]
+        return [
+            sentence(
+                f"{match.group(2).capitalize()} {match.group(3)}, "
+                f"{match.group(1)[:1].lower()}{match.group(1)[1:]}"
+            )
+        ]
     return []
 
 
-SPLITTERS = (split_semicolons, split_coordination, split_shared_subject, split_relative_tail,
-             split_colon)
+SPLITTERS = (
+    split_semicolons,
+    split_coordination,
+    split_shared_subject,
+    split_relative_tail,
+    split_colon,
+)
 REORDERINGS = (move_attribution, swap_selon, front_time_phrase)
 
 

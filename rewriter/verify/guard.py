@@ -27,21 +27,89 @@ from rewriter.verify.support import (
     stem,
 )
 
-Kind = Literal["number", "entity", "word", "quote", "negation", "mood", "claim", "grammar",
-               "omission", "language", "example", "length", "format"]
+Kind = Literal[
+    "number",
+    "entity",
+    "word",
+    "quote",
+    "negation",
+    "mood",
+    "claim",
+    "grammar",
+    "omission",
+    "language",
+    "example",
+    "length",
+    "format",
+]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.
 FREE_WORDS = frozenset(
-    "selon ainsi aussi alors cependant également enfin ensuite donc toutefois néanmoins "
-    "pourtant notamment par ailleurs en effet de plus outre d'après cela ce fait "
-    "lors cas côté part autre".split()
+    [
+        "selon",
+        "ainsi",
+        "aussi",
+        "alors",
+        "cependant",
+        "également",
+        "enfin",
+        "ensuite",
+        "donc",
+        "toutefois",
+        "néanmoins",
+        "pourtant",
+        "notamment",
+        "par",
+        "ailleurs",
+        "en",
+        "effet",
+        "de",
+        "plus",
+        "outre",
+        "d'après",
+        "cela",
+        "ce",
+        "fait",
+        "lors",
+        "cas",
+        "côté",
+        "part",
+        "autre",
+    ]
 )
 
 
 # Function words that still carry meaning: « pendant » is not « après », « sans » not « avec ».
 MEANINGFUL = frozenset(
-    "après avant pendant depuis sans contre malgré sauf dès vers jusqu jusque hors moins plus "
-    "tous toutes aucun aucune chaque plusieurs certains certaines seul seule seuls seules".split()
+    [
+        "après",
+        "avant",
+        "pendant",
+        "depuis",
+        "sans",
+        "contre",
+        "malgré",
+        "sauf",
+        "dès",
+        "vers",
+        "jusqu",
+        "jusque",
+        "hors",
+        "moins",
+        "plus",
+        "tous",
+        "toutes",
+        "aucun",
+        "aucune",
+        "chaque",
+        "plusieurs",
+        "certains",
+        "certaines",
+        "seul",
+        "seule",
+        "seuls",
+        "seules",
+    ]
 )
 
 
@@ -110,8 +178,9 @@ def check_unit(
         add("guillemets non fermés", "quote")
     entity_tokens: set[int] = set()
     for ent in doc.ents:
-        missing = [t for t in ent if not t.is_punct and not t.is_stop
-                   and not support.supports_word(t)]
+        missing = [
+            t for t in ent if not t.is_punct and not t.is_stop and not support.supports_word(t)
+        ]
         if missing:
             add(ent.text, "entity")
             entity_tokens.update(t.i for t in ent)
@@ -128,9 +197,9 @@ def check_unit(
         )
         if is_function or word in FREE_WORDS:
             continue
-        if normalise(token.lemma_) in FREE_WORDS or word in NUMBER_WORDS and NUMBER_WORDS[
-            word
-        ] in support.numbers:
+        if normalise(token.lemma_) in FREE_WORDS or (
+            word in NUMBER_WORDS and NUMBER_WORDS[word] in support.numbers
+        ):
             continue
         if not support.supports_word(token):
             add(token.text, "entity" if token.pos_ == "PROPN" else "word")
@@ -139,17 +208,16 @@ def check_unit(
             continue
         negated, conditional = clause_flags(token)
         src_negated, src_conditional = support.verbs[token.lemma_]
-        if negated != src_negated and not src_negated:
-            add(token.text, "negation")
-        elif src_negated and not negated and _negation_count(doc) < 1:
+        if (negated != src_negated and not src_negated) or (
+            src_negated and not negated and _negation_count(doc) < 1
+        ):
             add(token.text, "negation")
         if src_conditional and not conditional:
             add(token.text, "mood")
     for verb, role, word in _relations(doc):
         role_ = ROLE_EQUIVALENTS[role]
         if verb in support.verbs and not (
-            {(verb, role_, word), (verb, role_, stem(word)), (verb, role_, "*")}
-            & support.relations
+            {(verb, role_, word), (verb, role_, stem(word)), (verb, role_, "*")} & support.relations
         ):
             add(f"{word} → {verb}", "claim")
     for subject, verb in _disagreements(doc):
@@ -175,8 +243,12 @@ def check_unit(
 
 
 # Who does what: a subject may become an agent (and back) in a passive rewrite.
-ROLE_EQUIVALENTS = {"nsubj": "actor", "obl:agent": "actor", "obj": "patient",
-                    "nsubj:pass": "patient"}
+ROLE_EQUIVALENTS = {
+    "nsubj": "actor",
+    "obl:agent": "actor",
+    "obj": "patient",
+    "nsubj:pass": "patient",
+}
 
 
 def _relations(doc: Any) -> list[tuple[str, str, str]]:
@@ -210,15 +282,22 @@ def _disagreements(doc: Any) -> list[tuple[str, str]]:
     """Subject and verb that disagree in number (« l'extension … coûteront »)."""
     out = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubj:pass") or any(c.dep_ == "conj" for c in token.children):
+        if token.dep_ not in ("nsubj", "nsubj:pass") or any(
+            c.dep_ == "conj" for c in token.children
+        ):
             continue
         number = token.morph.get("Number")
         verb = token.head
         finite = [verb, *[c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
         finite = [w for w in finite if "Fin" in w.morph.get("VerbForm")]
-        if number and finite and finite[0].morph.get("Number") and (
-            number != finite[0].morph.get("Number")
-        ) and token.pos_ in ("NOUN", "PROPN") and token.lemma_ not in ("plupart", "majorité"):
+        if (
+            number
+            and finite
+            and finite[0].morph.get("Number")
+            and (number != finite[0].morph.get("Number"))
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.lemma_ not in ("plupart", "majorité")
+        ):
             out.append((token.text, finite[0].text))
     for token in doc:  # « le médiathèque »: determiner and noun of different genders
         if token.dep_ == "det" and token.head.pos_ == "NOUN":

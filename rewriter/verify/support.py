@@ -11,12 +11,37 @@ from rewriter.analysis.words import normalise, token_forms
 
 # Number words a rewrite may turn into digits, or back.
 NUMBER_WORDS = {
-    "un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6",
-    "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "onze": "11", "douze": "12",
-    "treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20",
-    "trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
-    "mille": "1000", "premier": "1", "première": "1", "deuxième": "2", "second": "2",
-    "seconde": "2", "troisième": "3", "moitié": "50%",
+    "un": "1",
+    "une": "1",
+    "deux": "2",
+    "trois": "3",
+    "quatre": "4",
+    "cinq": "5",
+    "six": "6",
+    "sept": "7",
+    "huit": "8",
+    "neuf": "9",
+    "dix": "10",
+    "onze": "11",
+    "douze": "12",
+    "treize": "13",
+    "quatorze": "14",
+    "quinze": "15",
+    "seize": "16",
+    "vingt": "20",
+    "trente": "30",
+    "quarante": "40",
+    "cinquante": "50",
+    "soixante": "60",
+    "cent": "100",
+    "mille": "1000",
+    "premier": "1",
+    "première": "1",
+    "deuxième": "2",
+    "second": "2",
+    "seconde": "2",
+    "troisième": "3",
+    "moitié": "50%",
 }
 _NUMBER = re.compile(r"\d+(?:[ \u202f\u00a0]\d{3})*(?:[.,]\d+)?")
 _QUOTE = re.compile(r"«\s*(.+?)\s*»|“\s*(.+?)\s*”|\"\s*(.+?)\s*\"", re.DOTALL)
@@ -89,11 +114,28 @@ class Support:
 
 # Future/conditional stems of irregular verbs (« il pourrait », « il serait »).
 _IRREGULAR_STEMS = {
-    "être": "ser", "avoir": "aur", "pouvoir": "pourr", "faire": "fer", "aller": "ir",
-    "devoir": "devr", "vouloir": "voudr", "savoir": "saur", "venir": "viendr", "voir": "verr",
-    "falloir": "faudr", "tenir": "tiendr", "valoir": "vaudr", "envoyer": "enverr",
-    "mourir": "mourr", "courir": "courr", "recevoir": "recevr", "obtenir": "obtiendr",
-    "devenir": "deviendr", "revenir": "reviendr", "prévoir": "prévoir", "permettre": "permettr",
+    "être": "ser",
+    "avoir": "aur",
+    "pouvoir": "pourr",
+    "faire": "fer",
+    "aller": "ir",
+    "devoir": "devr",
+    "vouloir": "voudr",
+    "savoir": "saur",
+    "venir": "viendr",
+    "voir": "verr",
+    "falloir": "faudr",
+    "tenir": "tiendr",
+    "valoir": "vaudr",
+    "envoyer": "enverr",
+    "mourir": "mourr",
+    "courir": "courr",
+    "recevoir": "recevr",
+    "obtenir": "obtiendr",
+    "devenir": "deviendr",
+    "revenir": "reviendr",
+    "prévoir": "prévoir",
+    "permettre": "permettr",
 }
 _CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
 
@@ -113,8 +155,8 @@ def clause_flags(token: Any) -> tuple[bool, bool]:
     words = [token, *[c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
     conditional = any(is_conditional(w) for w in words)
     negated = any(
-        normalise(c.text) in ("ne", "n", "pas", "jamais", "plus", "guère", "point", "aucun",
-                              "aucune", "rien", "ni")
+        normalise(c.text)
+        in ("ne", "n", "pas", "jamais", "plus", "guère", "point", "aucun", "aucune", "rien", "ni")
         and c.dep_ in ("advmod", "advmod:neg", "det", "obj", "cc")
         for c in token.children
     )
@@ -134,10 +176,12 @@ def _root_time(doc: Any) -> str | None:
     finite = [w for w in words if "Fin" in w.morph.get("VerbForm")]
     if "Fut" in tenses:
         return "future"
-    if "Imp" in tenses and finite or "Past" in {t for w in finite for t in w.morph.get("Tense")}:
+    if ("Imp" in tenses and finite) or "Past" in {t for w in finite for t in w.morph.get("Tense")}:
         return "past"
-    if finite and any(c.dep_ == "aux:tense" for c in root.children) and "Part" in root.morph.get(
-        "VerbForm"
+    if (
+        finite
+        and any(c.dep_ == "aux:tense" for c in root.children)
+        and "Part" in root.morph.get("VerbForm")
     ):
         return "past"  # passé composé: « a voté »
     return "present" if finite else None
@@ -181,8 +225,14 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
             for word in _noun_phrase(token):
                 for form in token_forms(word):
                     relations.add((token.head.lemma_, role, form))
-    return Support(text=doc.text, forms=frozenset(forms), stems=frozenset(stems),
-                   numbers=frozenset(numbers), verbs=verbs,
-                   flat_text=flat(doc.text + " " + extra_text), relations=frozenset(relations),
-                   measures=frozenset(measures_in(doc.text)),
-                   root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None)
+    return Support(
+        text=doc.text,
+        forms=frozenset(forms),
+        stems=frozenset(stems),
+        numbers=frozenset(numbers),
+        verbs=verbs,
+        flat_text=flat(doc.text + " " + extra_text),
+        relations=frozenset(relations),
+        measures=frozenset(measures_in(doc.text)),
+        root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None,
+    )

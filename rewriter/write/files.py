@@ -11,21 +11,23 @@ from pathlib import Path
 from rewriter.errors import OutputError
 
 
-def write_atomic(path: Path, text: str, *, force: bool = False,
-                 protect: tuple[Path, ...] = ()) -> None:
+def write_atomic(
+    path: Path, text: str, *, force: bool = False, protect: tuple[Path, ...] = ()
+) -> None:
     target = path.resolve()
     for guarded in protect:
         if guarded.exists() and target == guarded.resolve():
-            raise OutputError(f"La sortie {path} est le fichier d'entrée : choisissez un "
-                              "autre nom, l'original n'est jamais écrasé.")
+            raise OutputError(
+                f"La sortie {path} est le fichier d'entrée : choisissez un "
+                "autre nom, l'original n'est jamais écrasé."
+            )
     if target.exists() and not force:
         raise OutputError(f"{path} existe déjà : ajoutez --force pour le remplacer.")
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"Dossier de sortie introuvable : {folder}.")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
-                                             suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"Impossible d'écrire dans {folder} : {exc.strerror}.") from exc
     try:

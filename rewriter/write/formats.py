@@ -15,10 +15,18 @@ FORMATS = ("md", "html", "json")
 
 
 def markdown(article: Article) -> str:
-    front = {"title": article.seo_title, "description": article.meta_description,
-             "slug": article.slug, "keyword": article.keyword}
-    lines = ["---", *[f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()],
-             "---", ""]
+    front = {
+        "title": article.seo_title,
+        "description": article.meta_description,
+        "slug": article.slug,
+        "keyword": article.keyword,
+    }
+    lines = [
+        "---",
+        *[f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()],
+        "---",
+        "",
+    ]
     previous = ""
     for block in article.blocks:
         if block.is_heading:
@@ -81,14 +89,21 @@ def as_json(result: RewriteResult) -> dict[str, Any]:
         "keyword": article.keyword,
         "markdown": markdown(article),
         "html": html_document(article),
-        "report": {"passed": result.passed,
-                   "checks": [f.as_dict() for f in result.report.findings]},
-        "fidelity": {"unsupported": [u.as_dict() for u in result.unsupported],
-                     "generated_units": result.generated_units,
-                     "fallback_units": result.fallback_units},
-        "stats": {"words": result.report.get("words").value,
-                  "seconds": round(result.seconds, 2),
-                  "generated_tokens": result.generated_tokens, "model": result.model},
+        "report": {
+            "passed": result.passed,
+            "checks": [f.as_dict() for f in result.report.findings],
+        },
+        "fidelity": {
+            "unsupported": [u.as_dict() for u in result.unsupported],
+            "generated_units": result.generated_units,
+            "fallback_units": result.fallback_units,
+        },
+        "stats": {
+            "words": result.report.get("words").value,
+            "seconds": round(result.seconds, 2),
+            "generated_tokens": result.generated_tokens,
+            "model": result.model,
+        },
     }
 
 

@@ -1,0 +1,186 @@
+"""Rewrite the dev corpus with the real default model and score every output.
+
+Per article: hard checks passed, words, Yoast SEO and readability scores (the judge in
+../shared/tools on the output's html/title/meta/slug/keyword), unsupported facts, share of
+sentences copied from the source, units accepted at first try, seconds. Then, for the same
+model, the seed's own request sent as one raw prompt (what a journalist would do in
+Ollama or LM Studio), checked the same way.
+
+usage: python scripts/evaluate.py [--only 05,28] [--no-baseline] [--json OUT]
+                                  [--write-floors tests/floors.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rewriter.analysis.engine import parse_article, report_for
+from rewriter.document import Article
+from rewriter.generate.backend import LlamaGenerator, Request
+from rewriter.models import default_model_path
+from rewriter.pipeline import HARD_CHECKS, RewriteOptions, audit, rewrite
+from rewriter.read import parse_string, read_article
+from rewriter.settings import Settings
+from scripts._corpus import body_html, corpus_files, yoast
+
+SEED_REQUEST = (
+    "Customize this title in french. Make this article seo compatible, Let there be "
+    "subheadings for the article, be in french, create at least 700 words\n\n"
+)
+E2E = {"00_sora_hollywood.md", "28_fin-trottinettes-libre-service-montreal.txt"}
+
+
+def judge(article: Article, keyword: str) -> tuple[int, int]:
+    scores = yoast(
+        {
+            "html": body_html(article),
+            "keyword": keyword,
+            "title": article.seo_title or article.title,
+            "meta_description": article.meta_description,
+            "slug": article.slug,
+        }
+    )
+    return int(scores["seo"]["overall"]), int(scores["readability"]["overall"])  # type: ignore[index]
+
+
+def baseline(generator: LlamaGenerator, source: Article, keyword: str) -> dict[str, Any]:
+    """The one-prompt way: the request glued to the article, one completion."""
+    text = "\n\n".join(b.text for b in source.blocks)
+    start = time.perf_counter()
+    out = generator.complete(
+        Request(
+            prompt=SEED_REQUEST + text + "\n\n", max_tokens=1200, temperature=0.7, seed=0, stop=()
+        )
+    )
+    seconds = time.perf_counter() - start
+    try:
+        article = parse_string(out.text, suffix=".md") if out.text.strip() else None
+    except Exception:  # the output may not even parse as an article
+        article = None
+    if article is None or not article.blocks:
+        return {"hard_passed": 0, "unsupported": 0, "words": 0, "seconds": seconds}
+    from slugify import slugify
+
+    article = Article(blocks=article.blocks, seo_title=article.title, slug=slugify(article.title))
+    report = report_for(parse_article(article, keyword), Settings())
+    from rewriter.draft import Draft, Paragraph
+
+    draft = Draft(
+        title=article.title,
+        keyword=keyword,
+        seo_title=article.title,
+        intro=[Paragraph([b.text]) for b in article.blocks if b.is_text],
+    )
+    unsupported = audit(draft, source)
+    return {
+        "hard_passed": sum(1 for f in report.findings if f.id in HARD_CHECKS and f.passed),
+        "unsupported": len(unsupported),
+        "words": report.get("words").value,
+        "seconds": round(seconds, 1),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", help="comma-separated file name prefixes")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--write-floors", type=Path)
+    args = parser.parse_args()
+
+    files = corpus_files()
+    if args.only:
+        prefixes = tuple(args.only.split(","))
+        files = [f for f in files if f.name.startswith(prefixes)]
+    generator = LlamaGenerator(default_model_path(), seed=0, n_ctx=8192)
+    rows: list[dict[str, Any]] = []
+    header = (
+        f"{'article':34} {'hard':>5} {'words':>5} {'seo':>4} {'read':>4} {'unsup':>5} "
+        f"{'copied':>6} {'1st':>4} {'sec':>5} | {'raw hard':>8} {'raw unsup':>9}"
+    )
+    print(header)
+    for path in files:
+        source = read_article(path)
+        tokens_before = generator.usage.generated_tokens
+        result = rewrite(source, options=RewriteOptions(seed=0), generator=generator)
+        seo, readability = judge(result.article, result.article.keyword)
+        units = result.generated_units + result.fallback_units
+        row: dict[str, Any] = {
+            "article": path.name,
+            "hard_passed": sum(
+                1 for f in result.report.findings if f.id in HARD_CHECKS and f.passed
+            ),
+            "hard_total": len(HARD_CHECKS),
+            "hard_failures": result.hard_failures,
+            "words": result.report.get("words").value,
+            "yoast_seo": seo,
+            "yoast_readability": readability,
+            "unsupported": len(result.unsupported),
+            "copied_share": round(result.copied_share, 1),
+            "first_try": round(100 * result.first_try_units / max(1, units), 1),
+            "generated_units": result.generated_units,
+            "fallback_units": result.fallback_units,
+            "seconds": round(result.seconds, 1),
+            "generated_tokens": generator.usage.generated_tokens - tokens_before,
+        }
+        if not args.no_baseline:
+            row["baseline"] = baseline(generator, source, result.article.keyword)
+        rows.append(row)
+        raw = row.get("baseline", {})
+        print(
+            f"{path.name[:34]:34} {row['hard_passed']:>2}/{len(HARD_CHECKS)} {row['words']:>5} "
+            f"{seo:>4} {readability:>4} {row['unsupported']:>5} {row['copied_share']:>6} "
+            f"{row['first_try']:>4} {row['seconds']:>5} | {raw.get('hard_passed', '-'):>8} "
+            f"{raw.get('unsupported', '-'):>9}",
+            flush=True,
+        )
+    all_pass = sum(1 for r in rows if not r["hard_failures"] and not r["unsupported"])
+    print(
+        f"\narticles passing every hard check with zero unsupported facts: {all_pass}/{len(rows)}"
+    )
+    for key in (
+        "hard_passed",
+        "words",
+        "yoast_seo",
+        "yoast_readability",
+        "copied_share",
+        "first_try",
+        "seconds",
+    ):
+        print(f"median {key}: {statistics.median(r[key] for r in rows)}")
+    if not args.no_baseline:
+        raw_pass = sum(
+            1
+            for r in rows
+            if r["baseline"]["hard_passed"] == len(HARD_CHECKS) and not r["baseline"]["unsupported"]
+        )
+        print(
+            f"raw single prompt, same model: {raw_pass}/{len(rows)} articles pass; median hard "
+            f"{statistics.median(r['baseline']['hard_passed'] for r in rows)}/{len(HARD_CHECKS)},"
+            f" median unsupported {statistics.median(r['baseline']['unsupported'] for r in rows)}"
+        )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.write_floors:
+        floors = json.loads(args.write_floors.read_text()) if args.write_floors.exists() else {}
+        for r in rows:
+            floors[r["article"]] = {
+                "hard_passed": r["hard_passed"],
+                "words": r["words"],
+                "copied_share_max": min(100.0, r["copied_share"] + 10),
+            }
+        args.write_floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The rewrite loop with scripted generators: what the guard lets through, and what not."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rewriter.generate.backend import Request
+from rewriter.pipeline import RewriteOptions, rewrite
+from rewriter.read import read_article
+from rewriter.settings import Settings
+from tests.fakes import ScriptedGenerator, source_of
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "bibliotheque-nocturne.md"
+
+
+def inventor(request: Request) -> str:
+    """A model that invents: new numbers, a new name, a new claim, in every answer."""
+    return " Le maire Jean Dupont a annoncé 45 millions d'euros et la fermeture du musée en 2031."
+
+
+def parrot(request: Request) -> str:
+    """A model that repeats its input word for word (a copy is not a rewrite)."""
+    return " " + source_of(request)
+
+
+@pytest.fixture(scope="module")
+def source():  # type: ignore[no-untyped-def]
+    return read_article(SAMPLE)
+
+
+def _all_text(result) -> str:  # type: ignore[no-untyped-def]
+    from rewriter.write.formats import markdown
+
+    return markdown(result.article)
+
+
+def test_inventing_model_is_caught_every_time(source) -> None:  # type: ignore[no-untyped-def]
+    generator = ScriptedGenerator(inventor)
+    result = rewrite(source, options=RewriteOptions(seed=1), generator=generator)
+    text = _all_text(result)
+    for invented in ("Jean Dupont", "45 millions", "2031", "musée"):
+        assert invented not in text
+    assert result.generated_units == 0
+    assert result.fallback_units > 20
+    assert result.unsupported == []
+    kinds = {p.kind for p in result.rejections}
+    assert {"number", "entity", "word"} <= kinds
+
+
+def test_parrot_copies_are_not_counted_as_rewrites(source) -> None:  # type: ignore[no-untyped-def]
+    result = rewrite(source, options=RewriteOptions(), generator=ScriptedGenerator(parrot))
+    assert result.generated_units == 0  # every unit was rejected as a copy
+
+
+def test_faithful_model_is_kept(source) -> None:  # type: ignore[no-untyped-def]
+    def reorder(request: Request) -> str:
+        text = source_of(request)
+        match = re.match(r"^(.*), (selon .*)\.$", text)
+        if match:  # the one rewrite this fake knows: move « selon X » to the front
+            return f" {match.group(2)[0].upper()}{match.group(2)[1:]}, {match.group(1)[0].lower()}{match.group(1)[1:]}."
+        return " " + text
+
+    result = rewrite(source, options=RewriteOptions(), generator=ScriptedGenerator(reorder))
+    assert result.generated_units >= 1
+    assert "Selon le budget présenté en séance, l'extension des horaires coûtera" in _all_text(
+        result
+    )
+
+
+def test_without_generator_every_unit_is_a_faithful_fallback(source) -> None:  # type: ignore[no-untyped-def]
+    result = rewrite(source, options=RewriteOptions(), generator=None)
+    assert result.generated_units == 0 and result.unsupported == []
+    assert "médiathèque" in result.article.title.lower().split()[:2]
+    assert 120 <= len(result.article.meta_description) <= 156
+    passed = {f.id for f in result.report.findings if f.passed}
+    assert {
+        "h1_single",
+        "heading_hierarchy",
+        "keyword_in_title",
+        "keyword_in_meta",
+        "keyword_in_slug",
+        "title_length",
+        "meta_length",
+        "section_length",
+    } <= passed
+
+
+def test_short_source_is_not_padded(source) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings().with_overrides({"min_words": 5000})
+    result = rewrite(source, options=RewriteOptions(settings=settings), generator=None)
+    assert not result.passed
+    assert "words" in result.hard_failures
+    assert any("rien n'est inventé" in note for note in result.notes)
