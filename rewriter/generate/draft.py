@@ -14,8 +14,8 @@ from rewriter.generate import prompts
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan, SourceSentence
 from rewriter.settings import Settings
-from rewriter.transform.clauses import REORDERINGS, SPLITTERS, sentence
-from rewriter.verify.support import build_support
+from rewriter.transform.clauses import SPLITTERS, sentence, variants
+from rewriter.verify.support import build_support, flat
 
 MAX_HEADING_CHARS = 70
 
@@ -52,19 +52,13 @@ def pieces(span: Any, max_words: int) -> list[str]:
     return done
 
 
-def reorder(text: str) -> str:
-    """A faithful reordering of one sentence, or the sentence itself."""
-    doc = french()(text)
-    span = doc[:]
-    for transform in REORDERINGS:
-        out = transform(span)
-        if out:
-            return out[0]
-    return sentence(text)
-
-
 def write_sentence(
-    source: SourceSentence, writer: UnitWriter, settings: Settings, *, seed_offset: int = 0
+    source: SourceSentence,
+    writer: UnitWriter,
+    settings: Settings,
+    *,
+    seed_offset: int = 0,
+    summary: bool = False,
 ) -> list[str]:
     """Output sentences for one source sentence: generated where the guard accepts them,
     else the source's own words, split and reordered by the parse."""
@@ -74,27 +68,46 @@ def write_sentence(
     for piece in pieces(source.span, limit):
         text = None
         quoted = any(mark in piece for mark in '«»"“”')  # quotations stay word for word
-        if count_words(piece) > limit and not quoted:
+        if count_words(piece) > limit and not quoted and not summary:
             halves = _split_with_model(piece, support, writer, limit, source.index, seed_offset)
             if halves:
                 out += halves
                 continue
         if not quoted:
             saved, writer.seed = writer.seed, writer.seed + seed_offset
-            text = writer.generate(
-                prompts.SENTENCE,
-                piece,
-                support,
-                min_words=max(3, count_words(piece) // 2),
-                max_words=max(limit, count_words(piece) + 2),
-                max_tokens=min(160, 2 * count_words(piece) + 24),
-                where=f"phrase {source.index + 1}",
-                keep=french()(piece),
-            )
+            if summary:  # key points and answers: shorter, and never the body's words again
+                text = writer.generate(
+                    prompts.SHORTEN,
+                    piece,
+                    support,
+                    min_words=5,
+                    max_words=min(limit, max(5, count_words(piece) - 2)),
+                    max_tokens=min(96, 2 * count_words(piece) + 16),
+                    accept=lambda t: flat(t) not in writer.used,
+                    where=f"résumé {source.index + 1}",
+                )
+            else:
+                text = writer.generate(
+                    prompts.SENTENCE,
+                    piece,
+                    support,
+                    min_words=max(3, count_words(piece) // 2),
+                    max_words=max(limit, count_words(piece) + 2),
+                    max_tokens=min(160, 2 * count_words(piece) + 24),
+                    where=f"phrase {source.index + 1}",
+                    keep=french()(piece),
+                )
             writer.seed = saved
+        if text is not None and flat(text) in writer.used:
+            text = None  # already in the article (a growth section repeating the body)
         if text is None:
             writer.fallback()
-            text = reorder(piece)
+            options = variants(french()(piece)[:], shorten=summary)
+            fresh = [v for v in options if flat(v) not in writer.used]
+            # A summary prefers words the body has not used; when the parse offers no other
+            # faithful form, it restates the fact as the body did (still the source's fact).
+            text = fresh[0] if fresh else options[-1]
+        writer.used.add(flat(text))
         out.append(text)
     return out
 
@@ -166,45 +179,55 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
+
+
+def _phrase(token: Any) -> list[Any]:
+    """A noun with its determiner, adjectives and « de » complements, clauses left out."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CUT_DEPS or child.is_punct:
+            continue
+        out.extend(_phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
 def fallback_heading(source_text: str, used: set[str]) -> str:
-    """The section's most salient noun phrase not used yet (« Le coût de la mesure »)."""
+    """The section's most telling noun phrase not used yet (« Un système de retour
+    automatique des livres »): subjects and objects first, then the rest."""
     doc = french()(source_text)
+    quoted = [m.span() for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", doc.text)]
     lemma_counts: dict[str, int] = {}
     for token in doc:
         if token.pos_ == "NOUN":
             lemma_counts[token.lemma_] = lemma_counts.get(token.lemma_, 0) + 1
-    quoted = [m.span() for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", doc.text)]
     scored: list[tuple[float, str]] = []
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if any(a <= chunk.start_char < b for a, b in quoted) or chunk[0].lower_ in (
-            "tout",
-            "toute",
-            "tous",
-            "toutes",
-            "ce",
-            "cette",
-            "ces",
-            "cet",
-            "il",
-            "elle",
-        ):
+    for token in doc:
+        if token.pos_ != "NOUN" or any(a <= token.idx < b for a, b in quoted):
             continue
-        text = chunk.text.strip(" ,;:.")
-        content = [t for t in chunk if is_content(t)]
-        if (
-            root.pos_ != "NOUN"
-            or any(t.text in ',;:()«»"' for t in chunk)
-            or any(t.like_num for t in chunk)
-            or not 2 <= len(text.split()) <= 7
-            or not 1 <= len(content) <= 4
-        ):
+        words = _phrase(token)
+        while words and words[0].pos_ in ("ADP", "CCONJ"):
+            words.pop(0)
+        while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
+            words.pop()
+        if not words or words[-1].i - words[0].i + 1 != len(words):
+            continue  # not a contiguous phrase
+        text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
+        content = [t for t in words if is_content(t)]
+        if (any(t.like_num or t.text in "«»\"()" for t in words) or words[0].lower_ in (
+                "tout", "toute", "tous", "toutes", "ce", "cette", "ces", "cet", "son", "sa",
+                "ses", "leur", "leurs")
+                or not 2 <= len(text.split()) <= 8 or not 1 <= len(content) <= 5):
             continue
-        score = lemma_counts.get(root.lemma_, 0) + 1.2 * min(len(content), 3) - 0.01 * chunk.start
+        role = 1.5 if token.dep_ in ("nsubj", "nsubj:pass", "obj") else 0.0
+        score = (lemma_counts.get(token.lemma_, 0) + 1.2 * min(len(content), 3) + role
+                 - 0.01 * token.i)
+        if words[0].lower_ in ("un", "une", "des"):
+            text = " ".join(text.split()[1:])  # « Système de retour automatique des livres »
         scored.append((score, text))
     for _, text in sorted(scored, key=lambda x: -x[0]):
         text = capitalise(text)
-        if _key(text) not in used and len(text) <= MAX_HEADING_CHARS:
+        if _key(text) not in used and len(text) <= MAX_HEADING_CHARS and len(text.split()) > 1:
             return text
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))
 

@@ -59,10 +59,12 @@ class UnitWriter:
         self.seed = seed
         self.attempts = attempts
         self.stats = Stats()
+        self.used: set[str] = set()  # sentences already in the article (flattened)
         self.on_unit = on_unit or (lambda _kind: None)
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))
             for task in (
+                prompts.SHORTEN,
                 prompts.SENTENCE,
                 prompts.SPLIT,
                 prompts.HEADING,
@@ -84,6 +86,8 @@ class UnitWriter:
         accept: Callable[[str], bool] = lambda _text: True,
         where: str = "",
         keep: Any = None,
+        stop: tuple[str, ...] = ("\n",),
+        final_punctuation: bool = True,
     ) -> str | None:
         """An accepted text for `task` on `source`, or None after every attempt failed."""
         self.stats.units += 1

@@ -42,7 +42,7 @@ def questions(plan: Plan) -> list[Question]:
     out: list[Question] = []
     lead = pick(plan.lead or sentences[:2])
     if lead:
-        out.append(Question("Que faut-il retenir ?", lead))
+        out.append(Question("De quoi s'agit-il ?", lead))
     numbers = pick([s for s in sentences if s.has_number and not s.has_quote], 3)
     if numbers:
         out.append(Question("Quels sont les chiffres clés ?", numbers))

@@ -48,22 +48,25 @@ def add_material(draft: Draft, ctx: Context) -> bool:
     if "keypoints" not in roles:
         items = []
         for s in key_points(ctx.plan):
-            text = " ".join(write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED))
-            items.append(Paragraph([text], kind="item"))
+            text = " ".join(write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED,
+                                           summary=True))
+            if text:
+                items.append(Paragraph([text], kind="item"))
         if items:
             draft.sections.append(Section("Ce qu'il faut retenir", 2, items, role="keypoints"))
             return True
     if "faq" not in roles:
-        found = questions(ctx.plan)
-        if found:
-            draft.sections.append(Section("Questions fréquentes", 2, role="faq"))
-            for q in found:
-                sentences = []
-                for s in q.answer:
-                    sentences += write_sentence(
-                        s, ctx.writer, ctx.settings, seed_offset=2 * GROWTH_SEED
-                    )
-                draft.sections.append(Section(q.text, 3, [Paragraph(sentences)], role="question"))
+        answered: list[Section] = []
+        for q in questions(ctx.plan):
+            sentences: list[str] = []
+            for s in q.answer:
+                sentences += write_sentence(
+                    s, ctx.writer, ctx.settings, seed_offset=2 * GROWTH_SEED, summary=True
+                )
+            if sentences:
+                answered.append(Section(q.text, 3, [Paragraph(sentences)], role="question"))
+        if answered:
+            draft.sections += [Section("Questions fréquentes", 2, role="faq"), *answered]
             return True
     draft.notes.append(
         "Objectif de longueur non atteint : toute la matière de la source est déjà utilisée, "

@@ -306,6 +306,104 @@ def front_time_phrase(span: Any) -> list[str]:
     return []
 
 
+def back_adverbial(span: Any) -> list[str]:
+    """« Sur un an, le taux recule de 0,6 point. » -> « Le taux recule de 0,6 point sur un an. »"""
+    tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1 and t.text == ".")]
+    comma = next((t for t in tokens[:8] if t.text == ","), None)
+    if comma is None or tokens[0].text in ("«", '"') or "«" in span.text:
+        return []
+    head = [t for t in tokens if t.i < comma.i]
+    rest = [t for t in tokens if t.i > comma.i]
+    root = span.root
+    if not head or not rest or any(t.i == root.i for t in head) or len(head) > 6:
+        return []
+    if head[0].pos_ not in ("ADP", "ADV") and head[0].lower_ not in ("jusqu'ici", "depuis"):
+        return []  # « Le maire, Sophie Aubertin, … » is an apposition, not an adverbial
+    if head[0].lower_ in ("pour", "comme", "côté", "quant", "selon", "d'après", "contrairement"):
+        return []  # at the end of the sentence its scope would become ambiguous
+    if any(t.dep_.startswith("nsubj") for t in head) or count_words(_text(rest)) < 4:
+        return []
+    if rest[-1].text in ("?", "!"):
+        return []
+    return [sentence(f"{_text(rest)} {_lower_first(head)}")]
+
+
+def front_phrase(span: Any) -> list[str]:
+    """« X a présenté Y sur les réseaux sociaux. » -> « Sur les réseaux sociaux, X a présenté Y. »"""
+    root = span.root
+    tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
+    if not tokens or tokens[0].text in ("«", '"') or "«" in span.text or "?" in span.text:
+        return []
+    for child in sorted(root.children, key=lambda c: -c.i):
+        if child.dep_ not in ("obl:mod", "obl", "obl:arg"):
+            continue
+        sub = sorted(child.subtree, key=lambda t: t.i)
+        if sub[-1].i != tokens[-1].i or sub[0].pos_ != "ADP" or not 2 <= len(sub) <= 6:
+            continue
+        if any(t.text in "«»,;()" for t in sub):
+            continue
+        rest = [t for t in tokens if t.i < sub[0].i]
+        if not rest or rest[-1].pos_ in ("ADV", "ADP", "DET") or rest[-1].is_punct:
+            return []
+        if count_words(_text(rest)) < 5 or not _balanced(_text(rest)):
+            return []
+        return [sentence(f"{_text(sub)}, {_lower_first(rest)}")]
+    return []
+
+
+def parmi_dont(span: Any) -> list[str]:
+    """« 1 150 personnes sont venues, dont 40 % n'avaient pas… » -> « … venues. Parmi elles,
+    40 % n'avaient pas… » — only when « dont » opens a clause with a verb of its own."""
+    tokens = list(span)
+    for i, token in enumerate(tokens[:-3]):
+        if token.text != "," or tokens[i + 1].lower_ != "dont":
+            continue
+        after = tokens[i + 2 :]
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in after):
+            continue
+        before = tokens[:i]
+        antecedent = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
+        agreement = _agreement(antecedent) if antecedent is not None else None
+        if agreement is None or not _balanced(_text(before)) or count_words(_text(before)) < 4:
+            continue
+        pronoun = "elles" if agreement[0] == "Fem" and agreement[1] == "Plur" else (
+            "eux" if agreement[1] == "Plur" else ("elle" if agreement[0] == "Fem" else "lui"))
+        return [sentence(_text(before)), sentence(f"Parmi {pronoun}, {_text(after)}")]
+    return []
+
+
+def compress(span: Any) -> list[str]:
+    """The sentence without what commas or brackets set apart (appositions, non-restrictive
+    relatives, parentheses): shorter, and still only the source's words."""
+    if any(mark in span.text for mark in '«»"“”'):
+        return []  # a quotation is never shortened
+    drop: set[int] = set()
+    for token in span:
+        if token.dep_ in ("appos", "acl:relcl") and token.i > span.start and not (
+            token.pos_ == "PROPN" or token.ent_type_
+        ):
+            sub = sorted(token.subtree, key=lambda t: t.i)
+            before = span.doc[sub[0].i - 1] if sub[0].i > span.start else None
+            after = span.doc[sub[-1].i + 1] if sub[-1].i + 1 < span.end else None
+            if before is not None and before.text == "," and (after is None or after.text in ",."):
+                drop.update(t.i for t in sub)
+                drop.add(before.i)
+                if after is not None and after.text == ",":
+                    drop.add(after.i)  # « X, qui compte 60 places, était » -> « X était »
+    kept = [t for t in span if t.i not in drop]
+    text = ""
+    for token, following in zip(kept, [*kept[1:], None], strict=True):
+        text += token.text
+        if following is not None and (
+            token.whitespace_ or (following.i != token.i + 1 and not following.is_punct)
+        ):
+            text += " "
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    if text.strip() == span.text.strip() or count_words(text) < 6 or not _balanced(text):
+        return []
+    return [sentence(text)]
+
+
 def swap_selon(span: Any) -> list[str]:
     """« Selon X, Y. » <-> « Y, selon X. »"""
     text = span.text.strip().rstrip(".")
@@ -324,28 +422,20 @@ def swap_selon(span: Any) -> list[str]:
     return []
 
 
-SPLITTERS = (
-    split_semicolons,
-    split_coordination,
-    split_shared_subject,
-    split_relative_tail,
-    split_colon,
-)
-REORDERINGS = (move_attribution, swap_selon, front_time_phrase)
+SPLITTERS = (split_semicolons, split_coordination, split_shared_subject, split_relative_tail,
+             parmi_dont, split_colon)
+REORDERINGS = (move_attribution, swap_selon, front_time_phrase, back_adverbial, front_phrase)
 
 
-def rewrite_sentence(span: Any, *, max_words: int = 20) -> list[str]:
-    """The source sentence, split if long and reordered where the parse allows.
-
-    Always returns at least one sentence; the words are the source's own.
-    """
-    if count_words(span.text) > max_words:
-        for split in SPLITTERS:
-            parts = split(span)
-            if parts:
-                return parts
-    for reorder in REORDERINGS:
-        parts = reorder(span)
-        if parts:
-            return parts
-    return [sentence(span.text)]
+def variants(span: Any, *, shorten: bool = False) -> list[str]:
+    """Every faithful reordering of the sentence, then (for summaries: `shorten`) its
+    compressed form, then itself."""
+    out: list[str] = []
+    for transform in (*REORDERINGS, compress) if shorten else REORDERINGS:
+        for text in transform(span):
+            if text not in out:
+                out.append(text)
+    original = sentence(span.text)
+    if original not in out:
+        out.append(original)
+    return out

@@ -144,6 +144,7 @@ def check_unit(
     examples: frozenset[tuple[str, ...]] = frozenset(),
     check_language: bool = True,
     keep: Any = None,
+    final_punctuation: bool = True,
 ) -> list[Unsupported]:
     """Every reason `doc` (a parsed unit) is not supported by `support`; [] when faithful.
 
@@ -220,11 +221,12 @@ def check_unit(
             {(verb, role_, word), (verb, role_, stem(word)), (verb, role_, "*")} & support.relations
         ):
             add(f"{word} → {verb}", "claim")
-    for subject, verb in _disagreements(doc):
+    for subject, verb in [*_disagreements(doc), *_gender_errors(doc, support)]:
         add(f"{subject} … {verb}", "grammar")
     if support.root_time and _root_time(doc) not in (None, support.root_time):
         add(f"{_root_time(doc)} au lieu de {support.root_time}", "mood")
-    if re.search(r"\b(\w+)(?: \1\b){2,}", text.lower()) or not re.search(r"[.!?…»]$", text):
+    cut_off = final_punctuation and not re.search(r"[.!?…»]$", text)
+    if re.search(r"\b(\w+)(?: \1\b){2,}", text.lower()) or cut_off:
         add(text[-30:], "format")  # « très très très », or cut off mid-sentence
     if examples:
         words = [normalise(w) for w in text.split()]
@@ -271,6 +273,9 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
             token_forms(t) & unit_forms for t in ent if not t.is_punct and not t.is_stop
         ):
             add(ent.text, "omission")
+    for root in (t for t in keep if t.dep_ == "ROOT" and t.pos_ == "VERB"):
+        if not ({normalise(root.lemma_), stem(root.text)} & (unit_forms | unit_stems)):
+            add(root.text, "omission")  # the main verb is the claim: it cannot go
     content = [t for t in keep if is_content(t) and not t.is_stop and not t.like_num]
     if content:
         kept = sum(1 for t in content if token_forms(t) & unit_forms or stem(t.text) in unit_stems)
@@ -299,10 +304,20 @@ def _disagreements(doc: Any) -> list[tuple[str, str]]:
             and token.lemma_ not in ("plupart", "majorité")
         ):
             out.append((token.text, finite[0].text))
-    for token in doc:  # « le médiathèque »: determiner and noun of different genders
-        if token.dep_ == "det" and token.head.pos_ == "NOUN":
-            det, noun = token.morph.get("Gender"), token.head.morph.get("Gender")
-            if det and noun and det != noun and normalise(token.text) in ("le", "la", "un", "une"):
+    return out
+
+
+_ARTICLE_GENDER = {"le": "Masc", "un": "Masc", "la": "Fem", "une": "Fem"}
+
+
+def _gender_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
+    """« le médiathèque » where the source says « la médiathèque »."""
+    out = []
+    for token in doc:
+        gender = _ARTICLE_GENDER.get(token.text.lower())
+        if gender and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
+            known = support.genders.get(normalise(token.head.text))
+            if known and gender not in known:
                 out.append((token.text, token.head.text))
     return out
 

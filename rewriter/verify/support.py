@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -96,6 +96,7 @@ class Support:
     verbs: dict[str, tuple[bool, bool]]  # lemma -> (negated somewhere, conditional somewhere)
     flat_text: str
     measures: frozenset[tuple[str, str]] = frozenset()
+    genders: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> article genders
     relations: frozenset[tuple[str, str, str]] = frozenset()  # (verb, actor|patient, word)
     root_time: str | None = None  # "past", "present", "future" or "conditional"
 
@@ -188,12 +189,16 @@ def _root_time(doc: Any) -> str | None:
 
 
 def _noun_phrase(token: Any) -> list[Any]:
-    """The token and its dependents, nested clauses left out."""
+    """Who fills a role: the head word and the names set beside it (« la startup OpenAI »,
+    « Tyler Perry »), not its complements (« les horaires » of « l'extension des horaires »
+    do not cost anything)."""
     out = [token]
     for child in token.children:
-        if child.dep_ in ("acl", "acl:relcl", "ccomp", "advcl", "parataxis") or child.is_punct:
-            continue
-        out.extend(_noun_phrase(child))
+        is_name = child.pos_ == "PROPN" or (child.is_alpha and child.text[:1].isupper())
+        if child.dep_ in ("appos", "flat", "flat:name", "fixed", "compound") or (
+            is_name and not any(c.dep_ == "case" for c in child.children)
+        ):
+            out.extend(_noun_phrase(child))
     return out
 
 
