@@ -1,0 +1,102 @@
+"""The fidelity guard on hand-made French sentences: what passes, what must fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from rewriter.analysis.nlp import french
+from rewriter.verify.guard import check_unit
+from rewriter.verify.support import build_support
+
+PERRY = (
+    "Tyler Perry a déclaré qu'il suspendrait l'expansion de son studio de 800 millions de dollars."
+)
+OPENAI = (
+    "La startup d’intelligence artificielle OpenAI a présenté son nouveau générateur vidéo "
+    "d’IA, Sora, sur les réseaux sociaux ces dernières semaines."
+)
+CHOMAGE = "Il s'établit à 8,5% de la population active, soit 2,52 millions de personnes."
+
+
+def kinds(source: str, unit: str, **kwargs: object) -> set[str]:
+    nlp = french()
+    problems = check_unit(nlp(unit), build_support(nlp(source)), **kwargs)  # type: ignore[arg-type]
+    return {p.kind for p in problems}
+
+
+@pytest.mark.parametrize(
+    ("source", "unit"),
+    [
+        (
+            OPENAI,
+            "Ces dernières semaines, OpenAI a présenté sur les réseaux sociaux Sora, son "
+            "nouveau générateur vidéo d'IA.",
+        ),
+        (PERRY, "Tyler Perry a déclaré qu'il suspendrait l'expansion de son studio."),
+        (CHOMAGE, "Il s'établit à 8,5 % de la population active, soit 2,52 millions de personnes."),
+    ],
+)
+def test_faithful_rewrites_pass(source: str, unit: str) -> None:
+    assert kinds(source, unit) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "unit", "kind"),
+    [
+        (PERRY, "Le studio a été fermé.", "word"),  # the real output of the default model
+        (PERRY, "Tyler Perry a suspendu l'expansion de son studio.", "mood"),
+        (PERRY, "Tyler Perry ne suspendrait pas l'expansion de son studio.", "negation"),
+        (PERRY, "Le studio de Tyler Perry vaut 900 millions de dollars.", "number"),
+        (
+            PERRY,
+            "Steven Spielberg a déclaré qu'il suspendrait l'expansion de son studio.",
+            "entity",
+        ),
+        (OPENAI, "Microsoft a présenté Sora sur les réseaux sociaux.", "entity"),
+        (OPENAI, "Le 22 avril, OpenAI a présenté Sora sur les réseaux sociaux.", "number"),
+        (
+            CHOMAGE,
+            "Il s'établit à 8,5 millions de personnes, soit 2,52 millions de personnes.",
+            "number",
+        ),
+        (
+            "« Ma réaction a été comme celle de tout le monde », a-t-il répondu.",
+            "Il a répondu : « Ma réaction a été celle de tout le monde ».",
+            "quote",
+        ),
+        (
+            "L'Assemblée a adopté la loi mardi soir après un long débat sur le texte.",
+            "The members adopted the law on the evening after a long debate on the text.",
+            "language",
+        ),
+        (
+            "Le conseil a voté la mesure pendant la séance.",
+            "Le conseil a voté la mesure après la séance.",
+            "word",
+        ),
+    ],
+)
+def test_unfaithful_rewrites_fail(source: str, unit: str, kind: str) -> None:
+    assert kind in kinds(source, unit)
+
+
+def test_who_does_what_is_checked() -> None:
+    source = "Al Jazeera s'est entretenue avec un dirigeant travaillant à Hollywood."
+    assert "claim" in kinds(source, "Un dirigeant s'est entretenu avec Al Jazeera à Hollywood.")
+
+
+def test_nothing_may_be_dropped_from_a_rewritten_sentence() -> None:
+    nlp = french()
+    unit = "Il s'établit à 8,5 % de la population active."
+    problems = check_unit(nlp(unit), build_support(nlp(CHOMAGE)), keep=nlp(CHOMAGE))
+    assert {p.kind for p in problems} == {"omission"}
+
+
+def test_prompt_examples_cannot_be_copied() -> None:
+    from rewriter.generate import prompts
+    from rewriter.verify.guard import example_ngrams
+
+    examples = example_ngrams(prompts.example_texts(prompts.SENTENCE))
+    source = "Le conseil municipal a adopté le budget."
+    unit = "Par 27 voix contre 6, les élus de la commune ont adopté son budget lundi soir."
+    assert "example" in kinds(source, unit, examples=examples)

@@ -1,0 +1,75 @@
+"""Deterministic rewrites: split, reorder, attribute — with the source's own words only."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rewriter.analysis.nlp import french
+from rewriter.transform import clauses
+
+
+def span(text: str):  # type: ignore[no-untyped-def]
+    return french()(text)[:]
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+@pytest.mark.parametrize(
+    ("transform", "source", "expected"),
+    [
+        (
+            clauses.move_attribution,
+            "« Nous ne sommes pas opposés à la lecture », a déclaré Marc Deschamps, conseiller "
+            "municipal.",
+            [
+                "Marc Deschamps, conseiller municipal, a déclaré : « Nous ne sommes pas opposés à la "
+                "lecture »."
+            ],
+        ),
+        (
+            clauses.swap_selon,
+            "L'extension des horaires coûtera 84 000 euros par an, selon le budget.",
+            ["Selon le budget, l'extension des horaires coûtera 84 000 euros par an."],
+        ),
+        (
+            clauses.front_time_phrase,
+            "Un système de retour automatique des livres sera installé en mars.",
+            ["En mars, un système de retour automatique des livres sera installé."],
+        ),
+        (
+            clauses.back_adverbial,
+            "Sur un an, le taux de chômage recule de 0,6 point.",
+            ["Le taux de chômage recule de 0,6 point sur un an."],
+        ),
+        (
+            clauses.split_semicolons,
+            "Le musée ferme ses portes en juin pour travaux ; il rouvrira ses salles en septembre.",
+            [
+                "Le musée ferme ses portes en juin pour travaux.",
+                "Il rouvrira ses salles en septembre.",
+            ],
+        ),
+    ],
+)
+def test_transforms(transform, source: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    out = transform(span(source))
+    assert out == expected
+    assert words(" ".join(out)) <= words(source) | {"cela", "il", "elle", "ils", "elles"}
+
+
+def test_quotations_are_never_cut_or_shortened() -> None:
+    text = (
+        "« Nous ne sommes pas opposés à la lecture, mais cette dépense arrive au mauvais "
+        "moment », a déclaré Marc Deschamps."
+    )
+    assert clauses.split_coordination(span(text)) == []
+    assert clauses.compress(span(text)) == []
+
+
+def test_variants_always_include_the_sentence_itself() -> None:
+    text = "Le conseil a voté la mesure."
+    assert clauses.variants(span(text))[-1] == text
