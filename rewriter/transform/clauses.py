@@ -329,7 +329,7 @@ def back_adverbial(span: Any) -> list[str]:
 
 
 def front_phrase(span: Any) -> list[str]:
-    """« X a présenté Y sur les réseaux sociaux. » -> « Sur les réseaux sociaux, X a présenté Y. »"""
+    """« X a présenté Y sur les réseaux. » -> « Sur les réseaux, X a présenté Y. »"""
     root = span.root
     tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
     if not tokens or tokens[0].text in ("«", '"') or "«" in span.text or "?" in span.text:
