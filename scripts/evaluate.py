@@ -94,6 +94,7 @@ def main() -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--write-floors", type=Path)
+    parser.add_argument("--out-dir", type=Path, help="keep each rewritten article (Markdown)")
     args = parser.parse_args()
 
     files = corpus_files()
@@ -112,6 +113,11 @@ def main() -> int:
         tokens_before = generator.usage.generated_tokens
         result = rewrite(source, options=RewriteOptions(seed=0), generator=generator)
         seo, readability = judge(result.article, result.article.keyword)
+        if args.out_dir:
+            from rewriter.write.formats import markdown
+
+            args.out_dir.mkdir(parents=True, exist_ok=True)
+            (args.out_dir / f"{path.stem}.md").write_text(markdown(result.article), "utf-8")
         units = result.generated_units + result.fallback_units
         row: dict[str, Any] = {
             "article": path.name,
@@ -125,6 +131,8 @@ def main() -> int:
             "yoast_readability": readability,
             "unsupported": len(result.unsupported),
             "copied_share": round(result.copied_share, 1),
+            "copied_outside_quotes": round(result.copied_share_outside_quotes, 1),
+            "unsupported_details": [u.as_dict() for u in result.unsupported],
             "first_try": round(100 * result.first_try_units / max(1, units), 1),
             "generated_units": result.generated_units,
             "fallback_units": result.fallback_units,

@@ -41,10 +41,11 @@ def pieces(span: Any, max_words: int) -> list[str]:
             continue
         parts: list[str] = []
         for split in SPLITTERS:
-            parts = split(current)
-            if parts:
+            parts = [p for p in split(current) if any(c.isalnum() for c in p)]
+            if len(parts) > 1 and all(count_words(p) < count_words(current.text) for p in parts):
                 break
-        if not parts:
+            parts = []
+        if not parts or any(m in current.text for m in '«»"“”'):
             done.append(current.text.strip())
             continue
         nlp = french()
@@ -63,6 +64,18 @@ def write_sentence(
     """Output sentences for one source sentence: generated where the guard accepts them,
     else the source's own words, split and reordered by the parse."""
     support = build_support(source.span.as_doc())
+    if source.quoted:
+        # Inside a quotation: word for word, never split, never sent to the model; only a
+        # quotation whole in this sentence may have its attribution moved.
+        text = source.text
+        whole = text.count("«") == text.count("»") > 0
+        if whole:
+            options = [v for v in variants(source.span) if flat(v) not in writer.used]
+            text = options[0] if options else text
+        writer.fallback()
+        writer.used.add(flat(text))
+        writer.frozen.add(text)
+        return [text]
     out: list[str] = []
     limit = settings.max_sentence_words
     for piece in pieces(source.span, limit):

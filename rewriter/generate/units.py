@@ -60,6 +60,7 @@ class UnitWriter:
         self.attempts = attempts
         self.stats = Stats()
         self.used: set[str] = set()  # sentences already in the article (flattened)
+        self.frozen: set[str] = set()  # quoted sentences: no repair may touch them
         self.on_unit = on_unit or (lambda _kind: None)
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))

@@ -19,6 +19,7 @@ PARAGRAPH_WORDS = 90  # pasted text with no breaks is cut into paragraphs of abo
 class SourceSentence:
     span: Any
     index: int  # order in the article
+    quoted: bool = False  # inside a quotation, even one opened in an earlier sentence
 
     @property
     def text(self) -> str:
@@ -30,7 +31,7 @@ class SourceSentence:
 
     @property
     def has_quote(self) -> bool:
-        return bool(quotes_in(self.text)) or "«" in self.text or "»" in self.text
+        return self.quoted or bool(quotes_in(self.text)) or any(m in self.text for m in "«»“”\"")
 
     @property
     def has_number(self) -> bool:
@@ -87,8 +88,10 @@ def make_plan(source: AnalysedArticle) -> Plan:
             chunks.append((block.text, []))
             continue
         sentences = []
+        inside = quotation_ranges(block.text)
         for span in sentence_spans(source.docs[i]):
-            sentences.append(SourceSentence(span, counter))
+            quoted = any(a < span.end_char and span.start_char < b for a, b in inside)
+            sentences.append(SourceSentence(span, counter, quoted))
             counter += 1
         for paragraph in _cut(sentences):
             chunks[-1][1].append(paragraph)
@@ -117,6 +120,26 @@ def make_plan(source: AnalysedArticle) -> Plan:
         if len(sections) > 1 and sections[-1].words < SECTION_WORDS / 3:
             sections[-2].paragraphs.extend(sections.pop().paragraphs)
     return Plan(source.keyword, source.article.title, intro, sections)
+
+
+def quotation_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside « … » (or "…"), a quotation left open running to the end
+    (French opens each paragraph of a long quotation, and closes only the last)."""
+    ranges: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, char in enumerate(text):
+        if char in "«“" and start is None:
+            start = i
+        elif char in "»”" and start is not None:
+            ranges.append((start, i + 1))
+            start = None
+    if start is not None:
+        ranges.append((start, len(text)))
+    if text.lstrip().startswith(("»", "”")) or (not ranges and text.count("»") > text.count("«")):
+        ranges.append((0, text.index("»") + 1 if "»" in text else len(text)))
+    straight = [i for i, c in enumerate(text) if c == '"']
+    ranges += [(a, b + 1) for a, b in zip(straight[::2], straight[1::2], strict=False)]
+    return ranges
 
 
 def _words(paragraph: list[SourceSentence]) -> int:

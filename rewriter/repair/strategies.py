@@ -80,7 +80,7 @@ def split_long_sentences(draft: Draft, ctx: Context) -> bool:
     for paragraph in _paragraphs(draft):
         out: list[str] = []
         for sentence in paragraph.sentences:
-            if count_words(sentence) > limit:
+            if count_words(sentence) > limit and sentence not in ctx.writer.frozen:
                 parts = pieces(nlp(sentence)[:], limit)
                 changed |= len(parts) > 1
                 out += parts
