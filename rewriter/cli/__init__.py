@@ -19,7 +19,53 @@ from rewriter.errors import ExitCode, RewriterError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+class FrenchFormatter(click.HelpFormatter):
+    """click's help, with French headings."""
+
+    SECTIONS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args.replace("[OPTIONS]", "[OPTIONS]"), "Utilisation : ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.SECTIONS.get(heading, heading))
+
+
+click.Context.formatter_class = FrenchFormatter
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+HELP = "Affiche cette aide et quitte."
+
+
+def entry() -> None:
+    """The console script: click's usage errors in French, with exit code 2."""
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.NoSuchOption as exc:
+        usage_error(f"option inconnue : {exc.option_name}", exc.ctx)
+    except click.exceptions.MissingParameter as exc:
+        name = exc.param.human_readable_name if exc.param else "?"
+        usage_error(f"argument manquant : {name}", exc.ctx)
+    except click.exceptions.BadParameter as exc:
+        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else ""
+        message = exc.message
+        if exc.param is not None and isinstance(exc.param.type, click.Choice):
+            message = "choisissez parmi " + ", ".join(map(str, exc.param.type.choices))
+        usage_error(f"valeur invalide pour {hint} : {message}", exc.ctx)
+    except click.exceptions.UsageError as exc:
+        message = exc.message
+        if message.startswith("No such command"):
+            message = "commande inconnue" + message[len("No such command") :]
+        usage_error(message, exc.ctx)
+    except click.exceptions.Abort:
+        click.echo("\nInterrompu.", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+
+
+def usage_error(message: str, ctx: click.Context | None) -> None:
+    command = ctx.command_path if ctx is not None else "rewriter"
+    click.echo(f"Erreur : {message.rstrip('.')}.\nAide : « {command} --help ».", err=True)
+    sys.exit(int(ExitCode.USAGE))
 
 
 def fail(message: str, code: ExitCode) -> None:
@@ -48,7 +94,10 @@ def run_safely(func: Callable[[], int]) -> None:
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", message="rewriter %(version)s")
+@click.help_option("-h", "--help", help=HELP)
+@click.version_option(
+    __version__, "-V", "--version", message="rewriter %(version)s", help="Affiche la version."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Affiche le détail du travail sur stderr.")
 def main(verbose: bool) -> None:
     """Réécrit un article de presse français en article optimisé SEO, hors ligne,
@@ -60,6 +109,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help=HELP)
 @click.argument("source", metavar="ENTRÉE")
 @click.option("-k", "--keyword", help="Requête cible (sinon choisie dans l'article).")
 @click.option("--json", "as_json", is_flag=True, help="Sortie JSON au lieu du rapport.")
@@ -95,6 +145,7 @@ def check(source: str, keyword: str | None, as_json: bool, min_words: int | None
 
 
 @main.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help=HELP)
 @click.argument("source", metavar="ENTRÉE")
 @click.option(
     "-o",
