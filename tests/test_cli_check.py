@@ -99,11 +99,14 @@ def test_help_does_not_import_spacy_or_llama() -> None:
 
 
 def test_usage_errors_are_french_with_exit_2() -> None:
-    for args, words in ((["check", "--nope"], "option inconnue"),
-                        (["check"], "argument manquant"),
-                        (["frobnicate"], "commande inconnue"),
-                        (["rewrite", "x", "--format", "xml"], "choisissez parmi md, html, json")):
-        out = subprocess.run([sys.executable, "-m", "rewriter", *args], capture_output=True,
-                             text=True, check=False)
+    for args, words in (
+        (["check", "--nope"], "option inconnue"),
+        (["check"], "argument manquant"),
+        (["frobnicate"], "commande inconnue"),
+        (["rewrite", "x", "--format", "xml"], "choisissez parmi md, html, json"),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-m", "rewriter", *args], capture_output=True, text=True, check=False
+        )
         assert out.returncode == ExitCode.USAGE
         assert words in out.stderr and "Traceback" not in out.stderr

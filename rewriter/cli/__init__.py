@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import click
 
@@ -23,7 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 class FrenchFormatter(click.HelpFormatter):
     """click's help, with French headings."""
 
-    SECTIONS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
+    SECTIONS: ClassVar[dict[str, str]] = {"Commands": "Commandes"}
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args.replace("[OPTIONS]", "[OPTIONS]"), "Utilisation : ")

@@ -108,24 +108,14 @@ class LlamaGenerator:
         style: PromptStyle | None = None,
     ) -> None:
         vet_gguf(model_path)
-        try:
-            from llama_cpp import Llama
-        except ImportError as exc:  # pragma: no cover - install problem
-            raise ModelError("llama-cpp-python est introuvable : lancez `make install`.") from exc
-        try:
-            with _quiet_stderr():
-                self._llm = Llama(
-                    model_path=str(model_path),
-                    n_ctx=n_ctx,
-                    n_threads=physical_cores(),
-                    seed=seed,
-                    verbose=False,
-                )
-        except (ValueError, RuntimeError) as exc:
-            raise ModelError(
-                f"llama.cpp ne peut pas charger {model_path} : fichier GGUF "
-                f"invalide ou tronqué ({exc})."
-            ) from exc
+        self.model_path = model_path
+        self.seed = seed
+        self.n_ctx = n_ctx
+        self._llm = self._load()
+        # One llama.cpp context per prompt family (sentence, heading, title…): each keeps
+        # its few-shot prefix evaluated, so switching tasks does not re-read it. The
+        # weights are memory-mapped once and shared; a context costs its KV cache.
+        self._contexts: dict[str, Any] = {}
         self.name = model_path.name
         self.n_ctx = n_ctx
         template = self._llm.metadata.get("tokenizer.chat_template", "")
@@ -134,6 +124,39 @@ class LlamaGenerator:
         self.style: PromptStyle = style or ("instruct" if template else "base")
         self.usage = Usage()
         log.debug("model %s loaded, style=%s, threads=%d", self.name, self.style, physical_cores())
+
+    def _load(self) -> Any:
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:  # pragma: no cover - install problem
+            raise ModelError("llama-cpp-python est introuvable : lancez `make install`.") from exc
+        try:
+            with _quiet_stderr():
+                return Llama(
+                    model_path=str(self.model_path),
+                    n_ctx=self.n_ctx,
+                    n_threads=physical_cores(),
+                    seed=self.seed,
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError) as exc:
+            raise ModelError(
+                f"llama.cpp ne peut pas charger {self.model_path} : fichier GGUF "
+                f"invalide ou tronqué ({exc})."
+            ) from exc
+
+    MAX_CONTEXTS = 4
+
+    def _context_for(self, request: Request) -> Any:
+        key = (request.messages[0]["content"] if request.messages else request.prompt)[:80]
+        if key not in self._contexts:
+            if not self._contexts:
+                self._contexts[key] = self._llm
+            elif len(self._contexts) < self.MAX_CONTEXTS:
+                self._contexts[key] = self._load()
+            else:
+                return self._llm
+        return self._contexts[key]
 
     def tokenize(self, text: str) -> list[int]:
         tokens: list[int] = self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)
@@ -159,10 +182,11 @@ class LlamaGenerator:
 
             processors = LogitsProcessorList([steer])
         start = time.perf_counter()
+        llm = self._context_for(request)
         with _quiet_stderr():
             if self.style == "instruct" and request.messages:
-                out: Any = self._llm.create_chat_completion(
-                    messages=list(request.messages),  # type: ignore[arg-type]
+                out: Any = llm.create_chat_completion(
+                    messages=list(request.messages),
                     max_tokens=request.max_tokens,
                     temperature=request.temperature,
                     top_p=request.top_p,
@@ -172,7 +196,7 @@ class LlamaGenerator:
                 )
                 text = out["choices"][0]["message"]["content"] or ""
             else:
-                out = self._llm.create_completion(
+                out = llm.create_completion(
                     request.prompt,
                     max_tokens=request.max_tokens,
                     temperature=request.temperature,

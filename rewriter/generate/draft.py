@@ -67,19 +67,19 @@ def write_sentence(
     if source.quoted:
         # Inside a quotation: word for word, never split, never sent to the model; only a
         # quotation whole in this sentence may have its attribution moved.
-        text = source.text
-        whole = text.count("«") == text.count("»") > 0
+        verbatim = source.text
+        whole = verbatim.count("«") == verbatim.count("»") > 0
         if whole:
             options = [v for v in variants(source.span) if flat(v) not in writer.used]
-            text = options[0] if options else text
+            verbatim = options[0] if options else verbatim
         writer.fallback()
-        writer.used.add(flat(text))
-        writer.frozen.add(text)
-        return [text]
+        writer.used.add(flat(verbatim))
+        writer.frozen.add(verbatim)
+        return [verbatim]
     out: list[str] = []
     limit = settings.max_sentence_words
     for piece in pieces(source.span, limit):
-        text = None
+        text: str | None = None
         quoted = any(mark in piece for mark in '«»"“”')  # quotations stay word for word
         if count_words(piece) > limit and not quoted and not summary:
             halves = _split_with_model(piece, support, writer, limit, source.index, seed_offset)
@@ -227,14 +227,32 @@ def fallback_heading(source_text: str, used: set[str]) -> str:
             continue  # not a contiguous phrase
         text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
         content = [t for t in words if is_content(t)]
-        if (any(t.like_num or t.text in "«»\"()" for t in words) or words[0].lower_ in (
-                "tout", "toute", "tous", "toutes", "ce", "cette", "ces", "cet", "son", "sa",
-                "ses", "leur", "leurs")
-                or not 2 <= len(text.split()) <= 8 or not 1 <= len(content) <= 5):
+        if (
+            any(t.like_num or t.text in '«»"()' for t in words)
+            or words[0].lower_
+            in (
+                "tout",
+                "toute",
+                "tous",
+                "toutes",
+                "ce",
+                "cette",
+                "ces",
+                "cet",
+                "son",
+                "sa",
+                "ses",
+                "leur",
+                "leurs",
+            )
+            or not 2 <= len(text.split()) <= 8
+            or not 1 <= len(content) <= 5
+        ):
             continue
         role = 1.5 if token.dep_ in ("nsubj", "nsubj:pass", "obj") else 0.0
-        score = (lemma_counts.get(token.lemma_, 0) + 1.2 * min(len(content), 3) + role
-                 - 0.01 * token.i)
+        score = (
+            lemma_counts.get(token.lemma_, 0) + 1.2 * min(len(content), 3) + role - 0.01 * token.i
+        )
         if words[0].lower_ in ("un", "une", "des"):
             text = " ".join(text.split()[1:])  # « Système de retour automatique des livres »
         scored.append((score, text))

@@ -84,15 +84,21 @@ SHORTEN = Task(
     instruction="Raccourcis chaque phrase : garde l'essentiel avec les mêmes mots, "
     "sans rien ajouter.",
     examples=(
-        ("Le conseil municipal a adopté lundi soir le budget de la commune, qui prévoit une "
-         "hausse de 3 % des dépenses de voirie.",
-         "Le budget de la commune prévoit une hausse de 3 % des dépenses de voirie."),
-        ("Les ventes de vélos électriques, portées par une prime régionale de 200 euros, ont "
-         "progressé de 12 % l'an dernier en Bretagne.",
-         "En Bretagne, les ventes de vélos électriques ont progressé de 12 % l'an dernier."),
-        ("La directrice du musée, Claire Dubois, a annoncé jeudi que les salles fermeraient "
-         "pendant trois mois pour des travaux.",
-         "Les salles du musée fermeraient pendant trois mois pour des travaux."),
+        (
+            "Le conseil municipal a adopté lundi soir le budget de la commune, qui prévoit une "
+            "hausse de 3 % des dépenses de voirie.",
+            "Le budget de la commune prévoit une hausse de 3 % des dépenses de voirie.",
+        ),
+        (
+            "Les ventes de vélos électriques, portées par une prime régionale de 200 euros, ont "
+            "progressé de 12 % l'an dernier en Bretagne.",
+            "En Bretagne, les ventes de vélos électriques ont progressé de 12 % l'an dernier.",
+        ),
+        (
+            "La directrice du musée, Claire Dubois, a annoncé jeudi que les salles fermeraient "
+            "pendant trois mois pour des travaux.",
+            "Les salles du musée fermeraient pendant trois mois pour des travaux.",
+        ),
     ),
     input_label="Phrase",
     output_label="Phrase courte",

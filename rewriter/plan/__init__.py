@@ -31,7 +31,7 @@ class SourceSentence:
 
     @property
     def has_quote(self) -> bool:
-        return self.quoted or bool(quotes_in(self.text)) or any(m in self.text for m in "«»“”\"")
+        return self.quoted or bool(quotes_in(self.text)) or any(m in self.text for m in '«»“”"')
 
     @property
     def has_number(self) -> bool:

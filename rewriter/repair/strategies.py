@@ -48,8 +48,9 @@ def add_material(draft: Draft, ctx: Context) -> bool:
     if "keypoints" not in roles:
         items = []
         for s in key_points(ctx.plan):
-            text = " ".join(write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED,
-                                           summary=True))
+            text = " ".join(
+                write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED, summary=True)
+            )
             if text:
                 items.append(Paragraph([text], kind="item"))
         if items:

@@ -366,8 +366,11 @@ def parmi_dont(span: Any) -> list[str]:
         agreement = _agreement(antecedent) if antecedent is not None else None
         if agreement is None or not _balanced(_text(before)) or count_words(_text(before)) < 4:
             continue
-        pronoun = "elles" if agreement[0] == "Fem" and agreement[1] == "Plur" else (
-            "eux" if agreement[1] == "Plur" else ("elle" if agreement[0] == "Fem" else "lui"))
+        pronoun = (
+            "elles"
+            if agreement[0] == "Fem" and agreement[1] == "Plur"
+            else ("eux" if agreement[1] == "Plur" else ("elle" if agreement[0] == "Fem" else "lui"))
+        )
         return [sentence(_text(before)), sentence(f"Parmi {pronoun}, {_text(after)}")]
     return []
 
@@ -379,8 +382,10 @@ def compress(span: Any) -> list[str]:
         return []  # a quotation is never shortened
     drop: set[int] = set()
     for token in span:
-        if token.dep_ in ("appos", "acl:relcl") and token.i > span.start and not (
-            token.pos_ == "PROPN" or token.ent_type_
+        if (
+            token.dep_ in ("appos", "acl:relcl")
+            and token.i > span.start
+            and not (token.pos_ == "PROPN" or token.ent_type_)
         ):
             sub = sorted(token.subtree, key=lambda t: t.i)
             before = span.doc[sub[0].i - 1] if sub[0].i > span.start else None
@@ -422,8 +427,14 @@ def swap_selon(span: Any) -> list[str]:
     return []
 
 
-SPLITTERS = (split_semicolons, split_coordination, split_shared_subject, split_relative_tail,
-             parmi_dont, split_colon)
+SPLITTERS = (
+    split_semicolons,
+    split_coordination,
+    split_shared_subject,
+    split_relative_tail,
+    parmi_dont,
+    split_colon,
+)
 REORDERINGS = (move_attribution, swap_selon, front_time_phrase, back_adverbial, front_phrase)
 
 
