@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rewriter.analysis.engine import parse_article, report_for
@@ -194,6 +193,3 @@ def copied_share(draft: Draft, source: Article, skip: set[str] | None = None) ->
         return 0.0
     copied = sum(1 for s in sentences if flat(s).rstrip(".") in originals)
     return 100.0 * copied / len(sentences)
-
-
-OnUnit = Callable[[int, int], None]

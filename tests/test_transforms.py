@@ -73,3 +73,20 @@ def test_quotations_are_never_cut_or_shortened() -> None:
 def test_variants_always_include_the_sentence_itself() -> None:
     text = "Le conseil a voté la mesure."
     assert clauses.variants(span(text))[-1] == text
+
+
+def test_fronted_participle_becomes_its_own_sentence() -> None:
+    text = ("Rassurée par des municipales qui ont conforté son ancrage local, la droite va "
+            "devoir relever le défi de l'écologie.")
+    assert clauses.split_fronted_participle(span(text)) == [
+        "La droite va devoir relever le défi de l'écologie.",
+        "Elle est rassurée par des municipales qui ont conforté son ancrage local.",
+    ]
+
+
+def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
+    text = "La salle de travail du premier étage, qui compte 60 places, était complète."
+    assert clauses.split_subject_relative(span(text)) == [
+        "La salle de travail du premier étage était complète.",
+        "Elle compte 60 places.",
+    ]

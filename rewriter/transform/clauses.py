@@ -95,7 +95,15 @@ def sentence(text: str) -> str:
 
 
 def _text(tokens: list[Any]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The tokens' text; where tokens were removed between two of them, a space."""
+    out = ""
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+        out += token.text
+        if following is not None and (
+            token.whitespace_ or (following.i != token.i + 1 and not following.is_punct)
+        ):
+            out += " "
+    return out.strip()
 
 
 def _lower_first(tokens: list[Any]) -> str:
@@ -203,6 +211,65 @@ def split_shared_subject(span: Any) -> list[str]:
         pronoun = _SUBJECT_PRONOUNS[agreement]
         lead = "Mais " if cc is not None and cc.lower_ == "mais" else ""
         return [sentence(_text(before)), sentence(f"{lead}{pronoun} {_text(after)}")]
+    return []
+
+
+_ETRE = {"Sing": "est", "Plur": "sont"}
+
+
+def split_fronted_participle(span: Any) -> list[str]:
+    """« Rassurée par ses résultats, la droite doit relever le défi. » -> « La droite doit
+    relever le défi. Elle est rassurée par ses résultats. »"""
+    tokens = list(span)
+    first = tokens[0] if tokens else None
+    if (
+        first is None
+        or first.pos_ not in ("VERB", "ADJ")
+        or "Part" not in first.morph.get("VerbForm")
+        or "Past" not in first.morph.get("Tense")
+    ):
+        return []
+    comma = next((t for t in tokens if t.text == ","), None)
+    if comma is None:
+        return []
+    head, rest = tokens[: comma.i - span.start], tokens[comma.i - span.start + 1 :]
+    subject = next((t for t in rest if t.dep_ in ("nsubj", "nsubj:pass")), None)
+    agreement = _agreement(subject) if subject is not None else None
+    if agreement is None or subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if count_words(_text(head)) < 3 or count_words(_text(rest)) < 6 or "«" in span.text:
+        return []
+    pronoun = _SUBJECT_PRONOUNS[agreement].capitalize()
+    return [
+        sentence(_text(rest)),
+        sentence(f"{pronoun} {_ETRE[agreement[1]]} {_lower_first(head)}"),
+    ]
+
+
+def split_subject_relative(span: Any) -> list[str]:
+    """« La salle, qui compte 60 places, était complète. » -> « La salle était complète.
+    Elle compte 60 places. »"""
+    if "«" in span.text or '"' in span.text:
+        return []
+    for token in span:
+        if token.dep_ != "acl:relcl" or token.head.dep_ not in ("nsubj", "nsubj:pass"):
+            continue
+        sub = sorted(token.subtree, key=lambda t: t.i)
+        if sub[0].lower_ != "qui" or sub[0].i == span.start:
+            continue
+        before = span.doc[sub[0].i - 1]
+        after = span.doc[sub[-1].i + 1] if sub[-1].i + 1 < span.end else None
+        if before.text != "," or after is None or after.text != ",":
+            continue
+        agreement = _agreement(token.head)
+        if agreement is None:
+            continue
+        main = [t for t in span if t.i < before.i or t.i > after.i]
+        relative = sub[1:]
+        if count_words(_text(main)) < 5 or count_words(_text(relative)) < 2:
+            continue
+        pronoun = _SUBJECT_PRONOUNS[agreement].capitalize()
+        return [sentence(_text(main)), sentence(f"{pronoun} {_text(relative)}")]
     return []
 
 
@@ -395,14 +462,7 @@ def compress(span: Any) -> list[str]:
                 drop.add(before.i)
                 if after is not None and after.text == ",":
                     drop.add(after.i)  # « X, qui compte 60 places, était » -> « X était »
-    kept = [t for t in span if t.i not in drop]
-    text = ""
-    for token, following in zip(kept, [*kept[1:], None], strict=True):
-        text += token.text
-        if following is not None and (
-            token.whitespace_ or (following.i != token.i + 1 and not following.is_punct)
-        ):
-            text += " "
+    text = _text([t for t in span if t.i not in drop])
     text = re.sub(r"\s*\([^()]*\)", "", text)
     if text.strip() == span.text.strip() or count_words(text) < 6 or not _balanced(text):
         return []
@@ -432,6 +492,8 @@ SPLITTERS = (
     split_coordination,
     split_shared_subject,
     split_relative_tail,
+    split_subject_relative,
+    split_fronted_participle,
     parmi_dont,
     split_colon,
 )
