@@ -76,8 +76,10 @@ def test_variants_always_include_the_sentence_itself() -> None:
 
 
 def test_fronted_participle_becomes_its_own_sentence() -> None:
-    text = ("Rassurée par des municipales qui ont conforté son ancrage local, la droite va "
-            "devoir relever le défi de l'écologie.")
+    text = (
+        "Rassurée par des municipales qui ont conforté son ancrage local, la droite va "
+        "devoir relever le défi de l'écologie."
+    )
     assert clauses.split_fronted_participle(span(text)) == [
         "La droite va devoir relever le défi de l'écologie.",
         "Elle est rassurée par des municipales qui ont conforté son ancrage local.",
@@ -90,3 +92,18 @@ def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
         "La salle de travail du premier étage était complète.",
         "Elle compte 60 places.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("La loi a été adoptée par les députés mardi.", "Les députés ont adopté la loi mardi."),
+        ("Le suspect a été arrêté par la police.", "La police a arrêté le suspect."),
+        (
+            "Cette décision a été prise par le conseil municipal.",
+            "Le conseil municipal a pris cette décision.",
+        ),
+    ],
+)
+def test_passive_with_an_agent_turns_active(source: str, expected: str) -> None:
+    assert clauses.passive_to_active(span(source)) == [expected]

@@ -469,6 +469,78 @@ def compress(span: Any) -> list[str]:
     return [sentence(text)]
 
 
+def _masculine_participle(word: str) -> str:
+    """« adoptée(s) » / « adoptés » -> « adopté »: the participle after « avoir » agrees with
+    nothing that precedes it here (the object now follows)."""
+    for ending, replacement in (
+        ("ées", "é"),
+        ("és", "é"),
+        ("ée", "é"),
+        ("ies", "i"),
+        ("ie", "i"),
+        ("is", "is"),
+        ("ises", "is"),
+        ("ise", "is"),
+        ("uites", "uit"),
+        ("uite", "uit"),
+        ("ites", "it"),
+        ("ite", "it"),
+        ("ues", "u"),
+        ("ue", "u"),
+        ("us", "u"),
+    ):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def passive_to_active(span: Any) -> list[str]:
+    """« La loi a été adoptée par les députés. » -> « Les députés ont adopté la loi. »
+
+    Only the compound past with an explicit agent: the tense stays, the agent becomes the
+    subject (« a » or « ont » by its number), the old subject the object."""
+    if any(m in span.text for m in '«»"?'):
+        return []
+    root = span.root
+    aux_pass = [c for c in root.children if c.dep_ == "aux:pass" and c.lemma_ == "être"]
+    aux_tense = [c for c in root.children if c.dep_ == "aux:tense" and c.lemma_ == "avoir"]
+    subject = next((c for c in root.children if c.dep_ == "nsubj:pass"), None)
+    agent = next((c for c in root.children if c.dep_ == "obl:agent"), None)
+    if not (aux_pass and aux_tense and subject is not None and agent is not None):
+        return []
+    if subject.pos_ == "PRON" or "Part" not in root.morph.get("VerbForm"):
+        return []
+    subject_words = sorted(subject.subtree, key=lambda t: t.i)
+    loose = {
+        d.i
+        for c in agent.children
+        if c.dep_ in ("nmod", "obl", "obl:mod") and not any(g.dep_ == "case" for g in c.children)
+        for d in c.subtree
+    }
+    agent_words = [
+        t
+        for t in sorted(agent.subtree, key=lambda t: t.i)
+        if (t.dep_ != "case" or t.head != agent) and t.i not in loose
+    ]
+    if not agent_words or span.doc[min(t.i for t in agent.subtree)].lower_ != "par":
+        return []
+    used = {t.i for t in subject_words} | ({t.i for t in agent.subtree} - loose)
+    used |= {root.i, aux_pass[0].i, aux_tense[0].i}
+    rest = [t for t in span if t.i not in used and not (t.is_punct and t.i == span.end - 1)]
+    if any(t.i < root.i for t in rest) or any(t.dep_.startswith("nsubj") for t in rest):
+        return []  # something else stands before the verb: leave the sentence alone
+    number = agent.morph.get("Number")
+    avoir = "ont" if number == ["Plur"] else "a"
+    negation = [t for t in root.children if t.dep_.startswith("advmod") and t.i < root.i]
+    if negation:
+        return []
+    obj = _lower_first(subject_words)
+    tail = f" {_text(rest)}" if rest else ""
+    return [
+        sentence(f"{_text(agent_words)} {avoir} {_masculine_participle(root.text)} {obj}{tail}")
+    ]
+
+
 def swap_selon(span: Any) -> list[str]:
     """« Selon X, Y. » <-> « Y, selon X. »"""
     text = span.text.strip().rstrip(".")
@@ -497,7 +569,14 @@ SPLITTERS = (
     parmi_dont,
     split_colon,
 )
-REORDERINGS = (move_attribution, swap_selon, front_time_phrase, back_adverbial, front_phrase)
+REORDERINGS = (
+    passive_to_active,
+    move_attribution,
+    swap_selon,
+    front_time_phrase,
+    back_adverbial,
+    front_phrase,
+)
 
 
 def variants(span: Any, *, shorten: bool = False) -> list[str]:
