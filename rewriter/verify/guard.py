@@ -277,10 +277,14 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
         if not ({normalise(root.lemma_), stem(root.text)} & (unit_forms | unit_stems)):
             add(root.text, "omission")  # the main verb is the claim: it cannot go
     content = [t for t in keep if is_content(t) and not t.is_stop and not t.like_num]
-    if content:
-        kept = sum(1 for t in content if token_forms(t) & unit_forms or stem(t.text) in unit_stems)
-        if kept / len(content) < 0.6:
-            add(f"{kept}/{len(content)} mots gardés", "omission")
+
+    def kept(t: Any) -> bool:
+        return bool(token_forms(t) & unit_forms) or stem(t.text) in unit_stems
+
+    for noun in (t for t in content if t.pos_ == "NOUN" and not kept(t)):
+        add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
+    if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
+        add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
 
 
 def _disagreements(doc: Any) -> list[tuple[str, str]]:
