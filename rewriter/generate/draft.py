@@ -304,19 +304,40 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     label = keyword_label(kw)
     candidates = [title] if starts_with(kw, nlp(title)) else []
     candidates += _clauses_from_keyword(title, kw)
-    for s in plan.lead[:2]:
-        candidates += _clauses_from_keyword(s.text, kw)
     rest = _without_keyword(title, kw)
     room = settings.max_title_chars - len(label) - 3
-    candidates += [f"{label} : {rest}", f"{label} : {_shorten(rest, room)}"]
+    candidates += [f"{label} : {r}" for r in (rest, _shorten(rest, room)) if r]
+    # The title's own subject, named after the keyword: « Sora : le générateur de texte-vidéo »
+    title_doc = nlp(title)
+    for token in title_doc:
+        if token.dep_ in ("nsubj", "nsubj:pass") and token.pos_ == "NOUN":
+            words = [
+                t
+                for t in _phrase(token)
+                if not kw.words or not any(f in kw.words[0] for f in (t.lower_, t.lemma_.lower()))
+            ]
+            while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PROPN"):
+                words.pop()
+            if len(words) >= 2:
+                phrase = title_doc[words[0].i : words[-1].i + 1].text
+                phrase = re.sub(rf"\s*\b{re.escape(kw.text)}\b", "", phrase, flags=re.I)
+                candidates.append(f"{label} : {_lower(phrase.strip())}")
+    for s in plan.lead[:2]:
+        candidates += _clauses_from_keyword(s.text, kw)
     for phrase in _phrases(" ".join(s.text for s in plan.lead)):
         candidates.append(f"{label} : {phrase}")
     candidates.append(label)
     for candidate in candidates:
         candidate = candidate.strip(" :")
-        if 0 < len(candidate) <= settings.max_title_chars and starts_with(kw, nlp(candidate)):
+        if len(label) < len(candidate) <= settings.max_title_chars and starts_with(
+            kw, nlp(candidate)
+        ):
             return candidate
     return label[: settings.max_title_chars]
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _clauses_from_keyword(text: str, kw: Keyword) -> list[str]:
