@@ -100,3 +100,15 @@ def test_prompt_examples_cannot_be_copied() -> None:
     source = "Le conseil municipal a adopté le budget."
     unit = "Par 27 voix contre 6, les élus de la commune ont adopté son budget lundi soir."
     assert "example" in kinds(source, unit, examples=examples)
+
+
+def test_a_quoted_phrase_must_keep_its_quotation_marks() -> None:
+    nlp = french()
+    source = (
+        'Dans un tweet, Emmanuel Macron a salué "l\'engagement des parlementaires" et le texte.'
+    )
+    kept = 'Emmanuel Macron a salué dans un tweet "l\'engagement des parlementaires" et le texte.'
+    lost = "Emmanuel Macron a salué dans un tweet l'engagement des parlementaires et le texte."
+    support = build_support(nlp(source))
+    assert check_unit(nlp(kept), support, keep=nlp(source)) == []
+    assert "omission" in {p.kind for p in check_unit(nlp(lost), support, keep=nlp(source))}

@@ -46,7 +46,7 @@ def pieces(span: Any, max_words: int) -> list[str]:
             if len(parts) > 1 and all(count_words(p) < count_words(current.text) for p in parts):
                 break
             parts = []
-        if not parts or any(m in current.text for m in '«»"“”'):
+        if not parts:
             done.append(current.text.strip())
             continue
         nlp = french()
@@ -83,7 +83,9 @@ def write_sentence(
     # readability limit, they make shorter sentences and less copied text.
     for piece in pieces(source.span, min(limit, SPLIT_WORDS)):
         text: str | None = None
-        quoted = any(mark in piece for mark in '«»"“”')  # quotations stay word for word
+        # Quoted phrases stay word for word: the guard's `keep` rejects any rewrite that
+        # alters or drops one. An unbalanced piece (a cut quotation) is never generated.
+        quoted = not (piece.count("«") == piece.count("»") and piece.count('"') % 2 == 0)
         if count_words(piece) > limit and not quoted and not summary:
             halves = _split_with_model(piece, support, writer, limit, source.index, seed_offset)
             if halves:

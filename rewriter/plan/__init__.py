@@ -90,7 +90,14 @@ def make_plan(source: AnalysedArticle) -> Plan:
         sentences = []
         inside = quotation_ranges(block.text)
         for span in sentence_spans(source.docs[i]):
-            quoted = any(a < span.end_char and span.start_char < b for a, b in inside)
+            # Frozen: a sentence inside a quotation that runs past it (or one that is all
+            # quotation). A short quoted phrase within a sentence only has to stay intact.
+            quoted = any(
+                a < span.end_char
+                and span.start_char < b
+                and (a < span.start_char or b > span.end_char or b - a > 0.8 * len(span.text))
+                for a, b in inside
+            )
             sentences.append(SourceSentence(span, counter, quoted))
             counter += 1
         for paragraph in _cut(sentences):

@@ -263,6 +263,10 @@ def _relations(doc: Any) -> list[tuple[str, str, str]]:
 
 def _omissions(doc: Any, keep: Any, add: Any) -> None:
     """What the rewrite dropped from its source piece: numbers, names, too many words."""
+    unit_quotes = " | ".join(flat(q) for q in quotes_in(doc.text))
+    for quote in quotes_in(keep.text):
+        if flat(quote) not in unit_quotes:
+            add(quote, "omission")  # a quotation is kept whole, word for word
     kept_numbers = numbers_in(doc.text)
     for number in sorted(numbers_in(keep.text) - kept_numbers):
         add(number, "omission")
