@@ -304,7 +304,9 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     kw, title = plan.keyword, plan.title.strip().rstrip(".")
     nlp = french()
     label = keyword_label(kw)
-    candidates = [title] if starts_with(kw, nlp(title)) else []
+    candidates = (
+        [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
+    )
     candidates += _clauses_from_keyword(title, kw)
     rest = _without_keyword(title, kw)
     room = settings.max_title_chars - len(label) - 3
@@ -320,7 +322,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
             ]
             while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PROPN"):
                 words.pop()
-            if len(words) >= 2:
+            if sum(1 for t in words if is_content(t)) >= 2:
                 phrase = title_doc[words[0].i : words[-1].i + 1].text
                 phrase = re.sub(rf"\s*\b{re.escape(kw.text)}\b", "", phrase, flags=re.I)
                 candidates.append(f"{label} : {_lower(phrase.strip())}")
@@ -336,6 +338,16 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
         ):
             return candidate
     return label[: settings.max_title_chars]
+
+
+def _trim_to(text: str, limit: int) -> str:
+    """`text` cut after a noun, a name or an adjective, within `limit` characters."""
+    doc = french()(text)
+    for end in range(len(doc), 0, -1):
+        last = doc[end - 1]
+        if len(doc[:end].text) <= limit and last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return doc[:end].text
+    return ""
 
 
 def _lower(text: str) -> str:
@@ -369,7 +381,7 @@ def _shorten(text: str, limit: int) -> str:
     """Cut `text` at a phrase boundary (comma, colon, conjunction) to fit `limit`."""
     if len(text) <= limit:
         return text
-    for sep in (" : ", ", ", " – ", " - ", " et ", " mais "):
+    for sep in (" : ", ": ", ", ", " – ", " - ", " et ", " mais "):
         head = text.split(sep)[0]
         if 3 <= len(head) <= limit:
             return head
