@@ -46,10 +46,13 @@ def run(article: Any) -> RewriteResult:
 def check_floor(name: str, result: RewriteResult) -> None:
     floor = FLOORS[name]
     passed = sum(1 for f in result.report.findings if f.id in result.hard_ids and f.passed)
+    words = result.report.get("words").value
+    measured = f"{name}: hard {passed}, words {words}, copied {result.copied_share:.1f}"
+    print(measured)
     assert result.unsupported == [], result.unsupported
-    assert passed >= floor["hard_passed"], result.hard_failures
-    assert result.report.get("words").value >= floor["words"]
-    assert result.copied_share <= floor["copied_share_max"]
+    assert passed >= floor["hard_passed"], (measured, result.hard_failures)
+    assert words >= floor["words"], measured
+    assert result.copied_share <= floor["copied_share_max"], measured
 
 
 def test_seed_article(corpus: Path) -> None:
