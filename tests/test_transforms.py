@@ -7,7 +7,7 @@ import re
 import pytest
 
 from rewriter.analysis.nlp import french
-from rewriter.transform import clauses
+from rewriter.transform import clauses, reorder
 
 
 def span(text: str):  # type: ignore[no-untyped-def]
@@ -22,7 +22,7 @@ def words(text: str) -> set[str]:
     ("transform", "source", "expected"),
     [
         (
-            clauses.move_attribution,
+            reorder.move_attribution,
             "« Nous ne sommes pas opposés à la lecture », a déclaré Marc Deschamps, conseiller "
             "municipal.",
             [
@@ -31,17 +31,17 @@ def words(text: str) -> set[str]:
             ],
         ),
         (
-            clauses.swap_selon,
+            reorder.swap_selon,
             "L'extension des horaires coûtera 84 000 euros par an, selon le budget.",
             ["Selon le budget, l'extension des horaires coûtera 84 000 euros par an."],
         ),
         (
-            clauses.front_time_phrase,
+            reorder.front_time_phrase,
             "Un système de retour automatique des livres sera installé en mars.",
             ["En mars, un système de retour automatique des livres sera installé."],
         ),
         (
-            clauses.back_adverbial,
+            reorder.back_adverbial,
             "Sur un an, le taux de chômage recule de 0,6 point.",
             ["Le taux de chômage recule de 0,6 point sur un an."],
         ),
@@ -67,12 +67,12 @@ def test_quotations_are_never_cut_or_shortened() -> None:
         "moment », a déclaré Marc Deschamps."
     )
     assert clauses.split_coordination(span(text)) == []
-    assert clauses.compress(span(text)) == []
+    assert reorder.compress(span(text)) == []
 
 
 def test_variants_always_include_the_sentence_itself() -> None:
     text = "Le conseil a voté la mesure."
-    assert clauses.variants(span(text))[-1] == text
+    assert reorder.variants(span(text))[-1] == text
 
 
 def test_fronted_participle_becomes_its_own_sentence() -> None:
@@ -106,4 +106,4 @@ def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
     ],
 )
 def test_passive_with_an_agent_turns_active(source: str, expected: str) -> None:
-    assert clauses.passive_to_active(span(source)) == [expected]
+    assert reorder.passive_to_active(span(source)) == [expected]

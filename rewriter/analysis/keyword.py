@@ -76,54 +76,10 @@ def starts_with(keyword: Keyword, tokens: Any) -> bool:
 _MAX_WORDS = 3
 # Nouns of time, quantity and measure: frequent in news, never what a reader searches for.
 GENERIC_NOUNS = frozenset(
-    [
-        "an",
-        "année",
-        "jour",
-        "mois",
-        "semaine",
-        "heure",
-        "minute",
-        "seconde",
-        "fois",
-        "euro",
-        "dollar",
-        "franc",
-        "million",
-        "milliard",
-        "pour",
-        "cent",
-        "pourcentage",
-        "personne",
-        "chose",
-        "cas",
-        "part",
-        "partie",
-        "fin",
-        "début",
-        "moment",
-        "temps",
-        "façon",
-        "manière",
-        "nombre",
-        "place",
-        "point",
-        "lieu",
-        "exemple",
-        "question",
-        "soir",
-        "matin",
-        "week-end",
-        "total",
-        "hausse",
-        "baisse",
-        "niveau",
-        "chiffre",
-        "taux",
-        "moitié",
-        "tiers",
-        "quart",
-    ]
+    "an année jour mois semaine heure minute seconde fois euro dollar franc million "
+    "milliard pour cent pourcentage personne chose cas part partie fin début moment "
+    "temps façon manière nombre place point lieu exemple question soir matin week-end "
+    "total hausse baisse niveau chiffre taux moitié tiers quart".split()
 )
 
 

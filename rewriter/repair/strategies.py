@@ -13,16 +13,10 @@ from rewriter.analysis.keyword import count_in, share_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.draft import (
-    capitalise,
-    fallback_heading,
-    fallback_meta,
-    fallback_title,
-    keyword_label,
-    pieces,
-    slug_for,
-    write_sentence,
-)
+from rewriter.generate.headings import fallback_heading
+from rewriter.generate.sentences import pieces, write_sentence
+from rewriter.generate.seo import fallback_meta, fallback_title, slug_for
+from rewriter.generate.text import capitalise, keyword_label
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.plan.growth import key_points, questions

@@ -45,71 +45,17 @@ Kind = Literal[
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.
 FREE_WORDS = frozenset(
-    [
-        "selon",
-        "ainsi",
-        "aussi",
-        "alors",
-        "cependant",
-        "également",
-        "enfin",
-        "ensuite",
-        "donc",
-        "toutefois",
-        "néanmoins",
-        "pourtant",
-        "notamment",
-        "par",
-        "ailleurs",
-        "en",
-        "effet",
-        "de",
-        "plus",
-        "outre",
-        "d'après",
-        "cela",
-        "ce",
-        "fait",
-        "lors",
-        "cas",
-        "côté",
-        "part",
-        "autre",
-    ]
+    "selon ainsi aussi alors cependant également enfin ensuite donc toutefois néanmoins "
+    "pourtant notamment par ailleurs en effet de plus outre d'après cela ce fait lors "
+    "cas côté part autre".split()
 )
 
 
 # Function words that still carry meaning: « pendant » is not « après », « sans » not « avec ».
 MEANINGFUL = frozenset(
-    [
-        "après",
-        "avant",
-        "pendant",
-        "depuis",
-        "sans",
-        "contre",
-        "malgré",
-        "sauf",
-        "dès",
-        "vers",
-        "jusqu",
-        "jusque",
-        "hors",
-        "moins",
-        "plus",
-        "tous",
-        "toutes",
-        "aucun",
-        "aucune",
-        "chaque",
-        "plusieurs",
-        "certains",
-        "certaines",
-        "seul",
-        "seule",
-        "seuls",
-        "seules",
-    ]
+    "après avant pendant depuis sans contre malgré sauf dès vers jusqu jusque hors moins "
+    "plus tous toutes aucun aucune chaque plusieurs certains certaines seul seule seuls "
+    "seules".split()
 )
 
 

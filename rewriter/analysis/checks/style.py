@@ -13,63 +13,15 @@ PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "expl:pass"})
 # Verbs conjugated with « être » in the active voice (« il est arrivé ») — the parser
 # sometimes labels them passive; without an agent (« par … ») they are not.
 ETRE_VERBS = frozenset(
-    [
-        "aller",
-        "venir",
-        "arriver",
-        "partir",
-        "entrer",
-        "sortir",
-        "naître",
-        "mourir",
-        "rester",
-        "tomber",
-        "devenir",
-        "revenir",
-        "retourner",
-        "monter",
-        "descendre",
-        "passer",
-        "décéder",
-        "parvenir",
-        "intervenir",
-        "survenir",
-        "redevenir",
-        "repartir",
-        "rentrer",
-        "ressortir",
-        "advenir",
-        "apparaître",
-    ]
+    "aller venir arriver partir entrer sortir naître mourir rester tomber devenir "
+    "revenir retourner monter descendre passer décéder parvenir intervenir survenir "
+    "redevenir repartir rentrer ressortir advenir apparaître".split()
 )
 # Words that do not make a sentence beginning on their own (Yoast's French rule):
 # « Le ministre… / Le président… » are different beginnings.
 FIRST_WORD_EXCEPTIONS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "six",
-        "sept",
-        "huit",
-        "neuf",
-        "dix",
-        "celui",
-        "celle",
-        "ceux",
-        "celles",
-        "celui-ci",
-        "celle-ci",
-        "celui-là",
-        "celle-là",
-    ]
+    "le la les l un une deux trois quatre cinq six sept huit neuf dix celui celle ceux "
+    "celles celui-ci celle-ci celui-là celle-là".split()
 )
 
 

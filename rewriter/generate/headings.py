@@ -1,0 +1,120 @@
+"""Section headings: generated when the model names the section, else its key noun phrase."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import is_content
+from rewriter.generate import prompts
+from rewriter.generate.text import capitalise
+from rewriter.generate.units import UnitWriter
+from rewriter.verify.support import build_support
+
+MAX_HEADING_CHARS = 70
+
+
+def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
+    """A heading faithful to its section: generated, else the section's salient phrase."""
+    support = build_support(french()(source_text))
+    excerpt = " ".join(source_text.split()[:60])
+
+    def fits(text: str) -> bool:
+        return (
+            len(text) <= MAX_HEADING_CHARS
+            and text.rstrip()[-1:] not in ".!?"
+            and _key(text) not in used
+        )
+
+    text = writer.generate(
+        prompts.HEADING,
+        excerpt,
+        support,
+        min_words=2,
+        max_words=10,
+        max_tokens=24,
+        accept=fits,
+        where="intertitre",
+    )
+    if text is None:
+        writer.fallback()
+        text = fallback_heading(source_text, used)
+    text = capitalise(text.rstrip(" .:;"))
+    used.add(_key(text))
+    return text
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
+
+
+def noun_phrase(token: Any) -> list[Any]:
+    """A noun with its determiner, adjectives and « de » complements, clauses left out."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CUT_DEPS or child.is_punct:
+            continue
+        out.extend(noun_phrase(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def fallback_heading(source_text: str, used: set[str]) -> str:
+    """The section's most telling noun phrase not used yet (« Un système de retour
+    automatique des livres »): subjects and objects first, then the rest."""
+    doc = french()(source_text)
+    quoted = [m.span() for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", doc.text)]
+    lemma_counts: dict[str, int] = {}
+    for token in doc:
+        if token.pos_ == "NOUN":
+            lemma_counts[token.lemma_] = lemma_counts.get(token.lemma_, 0) + 1
+    scored: list[tuple[float, str]] = []
+    for token in doc:
+        if token.pos_ != "NOUN" or any(a <= token.idx < b for a, b in quoted):
+            continue
+        words = noun_phrase(token)
+        while words and words[0].pos_ in ("ADP", "CCONJ"):
+            words.pop(0)
+        while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
+            words.pop()
+        if not words or words[-1].i - words[0].i + 1 != len(words):
+            continue  # not a contiguous phrase
+        text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
+        content = [t for t in words if is_content(t)]
+        if (
+            any(t.like_num or t.text in '«»"()' for t in words)
+            or words[0].lower_
+            in (
+                "tout",
+                "toute",
+                "tous",
+                "toutes",
+                "ce",
+                "cette",
+                "ces",
+                "cet",
+                "son",
+                "sa",
+                "ses",
+                "leur",
+                "leurs",
+            )
+            or not 2 <= len(text.split()) <= 8
+            or not 1 <= len(content) <= 5
+        ):
+            continue
+        role = 1.5 if token.dep_ in ("nsubj", "nsubj:pass", "obj") else 0.0
+        score = (
+            lemma_counts.get(token.lemma_, 0) + 1.2 * min(len(content), 3) + role - 0.01 * token.i
+        )
+        if words[0].lower_ in ("un", "une", "des"):
+            text = " ".join(text.split()[1:])  # « Système de retour automatique des livres »
+        scored.append((score, text))
+    for _, text in sorted(scored, key=lambda x: -x[0]):
+        text = capitalise(text)
+        if _key(text) not in used and len(text) <= MAX_HEADING_CHARS and len(text.split()) > 1:
+            return text
+    return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))

@@ -1,0 +1,145 @@
+"""Body sentences: generated from their source sentence, or its faithful fallback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import count_words
+from rewriter.generate import prompts
+from rewriter.generate.units import UnitWriter
+from rewriter.plan import SourceSentence
+from rewriter.settings import Settings
+from rewriter.transform.clauses import SPLITTERS, sentence
+from rewriter.transform.reorder import variants
+from rewriter.verify.support import build_support, flat
+
+SPLIT_WORDS = 16
+
+
+def pieces(span: Any, max_words: int) -> list[str]:
+    """The sentence, split at clause boundaries while a piece is over `max_words`."""
+    todo, done = [span], []
+    while todo:
+        current = todo.pop(0)
+        if count_words(current.text) <= max_words:
+            done.append(current.text.strip())
+            continue
+        parts: list[str] = []
+        for split in SPLITTERS:
+            parts = [p for p in split(current) if any(c.isalnum() for c in p)]
+            if len(parts) > 1 and all(count_words(p) < count_words(current.text) for p in parts):
+                break
+            parts = []
+        if not parts:
+            done.append(current.text.strip())
+            continue
+        nlp = french()
+        todo = [nlp(part)[:] for part in parts] + todo
+    return done
+
+
+def write_sentence(
+    source: SourceSentence,
+    writer: UnitWriter,
+    settings: Settings,
+    *,
+    seed_offset: int = 0,
+    summary: bool = False,
+) -> list[str]:
+    """Output sentences for one source sentence: generated where the guard accepts them,
+    else the source's own words, split and reordered by the parse."""
+    support = build_support(source.span.as_doc())
+    if source.quoted:
+        # Inside a quotation: word for word, never split, never sent to the model; only a
+        # quotation whole in this sentence may have its attribution moved.
+        verbatim = source.text
+        whole = verbatim.count("«") == verbatim.count("»") > 0
+        if whole:
+            options = [v for v in variants(source.span) if flat(v) not in writer.used]
+            verbatim = options[0] if options else verbatim
+        writer.fallback()
+        writer.used.add(flat(verbatim))
+        writer.frozen.add(verbatim)
+        return [verbatim]
+    out: list[str] = []
+    limit = settings.max_sentence_words
+    # Clause splits are faithful rewriting: applied from SPLIT_WORDS on, not only past the
+    # readability limit, they make shorter sentences and less copied text.
+    for piece in pieces(source.span, min(limit, SPLIT_WORDS)):
+        text: str | None = None
+        # Quoted phrases stay word for word: the guard's `keep` rejects any rewrite that
+        # alters or drops one. An unbalanced piece (a cut quotation) is never generated.
+        quoted = not (piece.count("«") == piece.count("»") and piece.count('"') % 2 == 0)
+        if count_words(piece) > limit and not quoted and not summary:
+            halves = _split_with_model(piece, support, writer, limit, source.index, seed_offset)
+            if halves:
+                out += halves
+                continue
+        if not quoted:
+            saved, writer.seed = writer.seed, writer.seed + seed_offset
+            if summary:  # key points and answers: shorter, and never the body's words again
+                text = writer.generate(
+                    prompts.SHORTEN,
+                    piece,
+                    support,
+                    min_words=5,
+                    max_words=min(limit, max(5, count_words(piece) - 2)),
+                    max_tokens=min(96, 2 * count_words(piece) + 16),
+                    accept=lambda t: flat(t) not in writer.used,
+                    where=f"résumé {source.index + 1}",
+                )
+            else:
+                text = writer.generate(
+                    prompts.SENTENCE,
+                    piece,
+                    support,
+                    min_words=max(3, count_words(piece) // 2),
+                    max_words=max(limit, count_words(piece) + 2),
+                    max_tokens=min(160, 2 * count_words(piece) + 24),
+                    where=f"phrase {source.index + 1}",
+                    keep=french()(piece),
+                )
+            writer.seed = saved
+        if text is not None and flat(text) in writer.used:
+            text = None  # already in the article (a growth section repeating the body)
+        if text is None:
+            writer.fallback()
+            options = variants(french()(piece)[:], shorten=summary)
+            fresh = [v for v in options if flat(v) not in writer.used]
+            # A summary prefers words the body has not used; when the parse offers no other
+            # faithful form, it restates the fact as the body did (still the source's fact).
+            text = fresh[0] if fresh else options[-1]
+        writer.used.add(flat(text))
+        out.append(text)
+    return out
+
+
+def _split_with_model(
+    piece: str, support: Any, writer: UnitWriter, limit: int, index: int, seed_offset: int
+) -> list[str]:
+    """A long sentence the parse could not split, cut in two by the model — verified."""
+    nlp = french()
+
+    def short(text: str) -> bool:
+        parts = [s.text for s in nlp(text).sents]
+        return len(parts) >= 2 and all(count_words(p) <= limit + 2 for p in parts)
+
+    saved, writer.seed = writer.seed, writer.seed + seed_offset
+    text = writer.generate(
+        prompts.SPLIT,
+        piece,
+        support,
+        min_words=count_words(piece) - 4,
+        max_words=count_words(piece) + 8,
+        accept=short,
+        max_tokens=2 * count_words(piece) + 30,
+        keep=nlp(piece),
+        where=f"phrase {index + 1}",
+    )
+    writer.seed = saved
+    if text is None:
+        return []
+    from rewriter.analysis.sentences import sentence_spans
+
+    return [sentence(s.text) for s in sentence_spans(nlp(text))]

@@ -1,0 +1,250 @@
+"""The SEO fields: title (keyword first), meta description, slug."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rewriter.analysis.keyword import Keyword, count_in, starts_with
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import is_content
+from rewriter.generate import prompts
+from rewriter.generate.headings import noun_phrase
+from rewriter.generate.text import capitalise, keyword_label
+from rewriter.generate.units import UnitWriter
+from rewriter.plan import Plan
+from rewriter.settings import Settings
+from rewriter.verify.support import build_support
+
+
+def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
+    """An SEO title that opens with the keyword, at most settings.max_title_chars long."""
+    kw = plan.keyword
+    label = keyword_label(kw)
+    lead = plan.lead[0].text if plan.lead else ""
+    source = f"Mot-clé : {kw.text}. Texte : {plan.title} {lead}"
+    support = build_support(french()(f"{plan.title}. {lead}"), extra_text=kw.text)
+    nlp = french()
+
+    def fits(text: str) -> bool:
+        return len(text) <= settings.max_title_chars and starts_with(kw, nlp(text))
+
+    text = writer.generate(
+        prompts.TITLE,
+        source,
+        support,
+        prefix=f"{label} :",
+        min_words=3,
+        max_words=12,
+        max_tokens=24,
+        accept=fits,
+        where="titre",
+    )
+    if text is not None:
+        return text.rstrip(". ")
+    writer.fallback()
+    return fallback_title(plan, settings)
+
+
+def fallback_title(plan: Plan, settings: Settings) -> str:
+    kw, title = plan.keyword, plan.title.strip().rstrip(".")
+    nlp = french()
+    label = keyword_label(kw)
+    candidates = (
+        [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
+    )
+    candidates += _clauses_from_keyword(title, kw)
+    rest = _without_keyword(title, kw)
+    room = settings.max_title_chars - len(label) - 3
+    candidates += [f"{label} : {r}" for r in (rest, _shorten(rest, room)) if r]
+    # The title's own subject, named after the keyword: « Sora : le générateur de texte-vidéo »
+    title_doc = nlp(title)
+    for token in title_doc:
+        if token.dep_ in ("nsubj", "nsubj:pass") and token.pos_ == "NOUN":
+            words = [
+                t
+                for t in noun_phrase(token)
+                if not kw.words or not any(f in kw.words[0] for f in (t.lower_, t.lemma_.lower()))
+            ]
+            while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PROPN"):
+                words.pop()
+            if sum(1 for t in words if is_content(t)) >= 2:
+                phrase = title_doc[words[0].i : words[-1].i + 1].text
+                phrase = re.sub(rf"\s*\b{re.escape(kw.text)}\b", "", phrase, flags=re.I)
+                candidates.append(f"{label} : {_lower(phrase.strip())}")
+    for s in plan.lead[:2]:
+        candidates += _clauses_from_keyword(s.text, kw)
+    for phrase in _phrases(" ".join(s.text for s in plan.lead)):
+        candidates.append(f"{label} : {phrase}")
+    candidates.append(label)
+    for candidate in candidates:
+        candidate = candidate.strip(" :")
+        if len(label) < len(candidate) <= settings.max_title_chars and starts_with(
+            kw, nlp(candidate)
+        ):
+            return candidate
+    return label[: settings.max_title_chars]
+
+
+def _trim_to(text: str, limit: int) -> str:
+    """`text` cut after a noun, a name or an adjective, within `limit` characters."""
+    doc = french()(text)
+    for end in range(len(doc), 0, -1):
+        last = doc[end - 1]
+        if len(doc[:end].text) <= limit and last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return doc[:end].text
+    return ""
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _clauses_from_keyword(text: str, kw: Keyword) -> list[str]:
+    """« À X, la médiathèque ouvrira désormais jusqu'à 22 heures » -> « La médiathèque
+    ouvrira désormais jusqu'à 22 heures »: the clause that opens on the keyword."""
+    doc = french()(text.rstrip("."))
+    out = []
+    for token in doc:
+        if token.i and doc[token.i - 1].text in (",", ":") and starts_with(kw, doc[token.i :]):
+            clause = doc[token.i :].text
+            for cut in (clause, clause.split(",")[0]):
+                out.append(capitalise(cut.strip(" ,;:")))
+    return out
+
+
+def _without_keyword(title: str, kw: Keyword) -> str:
+    doc = french()(title)
+    if count_in(kw, doc) and starts_with(kw, doc):
+        content = [t for t in doc if is_content(t)]
+        cut = content[len(kw.words) - 1].i + 1 if len(content) >= len(kw.words) else 0
+        rest = "".join(t.text_with_ws for t in doc[cut:]).strip(" :,-–")
+        return rest or title
+    return title[:1].lower() + title[1:] if doc[0].pos_ != "PROPN" else title
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Cut `text` at a phrase boundary (comma, colon, conjunction) to fit `limit`."""
+    if len(text) <= limit:
+        return text
+    for sep in (" : ", ": ", ", ", " – ", " - ", " et ", " mais "):
+        head = text.split(sep)[0]
+        if 3 <= len(head) <= limit:
+            return head
+    return ""
+
+
+def _phrases(text: str) -> Iterable[str]:
+    doc = french()(text)
+    for chunk in sorted(doc.noun_chunks, key=lambda c: -len(c)):
+        words = [t for t in chunk if not t.is_punct]
+        if 2 <= len(words) <= 7:
+            yield "".join(t.text_with_ws for t in words).strip()
+
+
+def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
+    """A meta description of settings.min/max_meta_chars holding the keyword once."""
+    kw = plan.keyword
+    label = keyword_label(kw)
+    lead = " ".join(s.text for s in plan.lead[:3])
+    support = build_support(french()(f"{plan.title}. {lead}"), extra_text=kw.text)
+    nlp = french()
+
+    def fits(text: str) -> bool:
+        return (
+            settings.min_meta_chars <= len(text) <= settings.max_meta_chars
+            and 1 <= count_in(kw, nlp(text)) <= 2
+        )
+
+    source = f"Mot-clé : {kw.text}. Texte : {lead}"
+    text = writer.generate(
+        prompts.META,
+        source,
+        support,
+        prefix=f"{label} :",
+        min_words=12,
+        max_words=30,
+        max_tokens=64,
+        accept=fits,
+        where="méta description",
+    )
+    if text is not None:
+        return text
+    writer.fallback()
+    return fallback_meta(plan, settings)
+
+
+def fallback_meta(plan: Plan, settings: Settings) -> str:
+    """« Keyword : » followed by the lead's own sentences, cut at a clause to fit."""
+    kw = plan.keyword
+    label = keyword_label(kw)
+    nlp = french()
+    sentences = [s.text for s in plan.sentences[:6]]
+    lo, hi = settings.min_meta_chars, settings.max_meta_chars
+    best = ""
+    for start in range(len(sentences)):
+        text = ""
+        for s in sentences[start:]:
+            candidate = f"{text} {s}".strip()
+            prefix = "" if count_in(kw, nlp(candidate)) else f"{label} : "
+            full = prefix + (
+                candidate[:1].lower() + candidate[1:]
+                if prefix and nlp(candidate)[0].pos_ != "PROPN"
+                else candidate
+            )
+            if len(full) > hi:
+                cut = _cut_clause(full, lo, hi)
+                if cut:
+                    return cut
+                break
+            text = candidate
+            best = full
+            if len(full) >= lo:
+                return full
+    return best[:hi]
+
+
+def _cut_clause(text: str, lo: int, hi: int) -> str:
+    """The longest prefix of `text` ending at a comma or full stop, within [lo, hi - 1]."""
+    for match in sorted(re.finditer(r"[,;.]", text), key=lambda m: -m.start()):
+        end = match.start()
+        if lo <= end + 1 <= hi:
+            return text[:end].rstrip() + "."
+    return ""
+
+
+def slug_for(keyword: Keyword, title: str) -> str:
+    from slugify import slugify
+
+    stop = {
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "a",
+        "au",
+        "aux",
+        "et",
+        "en",
+        "pour",
+        "sur",
+        "par",
+        "dans",
+        "ce",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "qui",
+    }
+    words = slugify(keyword.text).split("-")
+    for word in slugify(title).split("-"):
+        if word not in stop and word not in words and len(words) < 6:
+            words.append(word)
+    return "-".join(words)[:70].strip("-")
