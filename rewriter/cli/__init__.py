@@ -10,14 +10,12 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar
 
 import click
 
 from rewriter import __version__
 from rewriter.errors import ExitCode, RewriterError
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 class FrenchFormatter(click.HelpFormatter):

@@ -183,28 +183,20 @@ class LlamaGenerator:
             processors = LogitsProcessorList([steer])
         start = time.perf_counter()
         llm = self._context_for(request)
+        sampling: dict[str, Any] = {
+            "max_tokens": request.max_tokens,
+            "temperature": request.temperature,
+            "top_p": request.top_p,
+            "seed": request.seed,
+            "stop": list(request.stop),
+            "logits_processor": processors,
+        }
         with _quiet_stderr():
             if self.style == "instruct" and request.messages:
-                out: Any = llm.create_chat_completion(
-                    messages=list(request.messages),
-                    max_tokens=request.max_tokens,
-                    temperature=request.temperature,
-                    top_p=request.top_p,
-                    seed=request.seed,
-                    stop=list(request.stop),
-                    logits_processor=processors,
-                )
+                out: Any = llm.create_chat_completion(messages=list(request.messages), **sampling)
                 text = out["choices"][0]["message"]["content"] or ""
             else:
-                out = llm.create_completion(
-                    request.prompt,
-                    max_tokens=request.max_tokens,
-                    temperature=request.temperature,
-                    top_p=request.top_p,
-                    seed=request.seed,
-                    stop=list(request.stop),
-                    logits_processor=processors,
-                )
+                out = llm.create_completion(request.prompt, **sampling)
                 text = out["choices"][0]["text"]
         seconds = time.perf_counter() - start
         tokens = int(out["usage"]["completion_tokens"])
