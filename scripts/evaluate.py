@@ -150,6 +150,9 @@ def main() -> int:
             f"{raw.get('unsupported', '-'):>9}",
             flush=True,
         )
+        if args.json:  # after every article: a long run stopped halfway keeps its rows
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     all_pass = sum(1 for r in rows if not r["hard_failures"] and not r["unsupported"])
     print(
         f"\narticles passing every hard check with zero unsupported facts: {all_pass}/{len(rows)}"
@@ -175,9 +178,6 @@ def main() -> int:
             f"{statistics.median(r['baseline']['hard_passed'] for r in rows)}/{len(HARD_CHECKS)},"
             f" median unsupported {statistics.median(r['baseline']['unsupported'] for r in rows)}"
         )
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.write_floors:
         floors = json.loads(args.write_floors.read_text()) if args.write_floors.exists() else {}
         for r in rows:
