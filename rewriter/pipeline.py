@@ -51,6 +51,7 @@ class RewriteOptions:
     settings: Settings = field(default_factory=Settings)
     max_rounds: int = 8
     seed: int = 0
+    force_language: bool = False  # rewrite even when the source does not read as French
 
 
 @dataclass
@@ -100,6 +101,7 @@ def rewrite(
 ) -> RewriteResult:
     progress = progress or Progress()
     start = time.perf_counter()
+    admit(source, options)
     progress.stage("Analyse de la source")
     analysed = parse_article(source, options.keyword or source.keyword or None)
     if not analysed.keyword:
@@ -150,6 +152,33 @@ def rewrite(
         notes=list(dict.fromkeys(draft.notes)),
         rejections=writer.stats.rejections,
     )
+
+
+def admit(source: Article, options: RewriteOptions) -> None:
+    """Refuse, before any model work, a source that is not French or too long to rewrite."""
+    from rewriter.analysis import language
+    from rewriter.analysis.checks.language import NAMES
+    from rewriter.analysis.words import count_words
+
+    text = "\n".join(b.text for b in source.blocks if b.is_text)
+    words = count_words(text)
+    limit = options.settings.max_source_words
+    if words > limit:
+        raise InputError(
+            f"Article trop long pour une réécriture : {words} mots (limite {limit}, soit "
+            "quelques minutes de génération par millier de mots). Découpez-le, ou relevez "
+            "max_source_words dans le fichier de configuration."
+        )
+    if options.force_language:
+        return
+    code, confidence = language.detect(text)
+    if code != "fr" or confidence < options.settings.min_language_confidence:
+        name = f"en {NAMES[code]}" if code in NAMES else "dans une langue inconnue"
+        raise InputError(
+            f"L'article semble écrit {name} (confiance {confidence:.0%}) : rewriter "
+            "réécrit des articles en français. Ajoutez --force-language pour le traiter "
+            "quand même."
+        )
 
 
 def _check(draft: Draft, options: RewriteOptions, keyword: str) -> Report:

@@ -38,6 +38,9 @@ class Settings:
     min_transition_share: float = _setting(30.0, "Yoast SEO, mots de transition")
     max_same_beginnings: int = _setting(2, "Yoast SEO, débuts de phrases (3 de suite échoue)")
     min_flesch: float = _setting(60.0, "Kandel & Moles (1958), lisibilité « standard »")
+    max_source_words: int = _setting(
+        6000, "rewrite : au-delà, plus de 8 minutes de génération avec le modèle par défaut"
+    )
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -59,5 +62,7 @@ class Settings:
             default = getattr(self, key)
             if isinstance(default, bool) or not isinstance(value, int | float):
                 raise ConfigError(f"Le réglage « {key} » attend un nombre, pas {value!r}.")
+            if value < 0:
+                raise ConfigError(f"Le réglage « {key} » attend un nombre positif, pas {value!r}.")
             changes[key] = type(default)(value)
         return dataclasses.replace(self, **changes)

@@ -13,6 +13,10 @@ from rich.text import Text
 from rewriter.analysis.findings import Finding, Report
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rewriter.batch import Row
+    from rewriter.doctor import Diagnosis
     from rewriter.pipeline import RewriteResult
 
 
@@ -82,3 +86,80 @@ def print_rewrite_summary(result: RewriteResult, *, output: str | None) -> None:
         )
     if not failing and not result.unsupported:
         console.print("[green]Tous les critères obligatoires sont remplis.[/green]")
+
+
+def print_batch_row(row: Row, console: Console) -> None:
+    """One line per article as the batch goes (stderr)."""
+    from rewriter.batch import STATUS
+
+    mark = {"ok": "[green]✓[/green]", "checks_failed": "[yellow]●[/yellow]"}.get(
+        row.status, "[red]✗[/red]"
+    )
+    if row.resumed:
+        console.print(
+            f"{mark} {row.article} : déjà fait ({STATUS[row.status]}), gardé", soft_wrap=True
+        )
+    elif row.words is None:
+        console.print(
+            f"{mark} {row.article} : {STATUS[row.status]} — {row.message}", soft_wrap=True
+        )
+    else:
+        failing = f" — à revoir : {', '.join(row.failure_labels)}" if row.failures else ""
+        console.print(
+            f"{mark} {row.article} → {row.output} : {row.words} mots, "
+            f"{row.hard_passed}/{row.hard_total} critères, {row.unsupported} fait(s) non "
+            f"étayé(s), {row.seconds:.0f} s{failing}",
+            soft_wrap=True,
+        )
+
+
+def print_batch_table(rows: list[Row], summary_path: Path) -> None:
+    """The end-of-batch table (stdout), and where its JSON twin lives."""
+    from rewriter.batch import STATUS
+
+    console = Console() if sys.stdout.isatty() else Console(width=120)
+    table = Table(show_header=True, header_style="bold")
+    for name, justify in (
+        ("Article", "left"),
+        ("Statut", "left"),
+        ("Mots", "right"),
+        ("Critères", "right"),
+        ("Non étayés", "right"),
+        ("Secondes", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+
+    def cell(value: object) -> str:
+        return "—" if value is None else str(value)
+
+    for row in rows:
+        checks = f"{row.hard_passed}/{row.hard_total}" if row.hard_total else "—"
+        status = STATUS[row.status] + (" (reprise)" if row.resumed else "")
+        table.add_row(
+            row.article, status, cell(row.words), checks, cell(row.unsupported), cell(row.seconds)
+        )
+    console.print(table)
+    failed = sum(1 for r in rows if r.failed)
+    verdict = "[green]tous réussis[/green]" if not failed else f"[red]{failed} à revoir[/red]"
+    console.print(
+        f"{len(rows)} article(s) : {verdict}. Bilan JSON : {summary_path}", soft_wrap=True
+    )
+
+
+def print_doctor(results: list[Diagnosis]) -> None:
+    console = Console()
+    for d in results:
+        mark = (
+            "[green]✓[/green]"
+            if d.ok and not d.warning
+            else ("[yellow]![/yellow]" if d.ok else "[red]✗[/red]")
+        )
+        console.print(f"{mark} {d.name} : {d.detail}")
+        if d.fix:
+            console.print(f"    → {d.fix}")
+    problems = sum(1 for d in results if not d.ok)
+    console.print(
+        "[green]Tout est prêt pour travailler hors ligne.[/green]"
+        if not problems
+        else f"[red]{problems} problème(s) à corriger.[/red]"
+    )

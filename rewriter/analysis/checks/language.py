@@ -7,7 +7,7 @@ from rewriter.analysis.article import AnalysedArticle
 from rewriter.analysis.findings import Finding
 from rewriter.settings import Settings
 
-_NAMES = {
+NAMES = {
     "fr": "français",
     "en": "anglais",
     "es": "espagnol",
@@ -23,7 +23,7 @@ _NAMES = {
 def language(a: AnalysedArticle, s: Settings) -> Finding:
     code, confidence = lang.detect(a.body_text)
     passed = code == "fr" and confidence >= s.min_language_confidence
-    name = _NAMES.get(code, code or "inconnue")
+    name = NAMES.get(code, code or "inconnue")
     return Finding(
         id="language",
         label="Langue",

