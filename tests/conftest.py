@@ -21,3 +21,12 @@ def corpus() -> Path:
 
 def analysed(markdown: str, keyword: str | None = None) -> AnalysedArticle:
     return parse_article(parse_markdown(markdown), keyword)
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The developer's own ~/.config/rewriter/config.toml never changes a test's outcome."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
+    monkeypatch.delenv("REWRITER_CONFIG", raising=False)

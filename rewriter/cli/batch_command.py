@@ -70,6 +70,7 @@ def batch(
         from rewriter.errors import OutputError
         from rewriter.pipeline import RewriteOptions
         from rewriter.pipeline import rewrite as run_rewrite
+        from rewriter.write import ensure_writable
 
         if not out_dir:
             raise RewriterUsage("indiquez le dossier de sortie : -o SORTIE.")
@@ -81,6 +82,7 @@ def batch(
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"Impossible de créer {out} : {exc.strerror}.") from exc
+        ensure_writable(out)
         summary = Summary(out, chosen)
         seed_ = seed if seed is not None else (config.seed or 0)
         options = RewriteOptions(

@@ -94,7 +94,7 @@ def rewrite(
         from rewriter.pipeline import RewriteOptions, admit
         from rewriter.pipeline import rewrite as run_rewrite
         from rewriter.read import read_article
-        from rewriter.write import render, write_atomic
+        from rewriter.write import ensure_writable, render, write_atomic
 
         config = load(min_words)
         chosen = output_format(fmt, output, config)
@@ -107,6 +107,7 @@ def rewrite(
                 )
             if target.exists() and not force:
                 raise OutputError(f"{target} existe déjà : ajoutez --force pour le remplacer.")
+            ensure_writable(target.resolve().parent)
         article = read_article(source)
         seed_ = seed if seed is not None else (config.seed or 0)
         options = RewriteOptions(

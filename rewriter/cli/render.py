@@ -154,9 +154,9 @@ def print_doctor(results: list[Diagnosis]) -> None:
             if d.ok and not d.warning
             else ("[yellow]![/yellow]" if d.ok else "[red]✗[/red]")
         )
-        console.print(f"{mark} {d.name} : {d.detail}")
+        console.print(f"{mark} {d.name} : {d.detail}", soft_wrap=True)
         if d.fix:
-            console.print(f"    → {d.fix}")
+            console.print(f"    → {d.fix}", soft_wrap=True)
     problems = sum(1 for d in results if not d.ok)
     console.print(
         "[green]Tout est prêt pour travailler hors ligne.[/green]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rewriter.write.files import write_atomic
+from rewriter.write.files import ensure_writable, write_atomic
 from rewriter.write.formats import FORMATS, render
 
-__all__ = ["FORMATS", "render", "write_atomic"]
+__all__ = ["FORMATS", "ensure_writable", "render", "write_atomic"]

@@ -40,3 +40,18 @@ def write_atomic(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def ensure_writable(folder: Path) -> None:
+    """Fail now, not after minutes of generation, when `folder` cannot take a file."""
+    if not folder.exists():
+        raise OutputError(f"Dossier de sortie introuvable : {folder}.")
+    if not folder.is_dir():
+        raise OutputError(f"{folder} n'est pas un dossier : la sortie ne peut pas y être écrite.")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise OutputError(
+            f"Impossible d'écrire dans {folder} : {exc.strerror}. Choisissez un autre dossier."
+        ) from exc
