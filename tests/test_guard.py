@@ -112,3 +112,17 @@ def test_a_quoted_phrase_must_keep_its_quotation_marks() -> None:
     support = build_support(nlp(source))
     assert check_unit(nlp(kept), support, keep=nlp(source)) == []
     assert "omission" in {p.kind for p in check_unit(nlp(lost), support, keep=nlp(source))}
+
+
+def test_a_demonstrative_standing_for_the_subject_is_not_a_name() -> None:
+    """Measured on article 02: the audit took « Celui-ci », put in by a clause split, for a
+    name absent from the source."""
+    source = (
+        "Le score est exceptionnel, s'est réjoui Jean-Louis Missika, président de la "
+        "plateforme Paris en Commun, qui rassemble socialistes, écologistes et communistes."
+    )
+    unit = "Celui-ci rassemble socialistes, écologistes et communistes."
+    assert "entity" not in kinds(source, unit, min_words=0)
+    assert "entity" in kinds(
+        source, "Jean Dupont rassemble socialistes et communistes.", min_words=0
+    )

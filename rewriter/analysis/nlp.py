@@ -47,6 +47,14 @@ APOSTROPHE_WORDS = (
     "prud’hommes",
 )
 
+# Demonstrative pronouns stay one token: split, « Celui » alone reads as a proper noun.
+DEMONSTRATIVES = tuple(
+    form
+    for word in ("celui", "celle", "ceux", "celles")
+    for suffix in ("-ci", "-là")
+    for form in (word + suffix, word.capitalize() + suffix)
+)
+
 
 @cache
 def french() -> Language:
@@ -81,6 +89,8 @@ def _load_fast(spacy: types.ModuleType) -> Language:
     tokenizer.from_disk(tokenizer_path, exclude=["token_match"])
     infixes = [p for p in nlp.Defaults.infixes or () if not re.search(p, "libre-service")]
     tokenizer.infix_finditer = compile_infix_regex([*infixes, CLITIC_INFIX]).finditer
-    for word in APOSTROPHE_WORDS:
+    for word in APOSTROPHE_WORDS + DEMONSTRATIVES:
         tokenizer.add_special_case(word, [{"ORTH": word}])
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": word}] for word in DEMONSTRATIVES if word.islower()], {"POS": "PRON"})
     return nlp

@@ -50,6 +50,11 @@ FREE_WORDS = frozenset(
     "cas côté part autre".split()
 )
 
+# Pronouns the clause splitters put in place of a repeated subject: never a name, even
+# when the parser, misled by a capital, tags « Celui-ci » as an entity.
+PRONOUNS = frozenset(
+    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci celui-là celle-là".split()
+)
 
 # Function words that still carry meaning: « pendant » is not « après », « sans » not « avec ».
 MEANINGFUL = frozenset(
@@ -126,7 +131,12 @@ def check_unit(
     entity_tokens: set[int] = set()
     for ent in doc.ents:
         missing = [
-            t for t in ent if not t.is_punct and not t.is_stop and not support.supports_word(t)
+            t
+            for t in ent
+            if not t.is_punct
+            and not t.is_stop
+            and normalise(t.text) not in PRONOUNS
+            and not support.supports_word(t)
         ]
         if missing:
             add(ent.text, "entity")
@@ -135,6 +145,8 @@ def check_unit(
         if token.i in entity_tokens or token.is_punct or token.is_space or token.like_num:
             continue
         word = normalise(token.text)
+        if word in PRONOUNS:
+            continue
         if word in MEANINGFUL:
             if not support.supports_word(token):
                 add(token.text, "word")
