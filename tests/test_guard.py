@@ -126,3 +126,14 @@ def test_a_demonstrative_standing_for_the_subject_is_not_a_name() -> None:
     assert "entity" in kinds(
         source, "Jean Dupont rassemble socialistes et communistes.", min_words=0
     )
+
+
+def test_a_passive_of_an_etre_verb_is_refused() -> None:
+    """A real output of the default model on article 01: « est venu » → « a été venu »."""
+    source = "Le parti est venu tardivement à ce sujet éloigné de ses thèmes de prédilection."
+    assert "grammar" in kinds(
+        source, "Le parti a été venu tardivement à ce sujet éloigné de ses thèmes.", min_words=0
+    )
+    assert "grammar" not in kinds(
+        source, "Le parti est venu tardivement à ce sujet éloigné de ses thèmes.", min_words=0
+    )

@@ -73,3 +73,16 @@ def test_html_page_extracts_the_article(corpus: Path) -> None:
     assert "365 000 déplacements" in text
     assert "cookie" not in text.lower()
     assert len(text.split()) > 250
+
+
+def test_agency_intertitles_are_subheadings(tmp_path: Path) -> None:
+    path = tmp_path / "depeche.txt"
+    path.write_text(
+        "Le titre\n\nPremier paragraphe du texte.\n\n- \"Écologie alternative\" -\n\n"
+        "Deuxième paragraphe - avec un tiret - au milieu.\n\n- Un intertitre -\n\nFin.\n",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.level, b.text) for b in read_article(path).blocks]
+    assert ("heading", 2, '"Écologie alternative"') in blocks
+    assert ("heading", 2, "Un intertitre") in blocks
+    assert ("paragraph", 0, "Deuxième paragraphe - avec un tiret - au milieu.") in blocks

@@ -107,3 +107,54 @@ def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
 )
 def test_passive_with_an_agent_turns_active(source: str, expected: str) -> None:
     assert reorder.passive_to_active(span(source)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Lors de la séance, Marc Deschamps, conseiller municipal d'opposition, a voté "
+            "contre la dépense proposée par la commune.",
+            [
+                "Lors de la séance, Marc Deschamps a voté contre la dépense proposée par la commune.",
+                "Marc Deschamps est conseiller municipal d'opposition.",
+            ],
+        ),
+        (
+            "« Les deux budgets n'ont aucun rapport », a répondu Sophie Aubertin, maire de la "
+            "commune depuis 2014.",
+            [
+                "« Les deux budgets n'ont aucun rapport », a répondu Sophie Aubertin.",
+                "Sophie Aubertin est maire de la commune depuis 2014.",
+            ],
+        ),
+    ],
+)
+def test_apposition_becomes_its_own_sentence(source: str, expected: list[str]) -> None:
+    from rewriter.transform.detach import split_apposition
+
+    assert split_apposition(span(source)) == expected
+
+
+def test_closing_adjuncts_become_their_own_sentence() -> None:
+    from rewriter.transform.detach import split_closing_adjunct
+
+    assert split_closing_adjunct(
+        span(
+            "Le conseil municipal a voté la mesure lundi soir par 27 voix contre 6, après "
+            "trois heures de débats dans une salle comble."
+        )
+    ) == [
+        "Le conseil municipal a voté la mesure lundi soir par 27 voix contre 6.",
+        "Et ce, après trois heures de débats dans une salle comble.",
+    ]
+    # never leaving a verb without the subject that follows it, nor touching a question
+    assert not split_closing_adjunct(
+        span(
+            "« La lutte contre le racisme » sera « le combat de toute ma vie », a clamé dans "
+            "l'hémicycle Mme Avia, avocate de profession de 34 ans."
+        )
+    )
+    assert not split_closing_adjunct(
+        span("Le conseil a-t-il voté la mesure lundi soir, après trois heures de débats ?")
+    )

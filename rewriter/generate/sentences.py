@@ -10,7 +10,8 @@ from rewriter.generate import prompts
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
-from rewriter.transform.clauses import SPLITTERS, sentence
+from rewriter.transform import SPLITTERS
+from rewriter.transform.clauses import sentence
 from rewriter.transform.reorder import variants
 from rewriter.verify.support import build_support, flat
 

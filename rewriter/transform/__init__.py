@@ -2,3 +2,30 @@
 
 Each transform moves or splits the source's own words — it cannot add a fact.
 """
+
+from rewriter.transform.clauses import (
+    parmi_dont,
+    split_colon,
+    split_coordination,
+    split_fronted_participle,
+    split_relative_tail,
+    split_semicolons,
+    split_shared_subject,
+    split_subject_relative,
+)
+from rewriter.transform.detach import split_apposition, split_closing_adjunct
+
+# Tried in this order on a sentence that is too long; the first that applies wins, and its
+# pieces are tried again while they are still too long.
+SPLITTERS = (
+    split_semicolons,
+    split_coordination,
+    split_shared_subject,
+    split_relative_tail,
+    split_subject_relative,
+    split_fronted_participle,
+    parmi_dont,
+    split_apposition,
+    split_colon,
+    split_closing_adjunct,
+)

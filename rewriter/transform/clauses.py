@@ -292,15 +292,3 @@ def parmi_dont(span: Any) -> list[str]:
         )
         return [sentence(join_tokens(before)), sentence(f"Parmi {pronoun}, {join_tokens(after)}")]
     return []
-
-
-SPLITTERS = (
-    split_semicolons,
-    split_coordination,
-    split_shared_subject,
-    split_relative_tail,
-    split_subject_relative,
-    split_fronted_participle,
-    parmi_dont,
-    split_colon,
-)

@@ -179,7 +179,11 @@ def check_unit(
             {(verb, role_, word), (verb, role_, stem(word)), (verb, role_, "*")} & support.relations
         ):
             add(f"{word} → {verb}", "claim")
-    for subject, verb in [*_disagreements(doc), *_gender_errors(doc, support)]:
+    for subject, verb in [
+        *_disagreements(doc),
+        *_gender_errors(doc, support),
+        *_impossible_passives(doc),
+    ]:
         add(f"{subject} … {verb}", "grammar")
     if support.root_time and _root_time(doc) not in (None, support.root_time):
         add(f"{_root_time(doc)} au lieu de {support.root_time}", "mood")
@@ -285,6 +289,24 @@ def _gender_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
             known = support.genders.get(normalise(token.head.text))
             if known and gender not in known:
                 out.append((token.text, token.head.text))
+    return out
+
+
+# Verbs conjugated with « être » that have no passive: « a été venu » is not French.
+ETRE_VERBS = frozenset(
+    "venir aller arriver partir rester devenir tomber naître mourir entrer sortir retourner "
+    "revenir parvenir intervenir survenir décéder apparaître demeurer".split()
+)
+
+
+def _impossible_passives(doc: Any) -> list[tuple[str, str]]:
+    """« Le parti a été venu » (a real output of the default model, from « est venu »)."""
+    out = []
+    for token in doc:
+        if token.lemma_ in ETRE_VERBS:
+            for child in token.children:
+                if normalise(child.text) == "été" and child.dep_.startswith("aux"):
+                    out.append((child.text, token.text))
     return out
 
 
