@@ -137,3 +137,15 @@ def test_a_passive_of_an_etre_verb_is_refused() -> None:
     assert "grammar" not in kinds(
         source, "Le parti est venu tardivement à ce sujet éloigné de ses thèmes.", min_words=0
     )
+
+
+def test_a_fragment_without_its_main_verb_is_refused() -> None:
+    """A real output of the default model on article 28: « C'est ce qu'a annoncé X » lost
+    its « C'est » and became a fragment."""
+    source = "C'est ce qu'a annoncé Éric Caldwell, responsable de la mobilité, mercredi matin."
+    assert "format" in kinds(
+        source, "Ce qu'a annoncé Éric Caldwell, responsable de la mobilité, mercredi matin."
+    )
+    assert "format" not in kinds(
+        source, "C'est ce qu'a annoncé mercredi matin Éric Caldwell, responsable de la mobilité."
+    )

@@ -78,7 +78,7 @@ def test_html_page_extracts_the_article(corpus: Path) -> None:
 def test_agency_intertitles_are_subheadings(tmp_path: Path) -> None:
     path = tmp_path / "depeche.txt"
     path.write_text(
-        "Le titre\n\nPremier paragraphe du texte.\n\n- \"Écologie alternative\" -\n\n"
+        'Le titre\n\nPremier paragraphe du texte.\n\n- "Écologie alternative" -\n\n'
         "Deuxième paragraphe - avec un tiret - au milieu.\n\n- Un intertitre -\n\nFin.\n",
         encoding="utf-8",
     )

@@ -158,3 +158,13 @@ def test_closing_adjuncts_become_their_own_sentence() -> None:
     assert not split_closing_adjunct(
         span("Le conseil a-t-il voté la mesure lundi soir, après trois heures de débats ?")
     )
+
+
+def test_a_connector_is_never_moved_to_the_end() -> None:
+    """« 333 constats ont été donnés par la police de plus. » was a real output on article 28."""
+    assert not reorder.back_adverbial(
+        span("De plus, 333 constats d'infraction ont été donnés par la police municipale.")
+    )
+    assert reorder.back_adverbial(span("Sur un an, le taux de chômage recule de 0,6 point.")) == [
+        "Le taux de chômage recule de 0,6 point sur un an."
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.headings import heading_for
+from rewriter.generate.headings import heading_for, source_heading
 from rewriter.generate.sentences import write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
 from rewriter.generate.units import UnitWriter
@@ -34,9 +34,13 @@ def write_draft(
     used: set[str] = set()
     for section in plan.sections:
         heading_source = f"{section.source_heading}. {section.text}".strip(". ")
+        # The desk's own subheading is kept when it reads as one; else one is written.
+        heading = source_heading(section.source_heading, used) or heading_for(
+            heading_source, writer, used
+        )
         draft.sections.append(
             Section(
-                heading=heading_for(heading_source, writer, used),
+                heading=heading,
                 paragraphs=[paragraph(p) for p in section.paragraphs],
                 source_text=section.text,
             )

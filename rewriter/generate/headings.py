@@ -45,6 +45,19 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     return text
 
 
+def source_heading(text: str, used: set[str]) -> str | None:
+    """The source's own subheading, tidied (« "Ecologie alternative" » → « Écologie
+    alternative »), when it is a real heading: 2 to 10 words, not a sentence, not used yet."""
+    text = text.strip().strip('"«» ').strip()
+    if not 2 <= len(text.split()) <= 10 or text[-1:] in ".!?" or len(text) > MAX_HEADING_CHARS:
+        return None
+    if _key(text) in used:
+        return None
+    text = capitalise(text)
+    used.add(_key(text))
+    return text
+
+
 def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 

@@ -51,7 +51,7 @@ def questions(plan: Plan) -> list[Question]:
             s
             for s in sentences
             if s.has_quote
-            and _balanced(s.text)
+            and _whole_quotation(s.text)
             and (
                 any(e.label_ == "PER" for e in s.span.ents)
                 or any(t.lemma_ in REPORTING_VERBS for t in s.span)
@@ -70,8 +70,12 @@ def questions(plan: Plan) -> list[Question]:
     return out
 
 
-def _balanced(text: str) -> bool:
-    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
+def _whole_quotation(text: str) -> bool:
+    """The sentence holds a quotation with its marks: never a sentence from inside a long
+    quotation, which out of it would read as the article's own claim."""
+    french = text.count("«") == text.count("»") >= 1
+    straight = text.count('"') >= 2 and text.count('"') % 2 == 0
+    return (french and text.count('"') % 2 == 0) or (straight and "«" not in text)
 
 
 def _future(s: SourceSentence) -> bool:

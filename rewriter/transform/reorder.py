@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rewriter.analysis import transitions
 from rewriter.analysis.words import count_words
 from rewriter.transform.clauses import (
     REPORTING_VERBS,
@@ -88,6 +89,8 @@ def back_adverbial(span: Any) -> list[str]:
         return []  # « Le maire, Sophie Aubertin, … » is an apposition, not an adverbial
     if head[0].lower_ in ("pour", "comme", "côté", "quant", "selon", "d'après", "contrairement"):
         return []  # at the end of the sentence its scope would become ambiguous
+    if join_tokens(head).lower().replace("’", "'") in transitions.phrases():
+        return []  # « De plus, … » links to the sentence before: it opens the sentence
     if any(t.dep_.startswith("nsubj") for t in head) or count_words(join_tokens(rest)) < 4:
         return []
     if rest[-1].text in ("?", "!"):

@@ -21,6 +21,7 @@ from rewriter.verify.support import (
     _root_time,
     clause_flags,
     flat,
+    has_main_verb,
     measures_in,
     numbers_in,
     quotes_in,
@@ -187,6 +188,8 @@ def check_unit(
         add(f"{subject} … {verb}", "grammar")
     if support.root_time and _root_time(doc) not in (None, support.root_time):
         add(f"{_root_time(doc)} au lieu de {support.root_time}", "mood")
+    if final_punctuation and support.main_verb and not has_main_verb(doc):
+        add("phrase sans verbe principal", "format")  # « Ce qu'a annoncé X mercredi. »
     cut_off = final_punctuation and not re.search(r"[.!?…»]$", text)
     if re.search(r"\b(\w+)(?: \1\b){2,}", text.lower()) or cut_off:
         add(text[-30:], "format")  # « très très très », or cut off mid-sentence

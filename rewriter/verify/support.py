@@ -99,6 +99,7 @@ class Support:
     genders: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> article genders
     relations: frozenset[tuple[str, str, str]] = frozenset()  # (verb, actor|patient, word)
     root_time: str | None = None  # "past", "present", "future" or "conditional"
+    main_verb: bool = False  # a conjugated verb heads the main clause
 
     def supports_word(self, token: Any) -> bool:
         forms = token_forms(token)
@@ -240,4 +241,20 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         relations=frozenset(relations),
         measures=frozenset(measures_in(doc.text)),
         root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None,
+        main_verb=has_main_verb(doc),
     )
+
+
+def has_main_verb(doc: Any) -> bool:
+    """Some sentence's main clause has a conjugated verb, its own or an auxiliary/copula
+    (« C'est ce qu'a annoncé X » has one; « Ce qu'a annoncé X » has none)."""
+    for sent in doc.sents:
+        root = sent.root
+        helpers = [c for c in root.children if c.dep_ in ("cop", "aux", "aux:tense", "aux:pass")]
+        if (root.pos_ in ("VERB", "AUX") and _finite(root)) or any(_finite(h) for h in helpers):
+            return True
+    return False
+
+
+def _finite(token: Any) -> bool:
+    return "Fin" in token.morph.get("VerbForm")
