@@ -104,9 +104,23 @@ def test_usage_errors_are_french_with_exit_2() -> None:
         (["check"], "argument manquant"),
         (["frobnicate"], "commande inconnue"),
         (["rewrite", "x", "--format", "xml"], "choisissez parmi md, html, json"),
+        (["rewrite", "x", "--seed", "abc"], "« abc » n'est pas un nombre entier"),
+        (["batch", "x", "-o", "y", "--max-rounds", "-1"], "-1 est trop petit (minimum : 0)"),
+        (["batch", "x"], "indiquez le dossier de sortie"),
     ):
         out = subprocess.run(
             [sys.executable, "-m", "rewriter", *args], capture_output=True, text=True, check=False
         )
         assert out.returncode == ExitCode.USAGE
         assert words in out.stderr and "Traceback" not in out.stderr
+        assert "is not" not in out.stderr and "Usage" not in out.stderr  # no English left
+
+
+def test_no_arguments_shows_the_help() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "rewriter"], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == ExitCode.OK
+    assert out.stdout.startswith("Utilisation : rewriter") and "Erreur" not in out.stdout
+    for command in ("batch", "check", "doctor", "rewrite"):
+        assert command in out.stdout

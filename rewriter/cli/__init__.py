@@ -7,6 +7,7 @@ inside the commands so that `rewriter --help` stays instant.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 import click
@@ -22,25 +23,35 @@ def entry() -> None:
     """The console script: click's usage errors in French, with exit code 2."""
     try:
         main.main(standalone_mode=False)
-    except click.exceptions.NoSuchOption as exc:
-        usage_error(f"option inconnue : {exc.option_name}", exc.ctx)
-    except click.exceptions.MissingParameter as exc:
-        name = exc.param.human_readable_name if exc.param else "?"
-        usage_error(f"argument manquant : {name}", exc.ctx)
-    except click.exceptions.BadParameter as exc:
-        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else ""
-        message = exc.message
-        if exc.param is not None and isinstance(exc.param.type, click.Choice):
-            message = "choisissez parmi " + ", ".join(map(str, exc.param.type.choices))
-        usage_error(f"valeur invalide pour {hint} : {message}", exc.ctx)
     except click.exceptions.UsageError as exc:
-        message = exc.message
-        if message.startswith("No such command"):
-            message = "commande inconnue" + message[len("No such command") :]
-        usage_error(message, exc.ctx)
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            click.echo(exc.ctx.get_help())  # `rewriter` alone: the help, not an error
+            sys.exit(int(ExitCode.OK))
+        usage_failure(exc)
     except click.exceptions.Abort:
         click.echo("\nInterrompu.", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
+
+
+def usage_failure(exc: click.exceptions.UsageError) -> None:
+    """click's usage errors, said in French."""
+    message = exc.message
+    if isinstance(exc, click.exceptions.NoSuchOption):
+        message = f"option inconnue : {exc.option_name}"
+    elif isinstance(exc, click.exceptions.MissingParameter):
+        message = f"argument manquant : {exc.param.human_readable_name if exc.param else '?'}"
+    elif isinstance(exc, click.exceptions.BadParameter):
+        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else ""
+        if exc.param is not None and isinstance(exc.param.type, click.Choice):
+            message = "choisissez parmi " + ", ".join(map(str, exc.param.type.choices))
+        elif match := re.match(r"'(.*)' is not a valid integer", message):
+            message = f"« {match[1]} » n'est pas un nombre entier"
+        elif match := re.match(r"(.+) is not in the range x>=(\S+)", message):
+            message = f"{match[1]} est trop petit (minimum : {match[2].rstrip('.')})"
+        message = f"valeur invalide pour {hint} : {message}"
+    elif message.startswith("No such command"):
+        message = "commande inconnue" + message[len("No such command") :]
+    usage_error(message, exc.ctx)
 
 
 def usage_error(message: str, ctx: click.Context | None) -> None:
