@@ -22,7 +22,7 @@ from rewriter.errors import ExitCode
 def entry() -> None:
     """The console script: click's usage errors in French, with exit code 2."""
     try:
-        main.main(standalone_mode=False)
+        main.main(prog_name="rewriter", standalone_mode=False)
     except click.exceptions.UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
             click.echo(exc.ctx.get_help())  # `rewriter` alone: the help, not an error
