@@ -33,7 +33,7 @@ def folder(tmp_path: Path) -> Path:
 def generator(monkeypatch: pytest.MonkeyPatch) -> ScriptedGenerator:
     """Every run of the batch gets this generator; it counts the requests it answers."""
     fake = ScriptedGenerator(lambda request: "")
-    monkeypatch.setattr("rewriter.cli.batch_command.open_model", lambda *a, **k: fake)
+    monkeypatch.setattr("rewriter.cli.base.open_model", lambda *a, **k: fake)
     return fake
 
 

@@ -69,7 +69,7 @@ def invoke(*args: str, input: bytes | None = None) -> tuple[int, str]:
 def fake(monkeypatch: pytest.MonkeyPatch) -> ScriptedGenerator:
     """`rewrite` gets a scripted generator instead of loading the real model."""
     generator = ScriptedGenerator(lambda request: "")
-    monkeypatch.setattr("rewriter.cli.commands.open_model", lambda *a, **k: generator)
+    monkeypatch.setattr("rewriter.cli.base.open_model", lambda *a, **k: generator)
     return generator
 
 
@@ -203,7 +203,7 @@ def test_ctrl_c_exit_130_and_no_output(tmp_path: Path, monkeypatch: pytest.Monke
         raise KeyboardInterrupt
 
     generator = ScriptedGenerator(interrupted)  # type: ignore[arg-type]
-    monkeypatch.setattr("rewriter.cli.commands.open_model", lambda *a, **k: generator)
+    monkeypatch.setattr("rewriter.cli.base.open_model", lambda *a, **k: generator)
     out = tmp_path / "sortie.md"
     code, output = invoke("rewrite", str(ARTICLES / "marche-couvert.md"), "-o", str(out))
     assert code == ExitCode.INTERRUPTED and "Interrompu" in output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,6 +16,7 @@ from rewriter.errors import ExitCode, RewriterError
 if TYPE_CHECKING:
     from rewriter.config import Config
     from rewriter.generate.backend import LlamaGenerator
+    from rewriter.pipeline import RewriteOptions
 
 
 class FrenchFormatter(click.HelpFormatter):
@@ -102,8 +104,38 @@ def open_model(
     return LlamaGenerator(path, seed=seed, style=style)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """The options `rewrite` and `batch` share (see `model_options`), typed."""
+
+    keyword: str | None
+    model_path: str | None
+    prompt_style: str | None
+    min_words: int | None
+    fmt: str | None
+    seed: int | None
+    max_rounds: int | None
+    force_language: bool
+    force: bool
+
+    def rewrite_options(self, config: Config) -> RewriteOptions:
+        """Flags first, then the config file, then the defaults."""
+        from rewriter.pipeline import RewriteOptions
+
+        return RewriteOptions(
+            keyword=self.keyword,
+            settings=config.settings,
+            max_rounds=self.max_rounds if self.max_rounds is not None else config.max_rounds or 8,
+            seed=self.seed if self.seed is not None else config.seed or 0,
+            force_language=self.force_language,
+        )
+
+    def open_model(self, config: Config, options: RewriteOptions) -> LlamaGenerator:
+        return open_model(self.model_path, config, seed=options.seed, style=self.prompt_style)
+
+
 def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options `rewrite` and `batch` share."""
+    """The options `rewrite` and `batch` share; the command receives them as **RunOptions."""
     options = [
         click.option(
             "-k",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -10,9 +10,9 @@ from rewriter.cli.base import (
     CONTEXT,
     HELP,
     RewriterUsage,
+    RunOptions,
     load,
     model_options,
-    open_model,
     output_format,
     run_safely,
 )
@@ -37,19 +37,7 @@ if TYPE_CHECKING:
     help="Dossier des articles réécrits (créé au besoin).",
 )
 @model_options
-def batch(
-    folder: str,
-    out_dir: str | None,
-    keyword: str | None,
-    model_path: str | None,
-    prompt_style: str | None,
-    min_words: int | None,
-    fmt: str | None,
-    seed: int | None,
-    max_rounds: int | None,
-    force_language: bool,
-    force: bool,
-) -> None:
+def batch(folder: str, out_dir: str | None, **shared: Any) -> None:
     """Réécrit tous les articles de DOSSIER (.md, .txt, .html, .docx) dans SORTIE (-o).
 
     \b
@@ -68,14 +56,14 @@ def batch(
         from rewriter.cli.progress import BatchProgress
         from rewriter.cli.render import print_batch_row, print_batch_table
         from rewriter.errors import OutputError
-        from rewriter.pipeline import RewriteOptions
         from rewriter.pipeline import rewrite as run_rewrite
         from rewriter.write import ensure_writable
 
         if not out_dir:
             raise RewriterUsage("indiquez le dossier de sortie : -o SORTIE.")
-        config = load(min_words)
-        chosen = output_format(fmt, None, config)
+        run = RunOptions(**shared)
+        config = load(run.min_words)
+        chosen = output_format(run.fmt, None, config)
         out = Path(out_dir)
         jobs = plan_jobs(Path(folder), out, chosen)
         try:
@@ -84,14 +72,7 @@ def batch(
             raise OutputError(f"Impossible de créer {out} : {exc.strerror}.") from exc
         ensure_writable(out)
         summary = Summary(out, chosen)
-        seed_ = seed if seed is not None else (config.seed or 0)
-        options = RewriteOptions(
-            keyword=keyword,
-            settings=config.settings,
-            max_rounds=max_rounds if max_rounds is not None else (config.max_rounds or 8),
-            seed=seed_,
-            force_language=force_language,
-        )
+        options = run.rewrite_options(config)
         generator: LlamaGenerator | None = None
         rows: list[Row] = []
         with BatchProgress(len(jobs)) as progress:
@@ -100,12 +81,12 @@ def batch(
                 nonlocal generator
                 if generator is None:  # loaded once, and only if something is left to do
                     progress.stage("Chargement du modèle")
-                    generator = open_model(model_path, config, seed=seed_, style=prompt_style)
+                    generator = run.open_model(config, options)
                     progress.generator = generator
                 return run_rewrite(article, generator=generator, progress=progress, options=options)
 
             for row in run_batch(
-                jobs, summary, rewrite_one, force=force, on_start=progress.start_article
+                jobs, summary, rewrite_one, force=run.force, on_start=progress.start_article
             ):
                 rows.append(row)
                 progress.finish_article()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from rewriter.cli.base import (
     CONTEXT,
     HELP,
+    RunOptions,
     load,
     model_options,
-    open_model,
     output_format,
     run_safely,
 )
@@ -64,19 +66,7 @@ def check(source: str, keyword: str | None, as_json: bool, min_words: int | None
     help="Fichier de sortie (sinon la sortie standard). Son extension choisit le format.",
 )
 @model_options
-def rewrite(
-    source: str,
-    output: str | None,
-    keyword: str | None,
-    model_path: str | None,
-    prompt_style: str | None,
-    min_words: int | None,
-    fmt: str | None,
-    seed: int | None,
-    max_rounds: int | None,
-    force_language: bool,
-    force: bool,
-) -> None:
+def rewrite(source: str, output: str | None, **shared: Any) -> None:
     """Réécrit ENTRÉE en article optimisé SEO, sans inventer de fait.
 
     \b
@@ -91,13 +81,14 @@ def rewrite(
 
         from rewriter.cli.progress import TerminalProgress
         from rewriter.cli.render import print_rewrite_summary
-        from rewriter.pipeline import RewriteOptions, admit
+        from rewriter.pipeline import admit
         from rewriter.pipeline import rewrite as run_rewrite
         from rewriter.read import read_article
         from rewriter.write import ensure_writable, render, write_atomic
 
-        config = load(min_words)
-        chosen = output_format(fmt, output, config)
+        run = RunOptions(**shared)
+        config = load(run.min_words)
+        chosen = output_format(run.fmt, output, config)
         if output:
             target = Path(output)
             if str(source) != "-" and target.resolve() == Path(source).resolve():
@@ -105,26 +96,19 @@ def rewrite(
                     "La sortie est le fichier d'entrée : choisissez un autre "
                     "nom, l'original n'est jamais écrasé."
                 )
-            if target.exists() and not force:
+            if target.exists() and not run.force:
                 raise OutputError(f"{target} existe déjà : ajoutez --force pour le remplacer.")
             ensure_writable(target.resolve().parent)
         article = read_article(source)
-        seed_ = seed if seed is not None else (config.seed or 0)
-        options = RewriteOptions(
-            keyword=keyword,
-            settings=config.settings,
-            max_rounds=max_rounds if max_rounds is not None else (config.max_rounds or 8),
-            seed=seed_,
-            force_language=force_language,
-        )
+        options = run.rewrite_options(config)
         admit(article, options)  # refuse English or 20,000 words before loading the model
-        generator = open_model(model_path, config, seed=seed_, style=prompt_style)
+        generator = run.open_model(config, options)
         with TerminalProgress(generator) as progress:
             result = run_rewrite(article, generator=generator, progress=progress, options=options)
         text = render(result, chosen)
         if output:
             protect = (Path(source),) if str(source) != "-" else ()
-            write_atomic(Path(output), text, force=force, protect=protect)
+            write_atomic(Path(output), text, force=run.force, protect=protect)
         else:
             click.echo(text, nl=False)
         print_rewrite_summary(result, output=output)
