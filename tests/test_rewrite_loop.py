@@ -94,3 +94,17 @@ def test_short_source_is_not_padded(source) -> None:  # type: ignore[no-untyped-
     assert not result.passed
     assert "words" in result.hard_failures
     assert any("rien n'est inventé" in note for note in result.notes)
+
+
+def test_seo_fallbacks_on_a_lead_of_long_sentences(corpus: Path) -> None:
+    """Article 06 (measured): every lead sentence is over 156 characters with no comma in
+    the window — the meta description came out empty, and the title fallback took a noun
+    chunk opening on « et » (« Économie : et les groupes industriels »)."""
+    from rewriter.generate.seo import dangling
+
+    source = read_article(corpus / "06_geants-tech-plus-vaillants-que-jamais.txt")
+    result = rewrite(source, options=RewriteOptions(), generator=ScriptedGenerator(lambda r: ""))
+    assert 120 <= len(result.article.meta_description) <= 156
+    assert not dangling(result.article.seo_title)
+    assert dangling("Économie : et les groupes industriels")
+    assert result.report.get("meta_length").passed and result.report.get("title_length").passed

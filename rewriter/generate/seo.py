@@ -16,6 +16,15 @@ from rewriter.plan import Plan
 from rewriter.settings import Settings
 from rewriter.verify.support import build_support
 
+# A title part cannot open on a word that needs what came before it.
+DANGLING = frozenset("et ou mais car donc or ni puis qui que dont".split())
+
+
+def dangling(title: str) -> bool:
+    """« Économie : et les groupes industriels »: the part after the colon hangs."""
+    after = title.split(":", 1)[1].split() if ":" in title else []
+    return bool(after) and after[0].lower() in DANGLING
+
 
 def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
     """An SEO title that opens with the keyword, at most settings.max_title_chars long."""
@@ -27,7 +36,11 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
     nlp = french()
 
     def fits(text: str) -> bool:
-        return len(text) <= settings.max_title_chars and starts_with(kw, nlp(text))
+        return (
+            len(text) <= settings.max_title_chars
+            and starts_with(kw, nlp(text))
+            and not dangling(text)
+        )
 
     text = writer.generate(
         prompts.TITLE,
@@ -54,6 +67,12 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
         [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
     )
     candidates += _clauses_from_keyword(title, kw)
+    # A lead sentence opening on the keyword, cut at a clause: « L'économie américaine est
+    # entrée en récession » says more than « Économie : l'économie américaine ».
+    for s in plan.lead[:2]:
+        text = s.text.rstrip(".")
+        if starts_with(kw, nlp(text)):
+            candidates += [_shorten(text, settings.max_title_chars)]
     rest = _without_keyword(title, kw)
     room = settings.max_title_chars - len(label) - 3
     candidates += [f"{label} : {r}" for r in (rest, _shorten(rest, room)) if r]
@@ -79,8 +98,10 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     candidates.append(label)
     for candidate in candidates:
         candidate = candidate.strip(" :")
-        if len(label) < len(candidate) <= settings.max_title_chars and starts_with(
-            kw, nlp(candidate)
+        if (
+            len(label) < len(candidate) <= settings.max_title_chars
+            and starts_with(kw, nlp(candidate))
+            and not dangling(candidate)
         ):
             return candidate
     return label[: settings.max_title_chars]
@@ -201,15 +222,31 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
             best = full
             if len(full) >= lo:
                 return full
+    if len(best) < lo and sentences:
+        first = sentences[0]
+        prefix = "" if count_in(kw, nlp(first)) else f"{label} : "
+        best = _cut_words(prefix + first, lo, hi) or best
     return best[:hi]
 
 
 def _cut_clause(text: str, lo: int, hi: int) -> str:
-    """The longest prefix of `text` ending at a comma or full stop, within [lo, hi - 1]."""
-    for match in sorted(re.finditer(r"[,;.]", text), key=lambda m: -m.start()):
-        end = match.start()
-        if lo <= end + 1 <= hi:
-            return text[:end].rstrip() + "."
+    """The longest prefix of `text` ending at a comma or full stop, within [lo, hi - 1];
+    else before a conjunction; else at a word boundary, with an ellipsis."""
+    for pattern in (r"[,;.]", r" (?:et|mais|ou|alors que|tandis que|dont|qui) "):
+        for match in sorted(re.finditer(pattern, text), key=lambda m: -m.start()):
+            end = match.start()
+            if lo <= end + 1 <= hi:
+                return text[:end].rstrip() + "."
+    return ""
+
+
+def _cut_words(text: str, lo: int, hi: int) -> str:
+    """Last resort: cut at a word, after a content word, and say so with an ellipsis."""
+    doc = french()(text[: hi - 1])
+    for end in range(len(doc) - 1, 0, -1):  # the last token may be a cut word
+        last = doc[end - 1]
+        if last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and lo <= last.idx + len(last) + 1:
+            return text[: last.idx + len(last)] + "…"
     return ""
 
 
