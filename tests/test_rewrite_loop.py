@@ -108,3 +108,24 @@ def test_seo_fallbacks_on_a_lead_of_long_sentences(corpus: Path) -> None:
     assert not dangling(result.article.seo_title)
     assert dangling("Économie : et les groupes industriels")
     assert result.report.get("meta_length").passed and result.report.get("title_length").passed
+
+
+def test_key_points_stand_alone_and_do_not_repeat() -> None:
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import key_points
+    from rewriter.read import parse_string
+
+    text = (
+        "Le chômage recule\n\n"
+        "Le taux de chômage a reculé de 0,2 point au deuxième trimestre en France. "
+        "Il s'établit à 8,5 % de la population active, selon l'Insee. "
+        "Il s'agit du plus bas niveau depuis début 2009 selon l'Insee. "
+        "Selon l'Insee, il s'agit d'un plus bas niveau depuis début 2009. "
+        "Le chômage de longue durée baisse de 0,1 point, à 3,2 % de la population active."
+    )
+    plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "chômage"))
+    chosen = [s.text for s in key_points(plan)]
+    assert not any(t.startswith("Il ") for t in chosen)
+    assert sum("plus bas niveau" in t for t in chosen) <= 1
+    assert any("0,2 point" in t for t in chosen)

@@ -168,3 +168,14 @@ def test_a_connector_is_never_moved_to_the_end() -> None:
     assert reorder.back_adverbial(span("Sur un an, le taux de chômage recule de 0,6 point.")) == [
         "Le taux de chômage recule de 0,6 point sur un an."
     ]
+
+
+def test_a_result_is_not_detached_as_a_purpose() -> None:
+    from rewriter.transform.detach import split_closing_adjunct
+
+    assert not split_closing_adjunct(
+        span(
+            "Au deuxième trimestre, le taux de chômage a légèrement reculé pour s'établir à "
+            "8,5 % de la population active en France."
+        )
+    )

@@ -19,14 +19,44 @@ class Question:
 
 
 def key_points(plan: Plan) -> list[SourceSentence]:
-    """The sentences carrying the most facts (numbers, names), in article order."""
-    candidates = [s for s in plan.sentences if not s.has_quote and 6 <= s.words <= 40]
+    """The sentences carrying the most facts (numbers, names), in article order — each
+    readable alone (not opening on « Il » or « Celle-ci ») and saying something new."""
+    candidates = [
+        s
+        for s in plan.sentences
+        if not s.has_quote and 6 <= s.words <= 40 and not _opens_on_pronoun(s)
+    ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
     )
     n = KEY_POINTS if sum(s.words for s in plan.sentences) >= 600 else KEY_POINTS_SHORT
-    chosen = [s for s in scored if s.has_number or s.entities][:n]
-    return sorted(chosen, key=lambda s: s.index)
+    chosen: list[SourceSentence] = []
+    for s in scored:
+        if (s.has_number or s.entities) and not any(_same_fact(s, c) for c in chosen):
+            chosen.append(s)
+    return sorted(chosen[:n], key=lambda s: s.index)
+
+
+def _opens_on_pronoun(s: SourceSentence) -> bool:
+    first = next((t for t in s.span if not t.is_punct), None)
+    return (
+        first is not None
+        and first.pos_ == "PRON"
+        and first.dep_.startswith(("nsubj", "expl:subj"))
+        and first.lower_ != "on"
+    )
+
+
+def _same_fact(a: SourceSentence, b: SourceSentence) -> bool:
+    """« Il s'agit du plus bas niveau depuis 2009 » and « … d'un plus bas niveau … »."""
+
+    def lemmas(s: SourceSentence) -> set[str]:
+        return {t.lemma_.lower() for t in s.span if t.is_alpha and not t.is_stop} | {
+            t.text for t in s.span if t.like_num
+        }
+
+    x, y = lemmas(a), lemmas(b)
+    return bool(x and y) and len(x & y) / len(x | y) >= 0.8
 
 
 def questions(plan: Plan) -> list[Question]:

@@ -78,6 +78,11 @@ def _name(head: Any) -> list[Any] | None:
 _ADJUNCT_OPENERS = frozenset(
     "après avant pour afin parce lors malgré depuis dans avec sans faute grâce notamment".split()
 )
+# « pour s'établir à 8,5 % »: where a figure lands, not why — it stays in its sentence.
+RESULT_VERBS = frozenset(
+    "établir situer atteindre passer élever porter afficher revenir retomber remonter "
+    "grimper chuter baisser monter culminer stabiliser".split()
+)
 # What must stay with the main verb: « a clamé. Et ce, dans l'hémicycle Mme Avia » is not French.
 _CORE = ("nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "cop", "obj", "xcomp", "ccomp")
 
@@ -105,6 +110,8 @@ def split_closing_adjunct(span: Any) -> list[str]:
         if start.lower_ not in _ADJUNCT_OPENERS or start.i <= root.i:
             continue
         tail = [t for t in tokens if start.i <= t.i < end]
+        if start.lower_ == "pour" and any(t.lemma_ in RESULT_VERBS for t in tail[1:3]):
+            continue  # « a reculé pour s'établir à 8,5 % » is a result, not a purpose
         if any(t.i not in covered and t.text != "," for t in tail):
             continue
         if any(t.i >= start.i for t in core):
