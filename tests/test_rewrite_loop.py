@@ -129,3 +129,22 @@ def test_key_points_stand_alone_and_do_not_repeat() -> None:
     assert not any(t.startswith("Il ") for t in chosen)
     assert sum("plus bas niveau" in t for t in chosen) <= 1
     assert any("0,2 point" in t for t in chosen)
+
+
+def test_fallback_meta_fits_and_holds_the_keyword_on_the_whole_corpus(corpus: Path) -> None:
+    """Measured: on articles 03, 10 and 12 a clause cut dropped the keyword from the meta
+    description (keyword_in_meta failed). The fallback is what the user gets whenever the
+    model's attempts are refused, so it is checked on every article."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.keyword import count_in
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.seo import fallback_meta
+    from rewriter.plan import make_plan
+    from rewriter.settings import Settings
+
+    settings = Settings()
+    for path in sorted(corpus.glob("[0-3][0-9]_*.*")):
+        plan = make_plan(parse_article(read_article(path), None))
+        meta = fallback_meta(plan, settings)
+        assert settings.min_meta_chars <= len(meta) <= settings.max_meta_chars, (path.name, meta)
+        assert 1 <= count_in(plan.keyword, french()(meta)) <= 2, (path.name, meta)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
@@ -196,36 +196,46 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
 
 
 def fallback_meta(plan: Plan, settings: Settings) -> str:
-    """« Keyword : » followed by the lead's own sentences, cut at a clause to fit."""
+    """The lead's own sentences, cut at a clause to fit, holding the keyword (« Keyword : »
+    in front when the kept part does not)."""
     kw = plan.keyword
     label = keyword_label(kw)
     nlp = french()
     sentences = [s.text for s in plan.sentences[:6]]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
+
+    def keyed(text: str) -> str:
+        if count_in(kw, nlp(text)):
+            return text
+        return f"{label} : " + (
+            text[:1].lower() + text[1:] if nlp(text)[0].pos_ != "PROPN" else text
+        )
+
+    def cut(text: str, how: Callable[[str, int, int], str]) -> str:
+        """Cut `text`; when the cut loses the keyword, cut the keyword-led form instead."""
+        out = how(keyed(text), lo, hi)
+        if out and not count_in(kw, nlp(out)):
+            forced = f"{label} : " + text[:1].lower() + text[1:]
+            out = how(forced, lo, hi)
+        return out
+
     best = ""
     for start in range(len(sentences)):
         text = ""
         for s in sentences[start:]:
             candidate = f"{text} {s}".strip()
-            prefix = "" if count_in(kw, nlp(candidate)) else f"{label} : "
-            full = prefix + (
-                candidate[:1].lower() + candidate[1:]
-                if prefix and nlp(candidate)[0].pos_ != "PROPN"
-                else candidate
-            )
+            full = keyed(candidate)
             if len(full) > hi:
-                cut = _cut_clause(full, lo, hi)
-                if cut:
-                    return cut
+                found = cut(candidate, _cut_clause)
+                if found:
+                    return found
                 break
             text = candidate
             best = full
             if len(full) >= lo:
                 return full
     if len(best) < lo and sentences:
-        first = sentences[0]
-        prefix = "" if count_in(kw, nlp(first)) else f"{label} : "
-        best = _cut_words(prefix + first, lo, hi) or best
+        best = cut(sentences[0], _cut_words) or best
     return best[:hi]
 
 
