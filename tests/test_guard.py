@@ -149,3 +149,20 @@ def test_a_fragment_without_its_main_verb_is_refused() -> None:
     assert "format" not in kinds(
         source, "C'est ce qu'a annoncé mercredi matin Éric Caldwell, responsable de la mobilité."
     )
+
+
+def test_degenerate_repetition_and_an_added_reflexive_are_refused() -> None:
+    """Real outputs of the default model on article 09, both once accepted."""
+    assert "format" in kinds(
+        "A chaque civilisation, ses démons.",
+        "Chaque civilisation a ses démons, ses démons, ses démons, ses démons.",
+        min_words=0,
+    )
+    source = "Aucune agence sanitaire n'exige son interdiction."
+    assert "grammar" in kinds(
+        source, "Aucune agence sanitaire ne s'exige son interdiction.", min_words=0
+    )
+    assert kinds(source, "Aucune agence sanitaire n'exige son interdiction.", min_words=0) == set()
+    # a pair the source itself repeats is not degenerate
+    repeated = "Les prix montent, les prix montent encore, les prix montent toujours."
+    assert "format" not in kinds(repeated, repeated, min_words=0)

@@ -179,3 +179,22 @@ def test_a_result_is_not_detached_as_a_purpose() -> None:
             "8,5 % de la population active en France."
         )
     )
+
+
+def test_fronting_never_changes_what_a_phrase_belongs_to() -> None:
+    """Article 09: « Le produit semble surtout nocif pour la rationalité » was turned into
+    « Pour la rationalité, le produit semble surtout nocif », and « Et qu'importe si la
+    molécule est tombée dans le domaine public en 2000 » into « En 2000, et qu'importe… »."""
+    assert not reorder.front_phrase(span("Le produit semble surtout nocif pour la rationalité."))
+    assert not reorder.front_phrase(
+        span("Le maire Aurélien Pradié plaide pour une vision générale.")
+    )
+    assert not reorder.front_phrase(
+        span("Le numéro 3 de LR Aurélien Pradié plaide pour une vision générale.")
+    )
+    assert not reorder.front_time_phrase(
+        span("Et qu'importe si la molécule est tombée dans le domaine public en 2000.")
+    )
+    assert reorder.front_phrase(
+        span("La startup OpenAI a présenté son nouveau générateur sur les réseaux sociaux.")
+    ) == ["Sur les réseaux sociaux, la startup OpenAI a présenté son nouveau générateur."]

@@ -54,8 +54,8 @@ def front_time_phrase(span: Any) -> list[str]:
     """« Le conseil a voté lundi soir. » -> « Lundi soir, le conseil a voté. »"""
     root = span.root
     tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
-    if not tokens or tokens[0].text in ("«", '"'):
-        return []
+    if not tokens or tokens[0].text in ("«", '"') or _opens_on_conjunction(tokens):
+        return []  # « En 2000, et qu'importe si… » is not French
     for child in sorted(root.children, key=lambda c: -c.i):
         if child.dep_ not in ("obl:mod", "obl", "advmod", "obl:tmod", "nmod"):
             continue
@@ -72,6 +72,20 @@ def front_time_phrase(span: Any) -> list[str]:
             return []
         return [sentence(f"{join_tokens(sub)}, {lower_first(rest)}")]
     return []
+
+
+# Prepositions whose phrase sets the scene (where, when) even when the parser calls it an
+# argument: « a présenté Y sur les réseaux sociaux ».
+PLACE_TIME_PREPOSITIONS = frozenset("sur dans en depuis pendant avant après lors chez".split())
+
+
+def _opens_on_conjunction(tokens: list[Any]) -> bool:
+    return bool(tokens) and (tokens[0].pos_ in ("CCONJ", "SCONJ") or tokens[0].lower_ == "qu'")
+
+
+def _verbal(root: Any) -> bool:
+    """A clause headed by a verb (not « semble nocif », whose complements are the adjective's)."""
+    return root.pos_ in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in root.children)
 
 
 def back_adverbial(span: Any) -> list[str]:
@@ -104,10 +118,17 @@ def front_phrase(span: Any) -> list[str]:
     tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
     if not tokens or tokens[0].text in ("«", '"') or "«" in span.text or "?" in span.text:
         return []
+    if _opens_on_conjunction(tokens) or not _verbal(root):
+        return []  # « nocif pour la rationalité »: the phrase belongs to the adjective
     for child in sorted(root.children, key=lambda c: -c.i):
+        sub = sorted(child.subtree, key=lambda t: t.i)
         if child.dep_ not in ("obl:mod", "obl", "obl:arg"):
             continue
-        sub = sorted(child.subtree, key=lambda t: t.i)
+        opener = sub[0].lower_
+        if opener not in PLACE_TIME_PREPOSITIONS and not (
+            child.dep_ == "obl:mod" and opener in ("à", "au", "aux", "selon")
+        ):
+            continue  # « plaide pour une vision » is not « Pour une vision, … plaide »
         if sub[-1].i != tokens[-1].i or sub[0].pos_ != "ADP" or not 2 <= len(sub) <= 6:
             continue
         if any(t.text in "«»,;()" for t in sub):

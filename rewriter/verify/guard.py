@@ -24,7 +24,9 @@ from rewriter.verify.support import (
     has_main_verb,
     measures_in,
     numbers_in,
+    pair_counts,
     quotes_in,
+    reflexive_verbs,
     stem,
 )
 
@@ -190,6 +192,13 @@ def check_unit(
         add(f"{_root_time(doc)} au lieu de {support.root_time}", "mood")
     if final_punctuation and support.main_verb and not has_main_verb(doc):
         add("phrase sans verbe principal", "format")  # « Ce qu'a annoncé X mercredi. »
+    for pair, count in pair_counts(text).items():
+        if count >= 3 and count > support.ngrams.get(pair, 0):
+            add(f"« {pair} » ×{count}", "format")  # « ses démons, ses démons, ses démons »
+            break
+    for lemma in reflexive_verbs(doc) - support.reflexive:
+        if lemma in support.verbs:
+            add(f"se {lemma}", "grammar")  # « ne s'exige » for « n'exige »
     cut_off = final_punctuation and not re.search(r"[.!?…»]$", text)
     if re.search(r"\b(\w+)(?: \1\b){2,}", text.lower()) or cut_off:
         add(text[-30:], "format")  # « très très très », or cut off mid-sentence

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -100,6 +101,8 @@ class Support:
     relations: frozenset[tuple[str, str, str]] = frozenset()  # (verb, actor|patient, word)
     root_time: str | None = None  # "past", "present", "future" or "conditional"
     main_verb: bool = False  # a conjugated verb heads the main clause
+    reflexive: frozenset[str] = frozenset()  # verb lemmas used with « se »
+    ngrams: dict[str, int] = field(default_factory=dict)  # word pairs and their counts
 
     def supports_word(self, token: Any) -> bool:
         forms = token_forms(token)
@@ -242,7 +245,29 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         measures=frozenset(measures_in(doc.text)),
         root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None,
         main_verb=has_main_verb(doc),
+        reflexive=frozenset(reflexive_verbs(doc)),
+        ngrams=pair_counts(doc.text),
     )
+
+
+def reflexive_verbs(doc: Any) -> set[str]:
+    """Lemmas of the verbs that take « se » here (« s'établit » → établir)."""
+    return {
+        t.head.lemma_
+        for t in doc
+        if t.lower_ in ("se", "s'", "s’") and t.head.pos_ in ("VERB", "AUX")
+    }
+
+
+def pair_counts(text: str) -> dict[str, int]:
+    """How often each pair of consecutive words occurs: « ses démons » once in the source
+    may not come back five times in a rewrite."""
+    words = re.findall(r"\w+", text.lower())
+    counts: dict[str, int] = {}
+    for pair in itertools.pairwise(words):
+        key = " ".join(pair)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def has_main_verb(doc: Any) -> bool:
