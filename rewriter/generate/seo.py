@@ -240,9 +240,10 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
 
 
 def _cut_clause(text: str, lo: int, hi: int) -> str:
-    """The longest prefix of `text` ending at a comma or full stop, within [lo, hi - 1];
-    else before a conjunction; else at a word boundary, with an ellipsis."""
-    for pattern in (r"[,;.]", r" (?:et|mais|ou|alors que|tandis que|dont|qui) "):
+    """The longest prefix of `text` within [lo, hi - 1] ending at a full stop; else before
+    a conjunction; else at a comma."""
+    # Best a whole sentence, then a clause before its conjunction, then at a comma.
+    for pattern in (r"[;.](?= |$)", r" (?:et|mais|ou|alors que|tandis que|dont|qui) ", ","):
         for match in sorted(re.finditer(pattern, text), key=lambda m: -m.start()):
             end = match.start()
             if lo <= end + 1 <= hi:
