@@ -148,3 +148,16 @@ def test_fallback_meta_fits_and_holds_the_keyword_on_the_whole_corpus(corpus: Pa
         meta = fallback_meta(plan, settings)
         assert settings.min_meta_chars <= len(meta) <= settings.max_meta_chars, (path.name, meta)
         assert 1 <= count_in(plan.keyword, french()(meta)) <= 2, (path.name, meta)
+
+
+def test_meta_cut_never_splits_a_decimal() -> None:
+    """Article 20: « mesurant jusqu'à 4,6 fois » was cut to « jusqu'à 4. »."""
+    from rewriter.generate.seo import _cut_clause
+
+    text = (
+        "Spermatozoïdes géants : les plus anciens spermatozoïdes fossilisés d'animaux, âgés de "
+        "100 millions d'années et mesurant jusqu'à 4,6 fois la taille de leur géniteur, ont été "
+        "découverts."
+    )
+    cut = _cut_clause(text, 120, 156)
+    assert "4." not in cut and not cut.endswith("4.")

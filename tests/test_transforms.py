@@ -198,3 +198,15 @@ def test_fronting_never_changes_what_a_phrase_belongs_to() -> None:
     assert reorder.front_phrase(
         span("La startup OpenAI a présenté son nouveau générateur sur les réseaux sociaux.")
     ) == ["Sur les réseaux sociaux, la startup OpenAI a présenté son nouveau générateur."]
+
+
+def test_a_phrase_moved_back_never_lands_on_another_clause() -> None:
+    """Article 21 (caught by the final audit): « En juillet 1976, la sonde Viking 1 … ,
+    suivie en septembre de Viking 2 » became « … suivie en septembre de Viking 2 en juillet
+    1976 »."""
+    assert not reorder.back_adverbial(
+        span(
+            "En juillet 1976, la sonde Viking 1 est le premier vaisseau à se poser sur une "
+            "autre planète, suivie en septembre de Viking 2."
+        )
+    )

@@ -243,7 +243,8 @@ def _cut_clause(text: str, lo: int, hi: int) -> str:
     """The longest prefix of `text` within [lo, hi - 1] ending at a full stop; else before
     a conjunction; else at a comma."""
     # Best a whole sentence, then a clause before its conjunction, then at a comma.
-    for pattern in (r"[;.](?= |$)", r" (?:et|mais|ou|alors que|tandis que|dont|qui) ", ","):
+    # (Never inside a number: « jusqu'à 4,6 fois » is not « jusqu'à 4. »)
+    for pattern in (r"[;.](?= |$)", r" (?:et|mais|ou|alors que|tandis que|dont|qui) ", r",(?!\d)"):
         for match in sorted(re.finditer(pattern, text), key=lambda m: -m.start()):
             end = match.start()
             if lo <= end + 1 <= hi:

@@ -107,6 +107,8 @@ def back_adverbial(span: Any) -> list[str]:
         return []  # « De plus, … » links to the sentence before: it opens the sentence
     if any(t.dep_.startswith("nsubj") for t in head) or count_words(join_tokens(rest)) < 4:
         return []
+    if any(t.text in ",;:" for t in rest):
+        return []  # it would land on the last clause: « …, suivie de Viking 2 en juillet 1976 »
     if rest[-1].text in ("?", "!"):
         return []
     return [sentence(f"{join_tokens(rest)} {lower_first(head)}")]
