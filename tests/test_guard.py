@@ -166,3 +166,18 @@ def test_degenerate_repetition_and_an_added_reflexive_are_refused() -> None:
     # a pair the source itself repeats is not degenerate
     repeated = "Les prix montent, les prix montent encore, les prix montent toujours."
     assert "format" not in kinds(repeated, repeated, min_words=0)
+
+
+def test_a_phrase_said_twice_when_the_source_says_it_once_is_refused() -> None:
+    """`make run` on the sample: « Le prêt, le retour des documents, l'accès aux ordinateurs
+    et le retour des documents seront possibles » — a list item invented by repetition."""
+    source = (
+        "Le prêt, le retour des documents et l'accès aux ordinateurs seront possibles "
+        "jusqu'à la fermeture."
+    )
+    unit = (
+        "Le prêt, le retour des documents, l'accès aux ordinateurs et le retour des documents "
+        "seront possibles jusqu'à la fermeture."
+    )
+    assert "format" in kinds(source, unit, min_words=0)
+    assert "format" not in kinds(source, source, min_words=0)

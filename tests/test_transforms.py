@@ -210,3 +210,10 @@ def test_a_phrase_moved_back_never_lands_on_another_clause() -> None:
             "autre planète, suivie en septembre de Viking 2."
         )
     )
+
+
+def test_parmi_stays_first() -> None:
+    """`make run`: « 40 % n'avaient pas emprunté de livre … parmi elles. »"""
+    assert not reorder.back_adverbial(
+        span("Parmi elles, 40 % n'avaient pas emprunté de livre depuis plus d'un an.")
+    )

@@ -101,7 +101,16 @@ def back_adverbial(span: Any) -> list[str]:
         return []
     if head[0].pos_ not in ("ADP", "ADV") and head[0].lower_ not in ("jusqu'ici", "depuis"):
         return []  # « Le maire, Sophie Aubertin, … » is an apposition, not an adverbial
-    if head[0].lower_ in ("pour", "comme", "côté", "quant", "selon", "d'après", "contrairement"):
+    if head[0].lower_ in (
+        "pour",
+        "comme",
+        "côté",
+        "quant",
+        "selon",
+        "d'après",
+        "contrairement",
+        "parmi",
+    ):
         return []  # at the end of the sentence its scope would become ambiguous
     if join_tokens(head).lower().replace("’", "'") in transitions.phrases():
         return []  # « De plus, … » links to the sentence before: it opens the sentence

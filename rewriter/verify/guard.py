@@ -196,6 +196,13 @@ def check_unit(
         if count >= 3 and count > support.ngrams.get(pair, 0):
             add(f"« {pair} » ×{count}", "format")  # « ses démons, ses démons, ses démons »
             break
+    words = re.findall(r"\w+", text.lower())
+    triples = [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    source_words = " ".join(re.findall(r"\w+", support.flat_text))
+    for triple in set(triples):
+        if triples.count(triple) >= 2 and triples.count(triple) > source_words.count(triple):
+            add(f"« {triple} » répété", "format")  # « le retour des documents » twice
+            break
     for lemma in reflexive_verbs(doc) - support.reflexive:
         if lemma in support.verbs:
             add(f"se {lemma}", "grammar")  # « ne s'exige » for « n'exige »
