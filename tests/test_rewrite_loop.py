@@ -161,3 +161,76 @@ def test_meta_cut_never_splits_a_decimal() -> None:
     )
     cut = _cut_clause(text, 120, 156)
     assert "4." not in cut and not cut.endswith("4.")
+
+
+@pytest.mark.parametrize(
+    ("headline", "keyword", "expected"),
+    [
+        # The keyword phrase leaves the headline with its preposition…
+        (
+            "Municipales à Lorient : le triomphe des écologistes, la chute du maire",
+            "Lorient",
+            "Lorient : le triomphe des écologistes, la chute du maire",
+        ),
+        # …carrying its own modifiers to the front…
+        (
+            "La fin des vélos en libre-service à Besançon",
+            "vélos",
+            "Vélos en libre-service à Besançon : la fin",
+        ),
+        # …and a keyword absent from the headline names what it is about.
+        (
+            'Petit budget, grand voyage, "l\'aventure" d\'une retraitée autour du monde',
+            "Odile Marchand",
+            "Odile Marchand : petit budget, grand voyage",
+        ),
+    ],
+)
+def test_fallback_title_hoists_the_keyword_out_of_the_headline(
+    headline: str, keyword: str, expected: str
+) -> None:
+    """Measured before: « Paris : municipales à Paris », « Yann Quénet : petit bateau »,
+    « Paracétamol : de la Santé » — titles an editor would not publish."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import hoisted_titles
+
+    titles = hoisted_titles(headline, make_keyword(french()(keyword)), 60)
+    assert titles and titles[0] == expected
+    assert all(len(t) <= 60 and t.count(":") <= 1 for t in titles)
+
+
+def test_no_title_when_the_rest_needs_the_keyword() -> None:
+    """« Berne interdit désormais » would miss its object: nothing is hoisted."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import hoisted_titles
+
+    kw = make_keyword(french()("glyphosate"))
+    assert hoisted_titles("La commune interdit désormais le glyphosate", kw, 60) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        # The parse labels the displaced object an adjunct: the cut must not drop it.
+        (
+            "Laïcité : au terme d'un long parcours, le conseil municipal a adopté définitivement "
+            "jeudi, par un vote à main levée, la charte de la laïcité proposée par l'opposition "
+            "après deux ans de débats.",
+            "jeudi, par un vote à main levée.",
+        ),
+        # « d'ores et déjà » is one phrase, « et » joins no clauses there.
+        (
+            "Mairie : les appels à la démission se sont multipliés depuis lundi, et le préfet "
+            "lui-même a fait savoir qu'il lui cherchait d'ores et déjà un remplaçant pour la "
+            "rentrée.",
+            "d'ores.",
+        ),
+    ],
+)
+def test_meta_cut_keeps_whole_clauses(text: str, lost: str) -> None:
+    from rewriter.generate.seo import _cut_clause
+
+    cut = _cut_clause(text, 100, 156)
+    assert not cut.endswith(lost), cut

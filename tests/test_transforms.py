@@ -217,3 +217,40 @@ def test_parmi_stays_first() -> None:
     assert not reorder.back_adverbial(
         span("Parmi elles, 40 % n'avaient pas emprunté de livre depuis plus d'un an.")
     )
+
+
+def test_a_coordination_the_whole_parse_missed_is_split_when_each_half_stands_alone() -> None:
+    """Measured on the corpus: the parse hangs « mais éditeurs et distributeurs ont… » under
+    the date before it, so the parse-driven split never saw the second clause."""
+    from rewriter.transform.reparse import split_reparsed_coordination
+
+    out = split_reparsed_coordination(
+        span(
+            "Les bibliothèques ont dû fermer leurs portes le 17 mars mais les archives "
+            "municipales ont également suspendu leurs prêts."
+        )
+    )
+    assert out == [
+        "Les bibliothèques ont dû fermer leurs portes le 17 mars.",
+        "Mais les archives municipales ont également suspendu leurs prêts.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # « selon » governs both clauses: the second would lose its source.
+        "Selon la mairie, le parking a coûté trois millions et les travaux ont duré deux ans.",
+        # Both clauses are what the mayor said.
+        "Le maire a expliqué que le parking avait coûté trois millions et que les travaux "
+        "ont duré deux ans.",
+        # A fronted date covers both.
+        "En 2019, le parking a coûté trois millions d'euros et les travaux ont duré deux ans.",
+        # Not two clauses: two subjects of one verb.
+        "Les habitants du quartier nord et les commerçants de la place ont signé la pétition.",
+    ],
+)
+def test_no_coordination_split_when_something_governs_both_halves(source: str) -> None:
+    from rewriter.transform.reparse import split_reparsed_coordination
+
+    assert split_reparsed_coordination(span(source)) == []

@@ -115,10 +115,27 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
         # intro bonus, and a mild preference for two-word phrases (specific, still frequent).
         score = math.log1p(count) * (2.0 if in_title else 1.0) * (1.3 if in_intro else 1.0)
         score *= {1: 1.0, 2: 1.4, 3: 1.3}[len(key)]
+        score *= specificity(" ".join(key))
         text = phrases[key].most_common(1)[0][0]
         out.append(Candidate(text, key, score, count, in_title, in_intro))
     out.sort(key=lambda c: (-c.score, -c.count, c.text))
     return out
+
+
+# Zipf frequency (log10 per billion words) at which a word stops being generic: « économie »,
+# « production » (5.1) are everywhere; « paracétamol » (2.8), « glyphosate » (2.9) name a topic.
+COMMON_ZIPF = 5.5
+
+
+def specificity(text: str) -> float:
+    """1 for the commonest French words, up to 1.75 for a rare one: what a reader who
+    searches for this article types is its specific topic, not « économie » (06: the
+    headline's « géants de la tech » lost to « économie »; 08: « production » beat
+    « paracétamol »). Frequencies from wordfreq's French lists, offline."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(text, "fr")
+    return 1.0 + min(3.0, max(0.0, COMMON_ZIPF - zipf)) / 4.0
 
 
 def explain(candidate: Candidate) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
@@ -11,6 +12,8 @@ from rewriter.analysis.words import is_content
 from rewriter.generate import prompts
 from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label
+from rewriter.generate.titles import hoisted_titles
+from rewriter.transform.clauses import balanced
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.settings import Settings
@@ -67,6 +70,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
         [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
     )
     candidates += _clauses_from_keyword(title, kw)
+    candidates += hoisted_titles(title, kw, settings.max_title_chars)
     # A lead sentence opening on the keyword, cut at a clause: « L'économie américaine est
     # entrée en récession » says more than « Économie : l'économie américaine ».
     for s in plan.lead[:2]:
@@ -201,7 +205,9 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     kw = plan.keyword
     label = keyword_label(kw)
     nlp = french()
-    sentences = [s.text for s in plan.sentences[:6]]
+    # Not a sentence of a quotation that runs on into the next one (it would open a « »
+    # the meta never closes).
+    sentences = [s.text for s in plan.sentences[:6] if balanced(s.text)]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
     def keyed(text: str) -> str:
@@ -235,21 +241,72 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
             if len(full) >= lo:
                 return full
     if len(best) < lo and sentences:
-        best = cut(sentences[0], _cut_words) or best
+        # Nothing whole fits: the lead cut at a word, and an ellipsis says so.
+        best = cut(" ".join(sentences[:3]), _cut_words) or best
     return best[:hi]
 
 
 def _cut_clause(text: str, lo: int, hi: int) -> str:
     """The longest prefix of `text` within [lo, hi - 1] ending at a full stop; else before
-    a conjunction; else at a comma."""
-    # Best a whole sentence, then a clause before its conjunction, then at a comma.
+    a conjunction; else at a comma — a prefix that still holds its sentence's main verb,
+    subject and object (« le Parlement a adopté définitivement mercredi, via un vote… » is
+    not a sentence: what it adopted is cut off)."""
     # (Never inside a number: « jusqu'à 4,6 fois » is not « jusqu'à 4. »)
-    for pattern in (r"[;.](?= |$)", r" (?:et|mais|ou|alors que|tandis que|dont|qui) ", r",(?!\d)"):
+    # Parsed without the « Keyword : » label, which the parser takes for the main clause.
+    label = re.match(r"[^:.]{1,60} : ", text)
+    offset = label.end() if label else 0
+    doc = french()(text[offset:])
+    patterns = (r"[;.](?= |$)", r" (?:et|mais|ou|alors que|tandis que) ", r",(?!\d)")
+    for kind, pattern in enumerate(patterns):
         for match in sorted(re.finditer(pattern, text), key=lambda m: -m.start()):
             end = match.start()
-            if lo <= end + 1 <= hi:
-                return text[:end].rstrip() + "."
+            if end < offset or not (lo <= end + 1 <= hi and _whole_clause(doc, end - offset)):
+                continue
+            following = next((t for t in doc if t.idx > end - offset and not t.is_punct), None)
+            if kind and following is not None and not _detachable(following, end - offset):
+                continue
+            return text[:end].rstrip() + "."
     return ""
+
+
+def _detachable(first: Any, end: int) -> bool:
+    """What follows a cut may go: a clause coordinated with one before (not « d'ores et
+    déjà », not « reviennent et les risques »), a relative clause, an apposition — not a
+    noun phrase that a verb before the cut governs (« a adopté mercredi, la proposition
+    de loi » — a parse often labels that object an adjunct)."""
+    if first.dep_ == "cc" or first.lower_ in ("alors", "tandis"):
+        return first.head.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "cop" for c in first.head.children
+        )
+    if first.pos_ in ("DET", "NOUN", "PROPN", "NUM"):
+        governor = (first.head if first.dep_ in ("det", "nummod") else first).head
+        while governor.is_punct and governor.head is not governor:
+            governor = governor.head  # a parse may hang the object on the comma itself
+        return not (governor.idx < end and governor.pos_ in ("VERB", "AUX"))
+    return True
+
+
+# What a word cannot be cut away from: its subject, object, auxiliary, a fixed phrase.
+_CORE = ("nsubj", "nsubj:pass", "obj", "ccomp", "xcomp", "cop", "aux", "aux:tense", "aux:pass")
+_BOUND = (*_CORE, "fixed", "flat:name", "det", "case", "mark")
+
+
+def _whole_clause(doc: Any, end: int) -> bool:
+    """Cutting `doc` at character `end` leaves whole clauses: no word before the cut
+    depends on one after it (« Alors que la 73e édition a dû être annulée, » waits for its
+    main clause), no word after it is the subject, object or auxiliary of one before
+    (« le Parlement a adopté définitivement mercredi, » — adopted what?), and no quotation
+    or fixed phrase (« d'ores et déjà ») is cut."""
+    if not balanced(doc.text[:end]):
+        return False
+    before = [t for t in doc if t.idx < end]
+    if any(t.head.idx >= end and not t.is_punct for t in before):
+        return False
+    # The last piece kept has a verb of its own: « … pas. Mercredi soir. » has not.
+    last = next((s for s in doc.sents if s.start_char < end <= s.end_char + 1), None)
+    if last is not None and not any("Fin" in t.morph.get("VerbForm") for t in last if t.idx < end):
+        return False
+    return not any(t.dep_ in _BOUND and t.head.idx < end for t in doc if t.idx >= end)
 
 
 def _cut_words(text: str, lo: int, hi: int) -> str:

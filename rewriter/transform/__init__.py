@@ -14,12 +14,14 @@ from rewriter.transform.clauses import (
     split_subject_relative,
 )
 from rewriter.transform.detach import split_apposition, split_closing_adjunct
+from rewriter.transform.reparse import split_reparsed_coordination
 
 # Tried in this order on a sentence that is too long; the first that applies wins, and its
 # pieces are tried again while they are still too long.
 SPLITTERS = (
     split_semicolons,
     split_coordination,
+    split_reparsed_coordination,
     split_shared_subject,
     split_relative_tail,
     split_subject_relative,

@@ -1,0 +1,150 @@
+"""Keyword-first titles built from the source headline: the keyword is hoisted to the front.
+
+« La fin des trottinettes en libre-service à Montréal » → « Trottinettes en libre-service :
+la fin à Montréal »; « Petit bateau, petit budget, "l'exploit" d'un navigateur autour du
+monde » → « Yann Quénet : petit bateau, petit budget ». Only the headline's own words move
+or go; the keyword phrase is cut out whole (with its preposition), never when it is the
+subject or object the rest would miss.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rewriter.analysis.keyword import Keyword, count_in
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import is_content, token_forms
+from rewriter.generate.text import capitalise, keyword_label
+
+# The keyword cannot leave the headline when the rest needs it (« Berne interdit désormais »).
+_CORE = ("nsubj", "nsubj:pass", "obj", "ROOT", "cop")
+_END_BAD = ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX")
+_QUOTES = '«»"“”'
+
+
+def hoisted_titles(headline: str, kw: Keyword, limit: int) -> list[str]:
+    """Candidate titles opening on the keyword, best first, each within `limit`."""
+    doc = french()(headline.strip().rstrip("."))
+    label = keyword_label(kw)
+    span = _keyword_span(doc, kw)
+    if span is None:  # not in the headline: the keyword names what the headline is about
+        return _compose([label], _tidy(doc.text), limit)
+    head = min(span, key=lambda t: len(list(t.ancestors)))
+    governed = head.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ == "case" for c in head.children
+    )
+    if head.dep_ in _CORE or governed:
+        return []  # a bare noun phrase of a verb is its subject or object, whatever the label
+    # The phrase and its modifiers up to the first punctuation (« à Lorient », not « à
+    # Lorient : le triomphe… », which a parse may hang on the name).
+    subtree = {t.i for t in head.subtree}
+    end = span[-1].i + 1
+    while end < len(doc) and end in subtree and (not doc[end].is_punct or doc[end].text in _QUOTES):
+        end += 1
+    if any("Fin" in t.morph.get("VerbForm") for t in doc[span[0].i : end]):
+        end = span[-1].i + 1  # a clause hangs on it: only the name goes
+    start = span[0].i
+    while start > 0 and (doc[start - 1].pos_ in ("ADP", "DET") or doc[start - 1].lower_ in "aà"):
+        start -= 1  # « à Paris », « du paracétamol », « A Paris-8 »
+    rest = _tidy(doc[:start].text_with_ws + doc[end:].text)
+    phrase = _tidy(doc[span[0].i : end].text)
+    if len([t for t in french()(rest) if is_content(t)]) < 2 or count_in(kw, french()(rest)):
+        # Nothing left beside it: the keyword phrase is the headline (« Spermatozoïdes
+        # géants vieux de plus de 100 millions d'années »).
+        out = (
+            [f"{capitalise(phrase)} : {_lower(rest)}"]
+            if any(is_content(t) for t in french()(rest))
+            else []
+        )
+        out = [t for t in out if len(t) <= limit and _ends_well(t)]
+        whole = capitalise(phrase)
+        if len(whole) <= limit and len(phrase.split()) > len(kw.text.split()) + 1:
+            out += [whole] if _ends_well(whole, colons=0) else []
+        return out
+    leads = [capitalise(phrase)] if phrase.lower() != kw.text.lower() else []
+    return _compose([*leads, label], rest, limit)
+
+
+def _compose(leads: list[str], rest: str, limit: int) -> list[str]:
+    """« Lead : part » for each lead and each whole part of `rest`, the longest that fits
+    first; parts cut after a noun only after every whole one."""
+    whole: list[str] = []
+    cut_short: list[str] = []
+    for lead in leads:
+        for part in [rest, *_segments(rest)]:
+            whole.append(f"{lead} : {_lower(part)}")
+            shorter = _shorter(part, limit - len(lead) - 3)
+            if shorter:
+                cut_short.append(f"{lead} : {_lower(shorter)}")
+    out: list[str] = []
+    for title in [*sorted(whole, key=len, reverse=True), *cut_short]:
+        if len(title) <= limit and _ends_well(title) and title not in out:
+            out.append(title)
+    return out
+
+
+def _keyword_span(doc: Any, kw: Keyword) -> list[Any] | None:
+    """The headline's tokens that match the keyword, in a row (function words between)."""
+    content = [t for t in doc if is_content(t)]
+    n = len(kw.words)
+    for i in range(len(content) - n + 1):
+        window = content[i : i + n]
+        if all(not w.isdisjoint(token_forms(t)) for w, t in zip(kw.words, window, strict=True)):
+            return list(doc[window[0].i : window[-1].i + 1])
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.:;!?…])", r"\1", text)
+    text = re.sub(r"([,:;])\s*([,:;])", r"\1", text)
+    text = re.sub(r'"\s*"|«\s*»', "", text).strip()
+    if sum(text.count(q) for q in '"') % 2 or text.count("«") != text.count("»"):
+        text = "".join(c for c in text if c not in _QUOTES)
+    return text.strip(" ,;:-–")
+
+
+def _segments(rest: str) -> list[str]:
+    """The parts of a headline after a colon, and before/after its commas."""
+    out = []
+    if ":" in rest:
+        out.append(rest.split(":", 1)[1].strip())
+        out.append(rest.split(":", 1)[0].strip())
+    pieces = [p.strip() for p in rest.split(",") if p.strip()]
+    for k in range(len(pieces) - 1, 0, -1):
+        out.append(", ".join(pieces[:k]))
+    if len(pieces) > 1:
+        out.append(", ".join(pieces[1:]))
+    return [_tidy(p) for p in out if p]
+
+
+def _shorter(text: str, room: int) -> str:
+    """`text` cut after a noun, name or adjective within `room` characters."""
+    if len(text) <= room:
+        return ""
+    doc = french()(text)
+    for end in range(len(doc), 0, -1):
+        last = doc[end - 1]
+        if len(doc[:end].text) <= room and last.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return _tidy(doc[:end].text)
+    return ""
+
+
+def _ends_well(title: str, colons: int = 1) -> bool:
+    doc = french()(title)
+    words = [t for t in doc if not t.is_punct]
+    return bool(words) and words[-1].pos_ not in _END_BAD and title.count(":") == colons
+
+
+def _lower(text: str) -> str:
+    doc = french()(text)
+    first = doc[0].text if doc else ""
+    if first == "A":
+        return "à" + text[1:]  # agency style writes « A Strasbourg » for « À Strasbourg »
+    name = doc and (doc[0].pos_ == "PROPN" or doc[0].ent_type_)
+    if name and not french().vocab[first.split("-")[0].lower()].is_stop:
+        return text  # a name keeps its capital (« Au-dessous » is not one)
+    if first.isupper() and len(first) > 1:
+        return text  # an acronym
+    return text[:1].lower() + text[1:]
