@@ -234,3 +234,22 @@ def test_meta_cut_keeps_whole_clauses(text: str, lost: str) -> None:
 
     cut = _cut_clause(text, 100, 156)
     assert not cut.endswith(lost), cut
+
+
+def test_keyword_heading_is_a_phrase_of_the_section_when_one_holds_the_keyword() -> None:
+    """« Chômage : le taux de chômage » read robotic; the section's own « Le chômage de
+    longue durée » holds the keyword as it is."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.headings import fallback_heading
+
+    kw = make_keyword(french()("piscine"))
+    text = (
+        "Les travaux ont duré deux ans. La nouvelle piscine municipale ouvrira ses bassins le "
+        "3 juin, dont le bassin nordique chauffé toute l'année."
+    )
+    assert fallback_heading(text, set(), kw) == "La nouvelle piscine municipale"
+    assert fallback_heading("Les travaux ont duré deux ans.", set(), kw) == ""
+    # Never a phrase opening on « dont » or closing on a function word.
+    heading = fallback_heading(text, set())
+    assert not heading.lower().startswith("dont") and heading.split()[-1] not in ("de", "ce")

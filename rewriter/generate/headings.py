@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content
 from rewriter.generate import prompts
@@ -49,6 +50,8 @@ def source_heading(text: str, used: set[str]) -> str | None:
     """The source's own subheading, tidied (« "Ecologie alternative" » → « Écologie
     alternative »), when it is a real heading: 2 to 10 words, not a sentence, not used yet."""
     text = text.strip().strip('"«» ').strip()
+    if text.count('"') % 2 or text.count("«") != text.count("»"):
+        text = re.sub(r'\s*["«»]\s*', " ", text).strip()  # « Sauver" l'orpaillage »
     if not 2 <= len(text.split()) <= 10 or text[-1:] in ".!?" or len(text) > MAX_HEADING_CHARS:
         return None
     if _key(text) in used:
@@ -75,9 +78,10 @@ def noun_phrase(token: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def fallback_heading(source_text: str, used: set[str]) -> str:
+def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
     """The section's most telling noun phrase not used yet (« Un système de retour
-    automatique des livres »): subjects and objects first, then the rest."""
+    automatique des livres »): subjects and objects first, then the rest. With `keyword`,
+    only a phrase that holds it (« Le chômage de longue durée »), or "" when none does."""
     doc = french()(source_text)
     quoted = [m.span() for m in re.finditer(r"«[^»]*»|\"[^\"]*\"", doc.text)]
     lemma_counts: dict[str, int] = {}
@@ -89,14 +93,16 @@ def fallback_heading(source_text: str, used: set[str]) -> str:
         if token.pos_ != "NOUN" or any(a <= token.idx < b for a, b in quoted):
             continue
         words = noun_phrase(token)
-        while words and words[0].pos_ in ("ADP", "CCONJ"):
-            words.pop(0)
-        while words and words[-1].pos_ in ("ADP", "DET", "CCONJ"):
-            words.pop()
+        while words and words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PRON", "ADV"):
+            words.pop(0)  # « dont le principe actif »
+        while words and words[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            words.pop()  # « L'auteur de ce », « … de démissionner »
         if not words or words[-1].i - words[0].i + 1 != len(words):
             continue  # not a contiguous phrase
         text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
         content = [t for t in words if is_content(t)]
+        if keyword is not None and not count_in(keyword, words):
+            continue
         if (
             any(t.like_num or t.text in '«»"()' for t in words)
             or words[0].lower_
@@ -130,4 +136,6 @@ def fallback_heading(source_text: str, used: set[str]) -> str:
         text = capitalise(text)
         if _key(text) not in used and len(text) <= MAX_HEADING_CHARS and len(text.split()) > 1:
             return text
+    if keyword is not None:
+        return ""
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))

@@ -13,10 +13,10 @@ from rewriter.generate import prompts
 from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label
 from rewriter.generate.titles import hoisted_titles
-from rewriter.transform.clauses import balanced
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.settings import Settings
+from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
 
 # A title part cannot open on a word that needs what came before it.

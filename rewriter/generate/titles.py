@@ -42,7 +42,7 @@ def hoisted_titles(headline: str, kw: Keyword, limit: int) -> list[str]:
     end = span[-1].i + 1
     while end < len(doc) and end in subtree and (not doc[end].is_punct or doc[end].text in _QUOTES):
         end += 1
-    if any("Fin" in t.morph.get("VerbForm") for t in doc[span[0].i : end]):
+    if any("Fin" in t.morph.get("VerbForm", []) for t in doc[span[0].i : end]):
         end = span[-1].i + 1  # a clause hangs on it: only the name goes
     start = span[0].i
     while start > 0 and (doc[start - 1].pos_ in ("ADP", "DET") or doc[start - 1].lower_ in "aà"):

@@ -142,7 +142,11 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
         ):
             if len(holding) >= target:
                 break
-            section.heading = f"{label} : {_lower_first(section.heading)}"
+            # A phrase of the section that holds the keyword reads as a heading
+            # (« Le chômage de longue durée »); « Keyword : heading » only when none does.
+            used = {s.heading.lower() for s in draft.sections}
+            natural = fallback_heading(section.source_text, used, kw) if section.source_text else ""
+            section.heading = natural or f"{label} : {_lower_first(section.heading)}"
             holding.append(section)
             changed = True
     elif 100 * len(holding) / len(headed) > hi:
@@ -218,8 +222,15 @@ def _balanced_cut(texts: list[Any]) -> int:
     return max(1, len(texts) // 2)
 
 
+_TITLES = frozenset({"M.", "Mme", "Mmes", "MM.", "Me", "Mgr", "Dr"})
+
+
 def _lower_first(text: str) -> str:
     doc = french()(text)
-    if len(doc) and (doc[0].pos_ == "PROPN" or doc[0].text.isupper()):
+    if len(doc) and (
+        doc[0].pos_ == "PROPN"
+        or (doc[0].text.isupper() and sum(c.isalpha() for c in doc[0].text) > 1)
+        or doc[0].text in _TITLES
+    ):
         return text
     return text[:1].lower() + text[1:]

@@ -65,7 +65,7 @@ def _main_clause(text: str, *, opening: bool) -> bool:
         return False
     root = roots[0]
     verbs = [root, *[c for c in root.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
-    if not any("Fin" in v.morph.get("VerbForm") for v in verbs):
+    if not any("Fin" in v.morph.get("VerbForm", []) for v in verbs):
         return False
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is None or subject.lower_ in _RELATIVES or subject.i > root.i:
