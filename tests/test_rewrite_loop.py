@@ -180,7 +180,7 @@ def test_meta_cut_never_splits_a_decimal() -> None:
         ),
         # …and a keyword absent from the headline names what it is about.
         (
-            'Petit budget, grand voyage, "l\'aventure" d\'une retraitée autour du monde',
+            "Petit budget, grand voyage, \"l'aventure\" d'une retraitée autour du monde",
             "Odile Marchand",
             "Odile Marchand : petit budget, grand voyage",
         ),
@@ -253,3 +253,27 @@ def test_keyword_heading_is_a_phrase_of_the_section_when_one_holds_the_keyword()
     # Never a phrase opening on « dont » or closing on a function word.
     heading = fallback_heading(text, set())
     assert not heading.lower().startswith("dont") and heading.split()[-1] not in ("de", "ce")
+
+
+def test_growth_never_says_a_sentence_a_third_time(corpus: Path) -> None:
+    """Measured on article 28: its lead sentence was the intro, a key point and the answer
+    to « De quoi s'agit-il ? » — word for word, three times, to reach 700 words. Now a
+    fact appears at most twice (body and one summary), and the report says when the
+    target is out of reach."""
+    from rewriter.analysis.nlp import french
+    from rewriter.analysis.sentences import sentence_spans
+
+    path = next(corpus.glob("28_*.txt"))
+    result = rewrite(read_article(path), options=RewriteOptions(seed=0), generator=None)
+    counts: dict[str, int] = {}
+    for block in result.article.body:
+        if block.is_text:
+            for s in sentence_spans(french()(block.text)):
+                key = " ".join(re.findall(r"\w+", s.text.lower()))
+                counts[key] = counts.get(key, 0) + 1
+    assert max(counts.values()) <= 2, [k for k, n in counts.items() if n > 2]
+    if result.report.get("words").value < 700:
+        assert any("longueur non atteint" in n for n in result.notes)
+    # A key point stands alone: no « Ainsi, » or « De plus, » tying it to a sentence before.
+    items = [b.text for b in result.article.body if b.kind == "item"]
+    assert items and not any(re.match(r"(Ainsi|De plus|Par ailleurs),", t) for t in items)

@@ -254,3 +254,65 @@ def test_no_coordination_split_when_something_governs_both_halves(source: str) -
     from rewriter.transform.reparse import split_reparsed_coordination
 
     assert split_reparsed_coordination(span(source)) == []
+
+
+def test_a_description_between_commas_becomes_its_own_sentence_when_the_parse_misreads_it() -> None:
+    """The parse takes « utilisé » for the main verb of such sentences (measured on the
+    corpus); the commas give the shape, the parse of each new sentence confirms it."""
+    from rewriter.transform.surface import split_detached_middle
+
+    out = split_detached_middle(
+        span(
+            "Le réseau de bus, désormais utilisé par près de 40 000 voyageurs au quotidien, "
+            "a reconnu que ses horaires pourraient changer à la rentrée."
+        )
+    )
+    assert out == [
+        "Le réseau de bus a reconnu que ses horaires pourraient changer à la rentrée.",
+        "Il est désormais utilisé par près de 40 000 voyageurs au quotidien.",
+    ]
+    # An adjunct is not a description of the subject: nothing to detach.
+    assert (
+        split_detached_middle(
+            span("Le conseil, selon la préfecture, a voté le budget de la piscine municipale.")
+        )
+        == []
+    )
+
+
+def test_who_is_quoted_is_described_in_a_sentence_of_its_own() -> None:
+    from rewriter.transform.surface import split_trailing_apposition
+
+    out = split_trailing_apposition(
+        span(
+            '"Nous rouvrirons les bassins dès que possible", a assuré Hélène Marchal, '
+            "directrice des sports de la ville."
+        )
+    )
+    assert out == [
+        '"Nous rouvrirons les bassins dès que possible", a assuré Hélène Marchal.',
+        "Hélène Marchal est directrice des sports de la ville.",
+    ]
+    # A clause after the name is not a description.
+    assert (
+        split_trailing_apposition(
+            span('"Nous rouvrirons", a assuré Hélène Marchal, qui dirige les sports.')
+        )
+        == []
+    )
+
+
+def test_a_relative_on_a_noun_complement_is_not_taken_for_the_subject() -> None:
+    """Article 26: « Les eaux du Salat, qui prend sa source… » gave « Elles prend sa
+    source… » — « qui » was the river."""
+    from rewriter.transform.surface import split_detached_middle
+
+    assert (
+        split_detached_middle(
+            span(
+                "Les berges du Doubs, qui prend sa source dans le Jura, abritent une colonie de "
+                "castors depuis trois ans."
+            )
+        )
+        == []
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rewriter.analysis.nlp import french
@@ -11,7 +12,8 @@ from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
-from rewriter.transform.clauses import sentence
+from rewriter.transform.clauses import balanced, sentence
+from rewriter.transform.surface import split_trailing_apposition
 from rewriter.transform.reorder import variants
 from rewriter.verify.support import build_support, flat
 
@@ -55,14 +57,19 @@ def write_sentence(
         # Inside a quotation: word for word, never split, never sent to the model; only a
         # quotation whole in this sentence may have its attribution moved.
         verbatim = source.text
-        whole = verbatim.count("«") == verbatim.count("»") > 0
-        if whole:
-            options = [v for v in variants(source.span) if flat(v) not in writer.used]
+        whole = balanced(verbatim) and any(q in verbatim for q in '«"')
+        # Who is quoted may be described in a sentence of its own (« …, a dit X,
+        # président de Y. » → « …, a dit X. X est président de Y. »): the quotation stays.
+        described = split_trailing_apposition(source.span) if whole else []
+        if described:
+            verbatim = described[0]
+        if whole and "«" in verbatim:
+            options = [v for v in variants(french()(verbatim)[:]) if flat(v) not in writer.used]
             verbatim = options[0] if options else verbatim
         writer.fallback()
         writer.used.add(flat(verbatim))
         writer.frozen.add(verbatim)
-        return [verbatim]
+        return [verbatim, *described[1:]]
     out: list[str] = []
     limit = settings.max_sentence_words
     # Clause splits are faithful rewriting: applied from SPLIT_WORDS on, not only past the
@@ -108,12 +115,31 @@ def write_sentence(
             writer.fallback()
             options = variants(french()(piece)[:], shorten=summary)
             fresh = [v for v in options if flat(v) not in writer.used]
-            # A summary prefers words the body has not used; when the parse offers no other
-            # faithful form, it restates the fact as the body did (still the source's fact).
             text = fresh[0] if fresh else options[-1]
+            if summary and not fresh:
+                # The parse offers no other faithful form: a summary may restate the
+                # body's words once (a key point), never a third time (an answer too).
+                if flat(text) in writer.restated:
+                    continue
+                writer.restated.add(flat(text))
+        if summary:
+            text = _without_connector(text)
         writer.used.add(flat(text))
         out.append(text)
     return out
+
+
+# A connector ties a sentence to the one before it; a key point stands alone.
+_CONNECTOR = re.compile(
+    r"^(?:Ainsi|De plus|Par ailleurs|En outre|Donc|D'ailleurs|D’ailleurs|Enfin|Or),\s+"
+    r"|^(?:Et|Mais)\s+(?!ce\b)"
+)
+
+
+def _without_connector(text: str) -> str:
+    """« Ainsi, huit véhicules sur dix… » → « Huit véhicules sur dix… »."""
+    stripped = _CONNECTOR.sub("", text, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 
 def _split_with_model(

@@ -61,6 +61,7 @@ class UnitWriter:
         self.stats = Stats()
         self.used: set[str] = set()  # sentences already in the article (flattened)
         self.frozen: set[str] = set()  # quoted sentences: no repair may touch them
+        self.restated: set[str] = set()  # sentences a summary repeated word for word
         self.on_unit = on_unit or (lambda _kind: None)
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))

@@ -59,10 +59,11 @@ def _same_fact(a: SourceSentence, b: SourceSentence) -> bool:
     return bool(x and y) and len(x & y) / len(x | y) >= 0.8
 
 
-def questions(plan: Plan) -> list[Question]:
-    """Questions a reader asks, each answered by the sentences that hold the answer."""
+def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
+    """Questions a reader asks, each answered by the sentences that hold the answer —
+    never one the key points already restate (`exclude`: their indices)."""
     sentences = plan.sentences
-    used: set[int] = set()
+    used: set[int] = set(exclude or ())
 
     def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
         out = [s for s in matching if s.index not in used][:n]

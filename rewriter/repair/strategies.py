@@ -52,7 +52,8 @@ def add_material(draft: Draft, ctx: Context) -> bool:
             return True
     if "faq" not in roles:
         answered: list[Section] = []
-        for q in questions(ctx.plan):
+        summarised = {s.index for s in key_points(ctx.plan)}
+        for q in questions(ctx.plan, exclude=summarised):
             sentences: list[str] = []
             for s in q.answer:
                 sentences += write_sentence(

@@ -15,6 +15,7 @@ from rewriter.transform.clauses import (
 )
 from rewriter.transform.detach import split_apposition, split_closing_adjunct
 from rewriter.transform.reparse import split_reparsed_coordination
+from rewriter.transform.surface import split_detached_middle, split_trailing_apposition
 
 # Tried in this order on a sentence that is too long; the first that applies wins, and its
 # pieces are tried again while they are still too long.
@@ -28,6 +29,8 @@ SPLITTERS = (
     split_fronted_participle,
     parmi_dont,
     split_apposition,
+    split_trailing_apposition,
+    split_detached_middle,
     split_colon,
     split_closing_adjunct,
 )

