@@ -13,8 +13,8 @@ from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
 from rewriter.transform.clauses import balanced, sentence
-from rewriter.transform.surface import split_trailing_apposition
 from rewriter.transform.reorder import variants
+from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
 
 SPLIT_WORDS = 16

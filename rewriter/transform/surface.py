@@ -71,9 +71,7 @@ def split_detached_middle(span: Any) -> list[str]:
         if len(list(nlp(subject))) > 3 or " d" in f" {subject.lower()}":
             return []  # « Les eaux du Salat, qui prend… »: « qui » may be the Salat
         detached = f"{pronoun} {middle_doc[1:].text}"
-    elif "Part" in lead.morph.get("VerbForm", []) and "Past" in lead.morph.get("Tense", []):
-        detached = f"{pronoun} {copula} {middle}"
-    elif lead.pos_ == "ADJ" and lead.dep_ != "det":
+    elif ("Part" in lead.morph.get("VerbForm", []) and "Past" in lead.morph.get("Tense", [])) or (lead.pos_ == "ADJ" and lead.dep_ != "det"):
         detached = f"{pronoun} {copula} {middle}"
     else:
         return []
