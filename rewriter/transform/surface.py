@@ -71,7 +71,7 @@ def split_detached_middle(span: Any) -> list[str]:
         if len(list(nlp(subject))) > 3 or " d" in f" {subject.lower()}":
             return []  # « Les eaux du Salat, qui prend… »: « qui » may be the Salat
         detached = f"{pronoun} {middle_doc[1:].text}"
-    elif ("Part" in lead.morph.get("VerbForm", []) and "Past" in lead.morph.get("Tense", [])) or (lead.pos_ == "ADJ" and lead.dep_ != "det"):
+    elif _describes(lead):
         detached = f"{pronoun} {copula} {middle}"
     else:
         return []
@@ -110,6 +110,14 @@ def split_trailing_apposition(span: Any) -> list[str]:
 
 
 _CLITICS = frozenset("ne n' n’ se s' s’ l' l’ y en lui leur le la les".split())
+
+
+def _describes(token: Any) -> bool:
+    """A past participle (« utilisé par… ») or an adjective (« réputé pour… »)."""
+    participle = "Part" in token.morph.get("VerbForm", [])
+    if participle and "Past" in token.morph.get("Tense", []):
+        return True
+    return bool(token.pos_ == "ADJ" and token.dep_ != "det")
 
 
 def _resumes_on_verb(doc: Any) -> bool:
