@@ -277,3 +277,19 @@ def test_growth_never_says_a_sentence_a_third_time(corpus: Path) -> None:
     # A key point stands alone: no « Ainsi, » or « De plus, » tying it to a sentence before.
     items = [b.text for b in result.article.body if b.kind == "item"]
     assert items and not any(re.match(r"(Ainsi|De plus|Par ailleurs),", t) for t in items)
+
+
+def test_answers_and_key_points_never_open_on_a_pronoun(corpus: Path) -> None:
+    """Article 11: « Ils font l'objet d'une compétition acharnée… » answered « Quels sont
+    les chiffres clés ? » right after a sentence about Fugaku — « Ils » read as Fugaku."""
+    path = next(corpus.glob("11_*.txt"))
+    result = rewrite(read_article(path), options=RewriteOptions(seed=0), generator=None)
+    roles = {s.heading: s.role for s in result.draft.sections}
+    growth = [
+        p.text
+        for s in result.draft.sections
+        if s.role in ("question", "keypoints")
+        for p in s.paragraphs
+    ]
+    assert growth, roles
+    assert not any(re.match(r"(Il|Ils|Elle|Elles) ", t) for t in growth), growth

@@ -269,7 +269,7 @@ def test_a_description_between_commas_becomes_its_own_sentence_when_the_parse_mi
     )
     assert out == [
         "Le réseau de bus a reconnu que ses horaires pourraient changer à la rentrée.",
-        "Il est désormais utilisé par près de 40 000 voyageurs au quotidien.",
+        "Le réseau de bus est désormais utilisé par près de 40 000 voyageurs au quotidien.",
     ]
     # An adjunct is not a description of the subject: nothing to detach.
     assert (

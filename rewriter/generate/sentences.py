@@ -133,6 +133,7 @@ def write_sentence(
 _CONNECTOR = re.compile(
     r"^(?:Ainsi|De plus|Par ailleurs|En outre|Donc|D'ailleurs|D’ailleurs|Enfin|Or),\s+"
     r"|^(?:Et|Mais)\s+(?!ce\b)"
+    r"|^Aussi\s+(?=(?:la|le|les|l'|l’|un|une|des)\s)"
 )
 
 

@@ -37,14 +37,22 @@ def key_points(plan: Plan) -> list[SourceSentence]:
     return sorted(chosen[:n], key=lambda s: s.index)
 
 
+_PERSONAL = frozenset("il elle ils elles celui-ci celle-ci ceux-ci celles-ci".split())
+
+
 def _opens_on_pronoun(s: SourceSentence) -> bool:
+    """The sentence needs the one before it: it opens on a subject pronoun, or its main
+    subject is one (« Selon l'institut, il devrait… » is served as « Il devrait… »)."""
     first = next((t for t in s.span if not t.is_punct), None)
-    return (
+    if (
         first is not None
         and first.pos_ == "PRON"
         and first.dep_.startswith(("nsubj", "expl:subj"))
         and first.lower_ != "on"
-    )
+    ):
+        return True
+    root = s.span.root
+    return any(c.dep_.startswith("nsubj") and c.lower_ in _PERSONAL for c in root.children)
 
 
 def _same_fact(a: SourceSentence, b: SourceSentence) -> bool:
@@ -66,7 +74,8 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     used: set[int] = set(exclude or ())
 
     def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
-        out = [s for s in matching if s.index not in used][:n]
+        # An answer is read alone, under its question: no sentence that leans on another.
+        out = [s for s in matching if s.index not in used and not _opens_on_pronoun(s)][:n]
         used.update(s.index for s in out)
         return out
 

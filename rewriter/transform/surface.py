@@ -25,6 +25,7 @@ _PRONOUNS = {
     ("Fem", "Plur"): ("Elles", "sont"),
 }
 _QUOTES = '«»"“”'
+_DEFINITE = frozenset("le la les l' l’ ce cet cette ces".split())
 MIN_WORDS = 5
 
 
@@ -41,7 +42,8 @@ def split_detached_middle(span: Any) -> list[str]:
         return []
     nlp = french()
     subject = parts[0]
-    head = _noun_head(nlp(subject))
+    subject_doc = nlp(subject)
+    head = _noun_head(subject_doc)
     if head is None or count_words(subject) > 6:
         return []
     # The middle runs to the comma after which the main clause resumes on its verb
@@ -67,6 +69,13 @@ def split_detached_middle(span: Any) -> list[str]:
     if named or agreement is None:
         return []  # a name's gender is unknown: `detach.split_apposition` repeats the name
     pronoun, copula = _PRONOUNS[agreement]
+    # The subject itself, not a pronoun that the main sentence's last noun could claim
+    # (« …, a annoncé l'institut. Il est développé… »); a quantified one (« Certains
+    # films ») would name other films when repeated: it takes the pronoun.
+    determiner = subject_doc[0]
+    if determiner.lower_ in _DEFINITE or "Poss=Yes" in str(determiner.morph):
+        pronoun = subject[:1].upper() + subject[1:]
+
     if first.lower_ == "qui" and len(middle_doc) > 2:
         if len(list(nlp(subject))) > 3 or " d" in f" {subject.lower()}":
             return []  # « Les eaux du Salat, qui prend… »: « qui » may be the Salat
