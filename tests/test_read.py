@@ -86,3 +86,20 @@ def test_agency_intertitles_are_subheadings(tmp_path: Path) -> None:
     assert ("heading", 2, '"Écologie alternative"') in blocks
     assert ("heading", 2, "Un intertitre") in blocks
     assert ("paragraph", 0, "Deuxième paragraphe - avec un tiret - au milieu.") in blocks
+
+
+def test_a_bare_short_line_between_paragraphs_is_a_subheading(tmp_path: Path) -> None:
+    """Article 05 carries « Réforme de l'assurance chômage » alone on its line, without
+    the agency's dashes: it was served as a one-line paragraph."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "La piscine rouvre\n\nLes bassins rouvrent lundi après deux ans de travaux.\n\n"
+        "Des tarifs en hausse\n\nL'entrée coûtera 4 euros.\n\nUn dernier mot sans point\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert [(b.kind, b.text) for b in article.blocks if b.is_heading][1:] == [
+        ("heading", "Des tarifs en hausse")
+    ]
+    # A last short line with nothing under it stays a paragraph.
+    assert article.blocks[-1].kind == "paragraph"

@@ -51,6 +51,8 @@ def _opens_on_pronoun(s: SourceSentence) -> bool:
         and first.lower_ != "on"
     ):
         return True
+    if first is not None and first.pos_ == "DET" and "Dem" in first.morph.get("PronType", []):
+        return True  # « Ce halo concerne… », « Ces personnes… »: which ones?
     root = s.span.root
     return any(c.dep_.startswith("nsubj") and c.lower_ in _PERSONAL for c in root.children)
 
