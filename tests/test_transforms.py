@@ -316,3 +316,33 @@ def test_a_relative_on_a_noun_complement_is_not_taken_for_the_subject() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Les bibliothèques ont dû fermer leurs portes le 17 mars mais les archives "
+            "municipales ont également suspendu leurs prêts, a-t-il expliqué.",
+            [
+                "Les bibliothèques ont dû fermer leurs portes le 17 mars, a-t-il expliqué.",
+                "Mais les archives municipales ont également suspendu leurs prêts, toujours "
+                "selon lui.",
+            ],
+        ),
+        (
+            "Le taux de chômage a reculé de 0,2 point au deuxième trimestre, et le chômage de "
+            "longue durée baisse de 0,1 point, selon l'Insee.",
+            [
+                "Le taux de chômage a reculé de 0,2 point au deuxième trimestre, selon l'Insee.",
+                "Le chômage de longue durée baisse de 0,1 point, toujours selon l'Insee.",
+            ],
+        ),
+    ],
+)
+def test_a_split_keeps_the_attribution_on_every_piece(source: str, expected: list[str]) -> None:
+    """Article 19: « …: 44 jours de mer, dont "plus de 30 jours…", rappelle Hervé Le
+    Merrer. » was split so that its first half read as the article's own claim."""
+    from rewriter.generate.sentences import pieces
+
+    assert pieces(span(source), 16) == expected

@@ -12,12 +12,17 @@ from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
-from rewriter.transform.clauses import balanced, sentence
+from rewriter.transform.clauses import REPORTING_VERBS, balanced, sentence
 from rewriter.transform.reorder import variants
 from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
 
 SPLIT_WORDS = 16
+# Inflected forms the lemmatizer misses after an inversion (« explique-t-il »).
+_REPORTING_FORMS = frozenset(
+    "dit déclare explique indique précise ajoute souligne estime affirme rappelle assure "
+    "raconte poursuit conclut insiste prévient résume détaille confie".split()
+)
 
 
 def pieces(span: Any, max_words: int) -> list[str]:
@@ -29,7 +34,15 @@ def pieces(span: Any, max_words: int) -> list[str]:
             done.append(current.text.strip())
             continue
         parts: list[str] = []
-        for split in SPLITTERS:
+        # « A, B, rappelle X. » / « A, B, selon X. »: X says both; a plain split would
+        # leave A as the article's own claim. Split, each piece keeping its source.
+        if attributed(current):
+            carried = carry_attribution(current, max_words)
+            if carried:
+                done.extend(carried)
+                continue
+        splitters = (split_trailing_apposition,) if attributed(current) else SPLITTERS
+        for split in splitters:
             parts = [p for p in split(current) if any(c.isalnum() for c in p)]
             if len(parts) > 1 and all(count_words(p) < count_words(current.text) for p in parts):
                 break
@@ -40,6 +53,59 @@ def pieces(span: Any, max_words: int) -> list[str]:
         nlp = french()
         todo = [nlp(part)[:] for part in parts] + todo
     return done
+
+
+def attributed(span: Any) -> bool:
+    """The sentence closes on who says it: « …, rappelle Hervé Le Merrer. », « …, a-t-il
+    dit. », « …, selon l'Insee. » — outside any quotation."""
+    text = span.text.strip().rstrip(".!?…")
+    cut = text.rfind(", ")
+    if cut < 0 or not balanced(text[:cut]) or not balanced(text[cut:]):
+        return False
+    tail = [t for t in span if t.idx - span.start_char > cut and not t.is_punct]
+    if not tail:
+        return False
+    if tail[0].lower_ == "selon":
+        return True
+    verbs = [t for t in tail[:4] if t.pos_ in ("VERB", "AUX", "X")]
+    return any(
+        t.lemma_.lower() in REPORTING_VERBS or t.lower_.split("-")[0] in _REPORTING_FORMS
+        for t in verbs
+    )
+
+
+def carry_attribution(span: Any, max_words: int) -> list[str]:
+    """« A, dont B, rappelle Hervé Le Merrer. » → « A, rappelle Hervé Le Merrer. Parmi
+    eux, B, toujours selon Hervé Le Merrer. » — the attribution stays on every piece."""
+    text = span.text.strip().rstrip(".!?… ")
+    cut = text.rfind(", ")
+    body, tail = text[:cut], text[cut + 2 :]
+    nlp = french()
+    tail_doc = nlp(tail)
+    if tail_doc[0].lower_ == "selon":
+        who = tail_doc[1:].text
+    elif any(t.lower_ in ("-il", "-t-il") for t in tail_doc) or tail.endswith("-il"):
+        who = "lui"
+    elif any(t.lower_ in ("-elle", "-t-elle") for t in tail_doc) or tail.endswith("-elle"):
+        who = "elle"
+    else:
+        verbs = [t for t in tail_doc if t.pos_ in ("VERB", "AUX", "X") or t.lower_ == "-t"]
+        if not verbs:
+            return []
+        who = tail_doc[verbs[-1].i + 1 :].text
+    if not 1 <= len(who.split()) <= 6 or "," in who:
+        return []
+    split = pieces(nlp(sentence(body))[:], max_words)
+    if len(split) < 2:
+        return []
+    first = f"{split[0].rstrip('.')}, {tail}"
+    out = [sentence(first)]
+    for piece in split[1:]:
+        # At the end, where it never lands between a connector and its clause.
+        out.append(sentence(f"{piece.rstrip('.')}, toujours selon {who}"))
+    if max(count_words(p) for p in out) >= count_words(span.text):
+        return []
+    return out
 
 
 def write_sentence(

@@ -24,7 +24,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
     candidates = [
         s
         for s in plan.sentences
-        if not s.has_quote and 6 <= s.words <= 40 and not _opens_on_pronoun(s)
+        if not s.has_quote and 6 <= s.words <= 40 and not _opens_on_pronoun(s) and _finite(s)
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
@@ -55,6 +55,11 @@ def _opens_on_pronoun(s: SourceSentence) -> bool:
         return True  # « Ce halo concerne… », « Ces personnes… »: which ones?
     root = s.span.root
     return any(c.dep_.startswith("nsubj") and c.lower_ in _PERSONAL for c in root.children)
+
+
+def _finite(s: SourceSentence) -> bool:
+    """A key point is a statement: « Construire un voilier en 400 heures » is not one."""
+    return any("Fin" in t.morph.get("VerbForm") for t in s.span)
 
 
 def _same_fact(a: SourceSentence, b: SourceSentence) -> bool:

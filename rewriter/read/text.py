@@ -8,7 +8,7 @@ import re
 
 from rewriter.document import Article, Block
 
-_INTERTITLE = re.compile(r"[-–—]\s+(.+?)\s+[-–—]")
+_INTERTITLE = re.compile(r"[-–—]\s*(.+?)\s*[-–—]")  # also « - "ça paraît irréel"- »
 
 
 def parse_text(text: str, name: str = "") -> Article:

@@ -185,9 +185,16 @@ def split_fronted_participle(span: Any) -> list[str]:
     if count_words(join_tokens(head)) < 3 or count_words(join_tokens(rest)) < 6 or "«" in span.text:
         return []
     pronoun = _SUBJECT_PRONOUNS[agreement].capitalize()
+    if subject.pos_ == "PROPN":
+        # The name, not « Il »: the sentence before may end on another person's name
+        # (article 19: « …, rappelle Hervé Le Merrer. Il est parti… » meant Yann Quénet).
+        name = [subject, *[c for c in subject.children if c.dep_ in ("flat:name", "flat")]]
+        pronoun = join_tokens(sorted(name, key=lambda t: t.i))
+    described = join_tokens(head)
     return [
         sentence(join_tokens(rest)),
-        sentence(f"{pronoun} {_ETRE[agreement[1]]} {lower_first(head)}"),
+        # The participle opened the sentence: its capital was the sentence's, not a name's.
+        sentence(f"{pronoun} {_ETRE[agreement[1]]} {described[:1].lower()}{described[1:]}"),
     ]
 
 
@@ -278,9 +285,17 @@ def parmi_dont(span: Any) -> list[str]:
             continue
         before = tokens[:i]
         antecedent = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
+        while (
+            antecedent is not None
+            and antecedent.dep_ == "nmod"
+            and antecedent.head.pos_ == "NOUN"
+            and antecedent.head.i < antecedent.i
+        ):
+            antecedent = antecedent.head  # « 44 jours de mer, dont… »: the days, not the sea
         agreement = _agreement(antecedent) if antecedent is not None else None
         if (
             agreement is None
+            or agreement[1] != "Plur"  # « parmi » needs a plural: « Parmi elle » is not French
             or not balanced(join_tokens(before))
             or count_words(join_tokens(before)) < 4
         ):
