@@ -293,3 +293,25 @@ def test_answers_and_key_points_never_open_on_a_pronoun(corpus: Path) -> None:
     ]
     assert growth, roles
     assert not any(re.match(r"(Il|Ils|Elle|Elles) ", t) for t in growth), growth
+
+
+def test_what_people_said_is_said_by_someone() -> None:
+    """Article 07: « Uber a déjà porté plainte… pour contester la loi dite "AB5" » answered
+    « Que disent les personnes citées ? » — a quoted name is not a quotation."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import questions
+    from rewriter.read import parse_string
+
+    text = (
+        "La piscine rouvre\n\n"
+        "Les bassins municipaux rouvrent lundi après deux ans de travaux.\n\n"
+        'La ville a porté plainte le 2 mars pour contester la loi dite "Baignade". '
+        '"Nous rouvrirons les bassins dès lundi", a assuré Hélène Marchal. '
+        "Les travaux ont coûté deux millions d'euros."
+    )
+    plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "piscine"))
+    said = [q for q in questions(plan) if q.text.startswith("Que disent")]
+    assert said and [s.text for s in said[0].answer] == [
+        '"Nous rouvrirons les bassins dès lundi", a assuré Hélène Marchal.'
+    ]

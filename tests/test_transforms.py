@@ -346,3 +346,11 @@ def test_a_split_keeps_the_attribution_on_every_piece(source: str, expected: lis
     from rewriter.generate.sentences import pieces
 
     assert pieces(span(source), 16) == expected
+
+
+def test_a_moved_phrase_never_lowercases_a_name() -> None:
+    """Article 07: « Le 31 décembre …, uber a déjà porté plainte. »"""
+    from rewriter.transform.reorder import variants
+
+    out = variants(span("Uber a déjà porté plainte le 31 décembre contre la ville de Nantes."))
+    assert out and all("uber" not in v for v in out), out

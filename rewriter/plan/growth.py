@@ -44,8 +44,10 @@ def _opens_on_pronoun(s: SourceSentence) -> bool:
     """The sentence needs the one before it: it opens on a subject pronoun, or its main
     subject is one (« Selon l'institut, il devrait… » is served as « Il devrait… »)."""
     first = next((t for t in s.span if not t.is_punct), None)
+    opens_quote = s.text[:1] in '«"“'  # « "Nous rouvrirons…", a dit X »: the speaker's « nous »
     if (
-        first is not None
+        not opens_quote
+        and first is not None
         and first.pos_ == "PRON"
         and first.dep_.startswith(("nsubj", "expl:subj"))
         and first.lower_ != "on"
@@ -99,10 +101,8 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
             for s in sentences
             if s.has_quote
             and _whole_quotation(s.text)
-            and (
-                any(e.label_ == "PER" for e in s.span.ents)
-                or any(t.lemma_ in REPORTING_VERBS for t in s.span)
-            )
+            # Someone speaks: a quoted « AB5 » in a plain sentence is not what people said.
+            and any(t.lemma_ in REPORTING_VERBS and t.dep_ not in ("acl", "amod") for t in s.span)
         ],
         3,
     )

@@ -15,7 +15,8 @@ REPORTING_VERBS = frozenset(
     "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer "
     "répondre confier assurer raconter rappeler poursuivre conclure insister lancer "
     "reconnaître avertir juger noter observer commenter résumer détailler témoigner "
-    "regretter".split()
+    "regretter réagir argumenter asséner indigner tweeter prédire constater compléter "
+    "confirmer admettre promettre annoncer prévenir".split()
 )
 COORDINATORS = frozenset({"mais", "et", "car", "or", "puis", "donc"})
 TIME_WORDS = frozenset(
@@ -52,11 +53,21 @@ def join_tokens(tokens: list[Any]) -> str:
 
 
 def lower_first(tokens: list[Any]) -> str:
+    """The tokens' text, its capital dropped unless the first word is a name."""
     text = join_tokens(tokens)
     first = tokens[0] if tokens else None
-    if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and text[:2] != "L'":
+    if first is not None and not _name_like(first) and text[:2] != "L'":
         return text[:1].lower() + text[1:]
     return text[:1].lower() + text[1:] if text[:2] in ("L'", "L’") else text
+
+
+def _name_like(token: Any) -> bool:
+    """« Uber a déjà porté plainte »: a capitalised noun with no determiner is a name even
+    when the parse calls it a common noun (article 07 gave « …, uber a déjà porté… »)."""
+    if token.pos_ == "PROPN" or token.ent_type_:
+        return True
+    bare = not any(c.dep_ == "det" for c in token.children)
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and bare
 
 
 def balanced(text: str) -> bool:
