@@ -29,7 +29,7 @@ from rewriter.models import default_model_path
 from rewriter.pipeline import HARD_CHECKS, RewriteOptions, audit, rewrite
 from rewriter.read import parse_string, read_article
 from rewriter.settings import Settings
-from scripts._corpus import body_html, corpus_files, yoast
+from scripts._corpus import ROOT, body_html, corpus_files, yoast
 
 SEED_REQUEST = (
     "Customize this title in french. Make this article seo compatible, Let there be "
@@ -88,6 +88,18 @@ def baseline(generator: LlamaGenerator, source: Article, keyword: str) -> dict[s
     }
 
 
+def _commit() -> str:
+    """The code measured: a row says which commit produced it (and « +dirty » if edited)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return out.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + ("+dirty" if git("status", "--porcelain", "rewriter") else "")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", help="comma-separated file name prefixes")
@@ -102,6 +114,7 @@ def main() -> int:
         prefixes = tuple(args.only.split(","))
         files = [f for f in files if f.name.startswith(prefixes)]
     generator = LlamaGenerator(default_model_path(), seed=0, n_ctx=8192)
+    commit = _commit()
     rows: list[dict[str, Any]] = []
     header = (
         f"{'article':34} {'hard':>5} {'words':>5} {'seo':>4} {'read':>4} {'unsup':>5} "
@@ -121,12 +134,14 @@ def main() -> int:
         units = result.generated_units + result.fallback_units
         row: dict[str, Any] = {
             "article": path.name,
+            "commit": commit,
             "hard_passed": sum(
                 1 for f in result.report.findings if f.id in HARD_CHECKS and f.passed
             ),
             "hard_total": len(HARD_CHECKS),
             "hard_failures": result.hard_failures,
             "words": result.report.get("words").value,
+            "long_sentences": result.report.get("sentence_length").value,
             "yoast_seo": seo,
             "yoast_readability": readability,
             "unsupported": len(result.unsupported),
