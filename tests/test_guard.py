@@ -74,6 +74,11 @@ def test_faithful_rewrites_pass(source: str, unit: str) -> None:
             "Le conseil a voté la mesure après la séance.",
             "word",
         ),
+        (  # article 01, a model's split: the coordination lost its first half
+            'Selon lui, la hausse révèle "un malaise", et "on ne peut pas l\'ignorer".',
+            'Selon lui, la hausse révèle "un malaise". Selon lui, et "on ne peut pas l\'ignorer".',
+            "format",
+        ),
     ],
 )
 def test_unfaithful_rewrites_fail(source: str, unit: str, kind: str) -> None:

@@ -200,6 +200,7 @@ _CONNECTOR = re.compile(
     r"^(?:Ainsi|De plus|Par ailleurs|En outre|Donc|D'ailleurs|D’ailleurs|Enfin|Or),\s+"
     r"|^(?:Et|Mais)\s+(?!ce\b)"
     r"|^Aussi\s+(?=(?:la|le|les|l'|l’|un|une|des)\s)"
+    r"|^D['’]autant (?:plus )?que\s+"
 )
 
 

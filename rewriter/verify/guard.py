@@ -88,6 +88,25 @@ def example_ngrams(examples: Iterable[str], n: int = 4) -> frozenset[tuple[str, 
     return frozenset(grams)
 
 
+def _hanging_conjunction(doc: Any) -> str:
+    """« Selon lui, et "on ne peut pas…" » (article 01, a model's split): a fronted phrase
+    then a conjunction — the first half of the coordination is missing."""
+    for sent in doc.sents:
+        tokens = list(sent)
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None or comma + 1 >= len(tokens) or comma > 8:
+            continue
+        head = tokens[:comma]
+        fronted = (
+            head
+            and head[0].pos_ in ("ADP", "ADV")
+            and not any(t.pos_ in ("VERB", "AUX") for t in head)
+        )
+        if fronted and tokens[comma + 1].lower_ in ("et", "ou", "mais", "car", "donc", "or"):
+            return str(sent[: comma + 2].text)
+    return ""
+
+
 def check_unit(
     doc: Any,
     support: Support,
@@ -119,6 +138,9 @@ def check_unit(
         add(f"{n} mots", "length")
     if any(mark in text for mark in ("\n", "#", "*", "http", "Phrase :", "Réécriture")):
         add(text[:40], "format")
+    hanging = _hanging_conjunction(doc)
+    if hanging:
+        add(hanging, "format")
     for number in sorted(numbers_in(text)):
         if not support.supports_number(number):
             add(number, "number")
