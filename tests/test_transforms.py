@@ -354,3 +354,11 @@ def test_a_moved_phrase_never_lowercases_a_name() -> None:
 
     out = variants(span("Uber a déjà porté plainte le 31 décembre contre la ville de Nantes."))
     assert out and all("uber" not in v for v in out), out
+
+
+def test_a_connector_stays_first_when_a_time_phrase_is_fronted() -> None:
+    """Article 01: « Depuis dimanche, pourtant les professions de foi… »."""
+    out = reorder.front_time_phrase(
+        span("Pourtant les habitants du quartier se sont mobilisés depuis dimanche.")
+    )
+    assert out == ["Pourtant, depuis dimanche, les habitants du quartier se sont mobilisés."]

@@ -70,8 +70,20 @@ def front_time_phrase(span: Any) -> list[str]:
             return []  # « presque chaque jeudi », « , lundi »: the phrase is not separable
         if count_words(join_tokens(rest)) < 4 or not balanced(join_tokens(rest)):
             return []
+        if rest[0].lower_ in CONNECTORS and len(rest) > 1:
+            # « Pourtant les professions… depuis dimanche » → « Pourtant, depuis dimanche,
+            # les professions… »: the connector stays first.
+            after = rest[2:] if rest[1].text == "," else rest[1:]
+            return [sentence(f"{rest[0].text}, {join_tokens(sub)}, {lower_first(after)}")]
         return [sentence(f"{join_tokens(sub)}, {lower_first(rest)}")]
     return []
+
+
+# Adverbs that tie a sentence to the one before: they open it, whatever moves after them.
+CONNECTORS = frozenset(
+    "pourtant cependant toutefois néanmoins ainsi donc enfin aussi puis ensuite "
+    "désormais également surtout notamment".split()
+)
 
 
 # Prepositions whose phrase sets the scene (where, when) even when the parser calls it an
