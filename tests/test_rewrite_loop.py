@@ -315,3 +315,18 @@ def test_what_people_said_is_said_by_someone() -> None:
     assert said and [s.text for s in said[0].answer] == [
         '"Nous rouvrirons les bassins dès lundi", a assuré Hélène Marchal.'
     ]
+
+
+def test_a_quotation_holding_a_quoted_phrase_stays_frozen_to_its_end() -> None:
+    """Seed article: « Peut-être que demander « qui sera remplacé » n'est pas… » — the
+    inner » was taken for the end of the quotation, and its later sentences were rewritten
+    (« Et si cette approche est acceptée…, qu'elle rapporte de l'argent… » became « Si
+    cette approche est acceptée…, elle rapporte de l'argent. », a claim of its own)."""
+    from rewriter.plan import quotation_ranges
+
+    text = (
+        "Il a ajouté : « Peut-être que demander « qui sera remplacé » n'est pas la bonne "
+        "question. Et si le public l'accepte, alors la partie est terminée."
+    )
+    ranges = quotation_ranges(text)
+    assert any(a <= text.index("Et si") and b == len(text) for a, b in ranges), ranges

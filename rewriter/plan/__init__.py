@@ -134,12 +134,17 @@ def quotation_ranges(text: str) -> list[tuple[int, int]]:
     (French opens each paragraph of a long quotation, and closes only the last)."""
     ranges: list[tuple[int, int]] = []
     start: int | None = None
+    depth = 0  # « Peut-être que demander « qui sera remplacé » n'est pas… »: nested
     for i, char in enumerate(text):
-        if char in "«“" and start is None:
-            start = i
-        elif char in "»”" and start is not None:
-            ranges.append((start, i + 1))
-            start = None
+        if char in "«“":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char in "»”" and depth > 0:
+            depth -= 1
+            if depth == 0 and start is not None:
+                ranges.append((start, i + 1))
+                start = None
     if start is not None:
         ranges.append((start, len(text)))
     if text.lstrip().startswith(("»", "”")) or (not ranges and text.count("»") > text.count("«")):
