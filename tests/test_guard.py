@@ -186,3 +186,35 @@ def test_a_phrase_said_twice_when_the_source_says_it_once_is_refused() -> None:
     )
     assert "format" in kinds(source, unit, min_words=0)
     assert "format" not in kinds(source, source, min_words=0)
+
+
+QUESTION = (
+    "Si la vidéo provient d'un pays et est distribuée dans un autre, quelle loi sur les "
+    "droits d'auteur s'applique ?"
+)
+
+
+@pytest.mark.parametrize(
+    ("unit", "kind"),
+    [
+        # The seed article, a model's rewrite: the question split, « vidéo » made a predicate.
+        (
+            "Si la vidéo provient d'un pays, elle est une vidéo. Elle est distribuée dans un "
+            "autre, quelle loi sur les droits d'auteur s'applique ?",
+            "format",
+        ),
+        (
+            "Si la vidéo provient d'un pays, elle est une vidéo distribuée dans un autre : "
+            "quelle loi sur les droits d'auteur s'applique ?",
+            "word",
+        ),
+    ],
+)
+def test_a_rewrite_keeps_the_form_of_its_sentence(unit: str, kind: str) -> None:
+    assert kind in kinds(QUESTION, unit, keep=french()(QUESTION))
+    # The source itself, reworded without changing its form, passes these two checks.
+    faithful = (
+        "Si la vidéo provient d'un pays et qu'elle est distribuée dans un autre, quelle loi "
+        "sur les droits d'auteur s'applique ?"
+    )
+    assert not {"format"} & kinds(QUESTION, faithful, keep=french()(QUESTION))

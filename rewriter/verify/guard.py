@@ -132,6 +132,7 @@ def check_unit(
 
     if keep is not None:
         _omissions(doc, keep, add)
+        _form(doc, keep, add)
 
     n = count_words(text)
     if not min_words <= n <= max_words:
@@ -262,6 +263,26 @@ def _relations(doc: Any) -> list[tuple[str, str, str]]:
         if token.dep_ in ROLE_EQUIVALENTS and token.head.pos_ == "VERB" and not token.is_stop:
             out.append((token.head.lemma_, token.dep_, normalise(token.lemma_ or token.text)))
     return out
+
+
+def _form(doc: Any, keep: Any, add: Any) -> None:
+    """What the rewrite made of its source's form. A question stays one question; a noun
+    becomes what something *is* only where the source says so (seed article: « Si la vidéo
+    provient d'un pays et est distribuée dans un autre, quelle loi… ? » came back as « Si la
+    vidéo provient d'un pays, elle est une vidéo. Elle est distribuée… »)."""
+    if keep.text.strip().endswith("?"):
+        ends = [s.text.strip()[-1:] for s in doc.sents if s.text.strip()]
+        if ends.count("?") != 1 or any(e in ".!" for e in ends):
+            add("la question n'en est plus une", "format")
+    predicated = {
+        t.lemma_.lower()
+        for t in keep
+        if any(c.dep_ == "cop" for c in t.children) or t.dep_ in ("appos", "acl", "xcomp")
+    }
+    for t in doc:
+        attribute = t.pos_ == "NOUN" and any(c.dep_ == "cop" for c in t.children)
+        if attribute and t.lemma_.lower() not in predicated:
+            add(f"être {t.text}", "word")
 
 
 def _omissions(doc: Any, keep: Any, add: Any) -> None:
