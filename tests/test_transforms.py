@@ -362,3 +362,18 @@ def test_a_connector_stays_first_when_a_time_phrase_is_fronted() -> None:
         span("Pourtant les habitants du quartier se sont mobilisés depuis dimanche.")
     )
     assert out == ["Pourtant, depuis dimanche, les habitants du quartier se sont mobilisés."]
+
+
+def test_the_carried_attribution_names_only_the_speaker() -> None:
+    """Article 11: « …, toujours selon lundi l'institut dans un communiqué. »"""
+    from rewriter.generate.sentences import pieces
+
+    out = pieces(
+        span(
+            "Le nouveau bassin, financé par la région Bretagne avec l'aide de l'État et de la "
+            "commune, a ouvert ses portes au public samedi, a annoncé lundi la mairie dans un "
+            "communiqué."
+        ),
+        16,
+    )
+    assert len(out) > 1 and all(p.endswith(("communiqué.", "selon la mairie.")) for p in out), out

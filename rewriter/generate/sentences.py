@@ -12,7 +12,7 @@ from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
-from rewriter.transform.clauses import REPORTING_VERBS, balanced, sentence
+from rewriter.transform.clauses import REPORTING_VERBS, TIME_WORDS, balanced, sentence
 from rewriter.transform.reorder import variants
 from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
@@ -89,10 +89,19 @@ def carry_attribution(span: Any, max_words: int) -> list[str]:
     elif any(t.lower_ in ("-elle", "-t-elle") for t in tail_doc) or tail.endswith("-elle"):
         who = "elle"
     else:
+        # Who speaks, after the verb: « a annoncé lundi l'institut dans un communiqué »
+        # → « l'institut » (a date before it and a phrase after it are not the speaker).
         verbs = [t for t in tail_doc if t.pos_ in ("VERB", "AUX", "X") or t.lower_ == "-t"]
         if not verbs:
             return []
-        who = tail_doc[verbs[-1].i + 1 :].text
+        speaker: list[Any] = []
+        for t in tail_doc[verbs[-1].i + 1 :]:
+            if not speaker and t.lower_ in TIME_WORDS:
+                continue
+            if t.is_punct or (t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des")):
+                break
+            speaker.append(t)
+        who = " ".join(t.text for t in speaker).replace("' ", "'").replace("’ ", "’")
     if not 1 <= len(who.split()) <= 6 or "," in who:
         return []
     split = pieces(nlp(sentence(body))[:], max_words)
