@@ -330,3 +330,22 @@ def test_a_quotation_holding_a_quoted_phrase_stays_frozen_to_its_end() -> None:
     )
     ranges = quotation_ranges(text)
     assert any(a <= text.index("Et si") and b == len(text) for a, b in ranges), ranges
+
+
+def test_a_title_in_quotes_is_not_what_people_said() -> None:
+    """Article 15: « Coïncidence, la première courte pièce, "Le chant du cygne", raconte
+    l'histoire… » answered « Que disent les personnes citées ? »."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import questions
+    from rewriter.read import parse_string
+
+    text = (
+        "La piscine rouvre\n\n"
+        "Les bassins municipaux rouvrent lundi après deux ans de travaux.\n\n"
+        "Le spectacle d'ouverture, \"Les nageuses\", raconte l'histoire du premier club. "
+        '"Nous rouvrirons les bassins dès lundi matin", a assuré Hélène Marchal.'
+    )
+    plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "piscine"))
+    said = [q for q in questions(plan) if q.text.startswith("Que disent")]
+    assert said and all("Les nageuses" not in s.text for s in said[0].answer)

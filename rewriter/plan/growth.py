@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from rewriter.plan import Plan, SourceSentence
 from rewriter.transform.clauses import REPORTING_VERBS
+from rewriter.verify.support import quotes_in
 
+SPOKEN_WORDS = 5  # a quotation shorter than this is a title or a term, not speech
 KEY_POINTS = 5
 KEY_POINTS_SHORT = 8  # a short source gives its key points more room
 
@@ -101,7 +103,9 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
             for s in sentences
             if s.has_quote
             and _whole_quotation(s.text)
-            # Someone speaks: a quoted « AB5 » in a plain sentence is not what people said.
+            # Someone speaks: a quoted « AB5 » or a play's title (« "Le chant du cygne"
+            # raconte… », article 15) is not what people said.
+            and any(len(q.split()) >= SPOKEN_WORDS for q in quotes_in(s.text))
             and any(t.lemma_ in REPORTING_VERBS and t.dep_ not in ("acl", "amod") for t in s.span)
         ],
         3,
