@@ -218,3 +218,15 @@ def test_a_rewrite_keeps_the_form_of_its_sentence(unit: str, kind: str) -> None:
         "sur les droits d'auteur s'applique ?"
     )
     assert not {"format"} & kinds(QUESTION, faithful, keep=french()(QUESTION))
+
+
+def test_a_relative_pronoun_carries_its_antecedent_into_who_does_what() -> None:
+    """Article 15, a model's rewrite: « Un film de Cyrano, qui a été lâché par sa voix » —
+    in the source it is the actor whose voice let him down, not the film."""
+    source = (
+        "Il a alors 33 ans et va à Beyrouth pour un film, poussé par la réalisatrice Jocelyne "
+        "Saab, après avoir été lâché par sa voix en jouant Cyrano."
+    )
+    assert "claim" in kinds(
+        source, "Un film de Cyrano, qui a été lâché par sa voix en jouant Cyrano."
+    )

@@ -260,7 +260,16 @@ ROLE_EQUIVALENTS = {
 def _relations(doc: Any) -> list[tuple[str, str, str]]:
     out = []
     for token in doc:
-        if token.dep_ in ROLE_EQUIVALENTS and token.head.pos_ == "VERB" and not token.is_stop:
+        if token.dep_ not in ROLE_EQUIVALENTS or token.head.pos_ != "VERB":
+            continue
+        word = token
+        if token.lower_ in ("qui", "que", "qu'") and token.head.dep_ == "acl:relcl":
+            # The relative stands for its antecedent: « Un film…, qui a été lâché par sa
+            # voix » makes the film the one let down (seed of article 15: it was the actor).
+            word = token.head.head
+        if not word.is_stop and word.pos_ in ("NOUN", "PROPN"):
+            out.append((token.head.lemma_, token.dep_, normalise(word.lemma_ or word.text)))
+        elif word is token and not token.is_stop:
             out.append((token.head.lemma_, token.dep_, normalise(token.lemma_ or token.text)))
     return out
 
