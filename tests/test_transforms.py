@@ -377,3 +377,16 @@ def test_the_carried_attribution_names_only_the_speaker() -> None:
         16,
     )
     assert len(out) > 1 and all(p.endswith(("communiqué.", "selon la mairie.")) for p in out), out
+
+
+def test_a_coordinated_subordinate_clause_is_not_split_off() -> None:
+    """Article 16: « …un autre sujet qui place le pays en tête (OCDE) et qu'il n'arrive pas à
+    juguler, le suicide. » gave « Qu'il n'arrive pas à juguler, le suicide. »"""
+    source = span(
+        "Il évoque aussi un autre sujet qui place le pays en tête des pays de l'OCDE et "
+        "qu'il n'arrive pas à juguler, le suicide."
+    )
+    assert clauses.split_coordination(source) == []
+    from rewriter.generate.sentences import pieces
+
+    assert not any(p.startswith("Qu'") for p in pieces(source, 16))

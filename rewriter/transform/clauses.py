@@ -81,6 +81,9 @@ def split_semicolons(span: Any) -> list[str]:
     return [sentence(p) for p in parts]
 
 
+_SUBORDINATORS = frozenset("que qu' qu’ si s' quand lorsque lorsqu' lorsqu’ comme".split())
+
+
 def split_coordination(span: Any) -> list[str]:
     """« A a fait X, mais B a fait Y. » -> « A a fait X. Mais B a fait Y. »"""
     root = span.root
@@ -99,6 +102,8 @@ def split_coordination(span: Any) -> list[str]:
             before.pop()
         if count_words(join_tokens(before)) < 5 or count_words(join_tokens(after)) < 5:
             continue
+        if len(after) > 1 and (after[1].pos_ == "SCONJ" or after[1].lower_ in _SUBORDINATORS):
+            continue  # « et qu'il n'arrive pas à juguler » cannot stand alone (article 16)
         if not balanced(join_tokens(before)):
             continue  # never cut a quotation in two
         if cc.lower_ == "et":
