@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -391,3 +392,16 @@ def test_a_coordinated_subordinate_clause_is_not_split_off() -> None:
     from rewriter.generate.sentences import pieces
 
     assert not any(p.startswith(("Qu'", "Qu’")) for p in pieces(source, 16))
+
+
+def test_a_closing_relative_is_detached_only_from_the_noun_right_before_it(
+    corpus: Path,
+) -> None:
+    """Article 18: « …l'audition attendue de Lamine Diack, 87 ans, qui encourt jusqu'à dix
+    ans de prison… » became « Celle-ci encourt… » — the hearing facing prison."""
+    text = next(corpus.glob("18_*.txt")).read_text(encoding="utf-8")
+    # Parsed in its paragraph, as the pipeline parses it (alone, the parse gets it right).
+    paragraph = next(p for p in text.split("\n\n") if "87 ans, qui" in p)
+    sent = next(s for s in french()(paragraph.strip()).sents if "87 ans, qui" in s.text)
+    out = clauses.split_relative_tail(sent)
+    assert not any(p.startswith("Celle-ci") for p in out), out

@@ -272,9 +272,14 @@ def split_relative_tail(span: Any) -> list[str]:
         if token.text == "," and tokens[i + 1].lower_ == "qui":
             verb = tokens[i + 1].head
             antecedent = verb.head if verb.dep_ == "acl:relcl" else None
-            if antecedent is None or (
-                antecedent.i != tokens[i - 1].i
-                and not any(t.i == tokens[i - 1].i for t in antecedent.subtree)
+            nearest = next((t for t in reversed(tokens[:i]) if t.pos_ in ("NOUN", "PROPN")), None)
+            # Only the noun right before « , qui » (or the name it ends): « l'audition de
+            # Lamine Diack, 87 ans, qui encourt dix ans de prison » is about Diack, whatever
+            # the parse says (article 18 read « Celle-ci encourt… », the hearing).
+            if antecedent is None or nearest is None:
+                continue
+            if nearest.i != antecedent.i and not (
+                nearest.head.i == antecedent.i and nearest.dep_ in ("flat:name", "flat")
             ):
                 continue
             if max(t.i for t in verb.subtree) != tokens[-1].i - (1 if tokens[-1].is_punct else 0):
