@@ -405,3 +405,32 @@ def test_a_closing_relative_is_detached_only_from_the_noun_right_before_it(
     sent = next(s for s in french()(paragraph.strip()).sents if "87 ans, qui" in s.text)
     out = clauses.split_relative_tail(sent)
     assert not any(p.startswith("Celle-ci") for p in out), out
+
+
+@pytest.mark.parametrize(
+    ("source", "split"),
+    [
+        ("Samedi, au musée, 1 150 personnes sont venues, dont 40 % ne l'avaient jamais vu.", True),
+        ("Dimanche, 900 habitants ont voté, dont la moitié avaient moins de trente ans.", True),
+        # « from which » and « whose »: not « among them » (articles 06 and 17).
+        (
+            "Les recettes ont atteint 18 millions, dont la ville a tiré 5 millions de bénéfice.",
+            False,
+        ),
+        ("Ils ont battu les Chiefs samedi, dont l'entraîneur est Marc Petit depuis 2019.", False),
+    ],
+)
+def test_parmi_only_for_a_part_of_a_whole(source: str, split: bool) -> None:
+    assert bool(clauses.parmi_dont(span(source))) is split
+
+
+def test_a_colon_split_leaves_no_verbless_head() -> None:
+    """Article 17: « Avec un joli clin d'oeil à la fin du match. » stood as a sentence."""
+    assert (
+        clauses.split_colon(
+            span(
+                "Avec un joli clin d'oeil à la fin du match : Marc Petit a offert la victoire aux siens."
+            )
+        )
+        == []
+    )

@@ -251,7 +251,13 @@ def split_colon(span: Any) -> list[str]:
         return []
     colon = next(t for t in span if t.text == ":")
     has_clause = any(t.dep_.startswith("nsubj") and t.i > colon.i for t in span)
-    return [sentence(head), sentence(tail)] if has_clause else []
+    # The head must be a sentence too: « Avec un joli clin d'oeil à la fin du match. » is
+    # not one (article 17).
+    head_verb = any(
+        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i < colon.i
+        for t in span
+    )
+    return [sentence(head), sentence(tail)] if has_clause and head_verb else []
 
 
 def split_relative_tail(span: Any) -> list[str]:
@@ -294,6 +300,23 @@ def split_relative_tail(span: Any) -> list[str]:
     return []
 
 
+_QUANTIFIERS = frozenset("plusieurs certains certaines quelques beaucoup aucun aucune".split())
+_SHARES = frozenset("moitié plupart majorité minorité tiers quart nombre totalité".split())
+
+
+def _quantity(tokens: list[Any]) -> bool:
+    """« 40 % », « plusieurs », « la moitié », « un tiers »: a part of a whole."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.like_num or first.lower_ in _QUANTIFIERS:
+        return True
+    second = tokens[1] if len(tokens) > 1 else None
+    return (
+        first.pos_ == "DET" and second is not None and (second.like_num or second.lower_ in _SHARES)
+    )
+
+
 def parmi_dont(span: Any) -> list[str]:
     """« 1 150 personnes sont venues, dont 40 % n'avaient pas… » -> « … venues. Parmi elles,
     40 % n'avaient pas… » — only when « dont » opens a clause with a verb of its own."""
@@ -303,6 +326,11 @@ def parmi_dont(span: Any) -> list[str]:
             continue
         after = tokens[i + 2 :]
         if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in after):
+            continue
+        if not _quantity(after):
+            # « dont » is « among them » only before a quantity; « 18,7 milliards, dont la
+            # société a sorti 5 milliards » (article 06) is « from which », and « les
+            # Chiefs, dont l'entraîneur… » (article 17) is « whose ».
             continue
         before = tokens[:i]
         antecedent = next((t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN")), None)
