@@ -434,3 +434,34 @@ def test_a_colon_split_leaves_no_verbless_head() -> None:
         )
         == []
     )
+
+
+def test_no_adjunct_is_detached_from_a_linking_verb() -> None:
+    """Article 22: « La crise est devenue un terrain fertile pour les informations non
+    vérifiées… » became « … un terrain fertile. Et ce, pour les informations… »."""
+    from rewriter.transform.detach import split_closing_adjunct
+
+    assert (
+        split_closing_adjunct(
+            span(
+                "La médiathèque est devenue un lieu très fréquenté pour les étudiants du "
+                "quartier nord pendant la période des examens."
+            )
+        )
+        == []
+    )
+
+
+def test_a_date_after_the_speaker_is_not_part_of_the_speaker() -> None:
+    """Article 22: « …, toujours selon l'OMS début mars 2020. »"""
+    from rewriter.generate.sentences import pieces
+
+    out = pieces(
+        span(
+            "Les bibliothèques ont dû fermer leurs portes le 17 mars mais les archives "
+            "municipales ont également suspendu leurs prêts, comme prévenait la mairie début "
+            "mars 2020."
+        ),
+        16,
+    )
+    assert len(out) > 1 and out[-1].endswith("toujours selon la mairie."), out

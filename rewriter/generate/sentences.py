@@ -100,6 +100,8 @@ def carry_attribution(span: Any, max_words: int) -> list[str]:
                 continue
             if t.is_punct or (t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des")):
                 break
+            if speaker and (t.like_num or t.lower_ in TIME_WORDS or t.lower_ in ("début", "fin")):
+                break  # « l'OMS début mars 2020 »: the date is not the speaker
             speaker.append(t)
         who = " ".join(t.text for t in speaker).replace("' ", "'").replace("’ ", "’")
     if not 1 <= len(who.split()) <= 6 or "," in who:

@@ -87,6 +87,9 @@ RESULT_VERBS = frozenset(
 _CORE = ("nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "cop", "obj", "xcomp", "ccomp")
 
 
+_LINKING = frozenset("être devenir rester sembler paraître demeurer".split())
+
+
 def split_closing_adjunct(span: Any) -> list[str]:
     """« Le Times a porté plainte contre OpenAI, pour violation du droit d'auteur dans le
     district sud de New York. » → « Le Times a porté plainte contre OpenAI. Et ce, pour
@@ -94,9 +97,11 @@ def split_closing_adjunct(span: Any) -> list[str]:
     the sentence, depend on the main verb and open with a preposition or conjunction."""
     tokens = list(span)
     root = span.root
-    if span.text.rstrip().endswith(("?", "!")) or not (
-        root.pos_ == "VERB" or any(c.dep_ == "cop" for c in root.children)
-    ):
+    if span.text.rstrip().endswith(("?", "!")) or root.pos_ != "VERB":
+        return []
+    if root.lemma_ in _LINKING or any(c.dep_ == "cop" for c in root.children):
+        # « est devenue un terrain fertile pour les informations non vérifiées »: what
+        # follows belongs to the attribute, not to the verb (article 22).
         return []
     core = [t for c in root.children if c.dep_ in _CORE for t in c.subtree]
     if not any(c.dep_.startswith("nsubj") for c in root.children):
