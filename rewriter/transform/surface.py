@@ -15,7 +15,7 @@ from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
-from rewriter.transform.clauses import balanced, sentence
+from rewriter.transform.clauses import _agreement, balanced, sentence
 from rewriter.transform.reparse import _main_clause
 
 _PRONOUNS = {
@@ -165,10 +165,3 @@ def _noun_head(doc: Any) -> Any:
     if any(t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des") for t in tokens):
         return None  # « le réseau de bus », not « le conseil, selon… »
     return next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
-
-
-def _agreement(token: Any) -> tuple[str, str] | None:
-    gender, number = token.morph.get("Gender", []), token.morph.get("Number", [])
-    if not gender or not number:
-        return None
-    return gender[0], number[0]
