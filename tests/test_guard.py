@@ -230,3 +230,12 @@ def test_a_relative_pronoun_carries_its_antecedent_into_who_does_what() -> None:
     assert "claim" in kinds(
         source, "Un film de Cyrano, qui a été lâché par sa voix en jouant Cyrano."
     )
+
+
+def test_an_article_of_the_wrong_gender_is_caught() -> None:
+    """`make run`, a model's key point: « le médiathèque » where the source says « la ».
+    The source's article genders were never recorded, so this check could not fire."""
+    source = "La médiathèque a ouvert ses portes jusqu'à 21 heures le jeudi pendant huit semaines."
+    assert "grammar" in kinds(
+        source, "Le jeudi, le médiathèque a ouvert ses portes jusqu'à 21 heures."
+    )

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from rewriter.analysis import language
 from rewriter.analysis.words import FUNCTION_POS, count_words, is_content, normalise, token_forms
 from rewriter.verify.support import (
+    ARTICLE_GENDER,
     NUMBER_WORDS,
     Support,
     _root_time,
@@ -348,14 +349,11 @@ def _disagreements(doc: Any) -> list[tuple[str, str]]:
     return out
 
 
-_ARTICLE_GENDER = {"le": "Masc", "un": "Masc", "la": "Fem", "une": "Fem"}
-
-
 def _gender_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
     """« le médiathèque » where the source says « la médiathèque »."""
     out = []
     for token in doc:
-        gender = _ARTICLE_GENDER.get(token.text.lower())
+        gender = ARTICLE_GENDER.get(token.text.lower())
         if gender and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
             known = support.genders.get(normalise(token.head.text))
             if known and gender not in known:

@@ -247,7 +247,21 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         main_verb=has_main_verb(doc),
         reflexive=frozenset(reflexive_verbs(doc)),
         ngrams=pair_counts(doc.text),
+        genders=article_genders(doc),
     )
+
+
+ARTICLE_GENDER = {"le": "Masc", "un": "Masc", "la": "Fem", "une": "Fem"}
+
+
+def article_genders(doc: Any) -> dict[str, frozenset[str]]:
+    """Each noun and the genders of the articles the source gives it (« la médiathèque »)."""
+    found: dict[str, set[str]] = {}
+    for token in doc:
+        gender = ARTICLE_GENDER.get(token.lower_)
+        if gender and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
+            found.setdefault(normalise(token.head.text), set()).add(gender)
+    return {noun: frozenset(g) for noun, g in found.items()}
 
 
 def reflexive_verbs(doc: Any) -> set[str]:
