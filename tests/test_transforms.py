@@ -465,3 +465,162 @@ def test_a_date_after_the_speaker_is_not_part_of_the_speaker() -> None:
         16,
     )
     assert len(out) > 1 and out[-1].endswith("toujours selon la mairie."), out
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # A passive subject is shared too (« ont été sélectionnés … et se verront … »).
+        (
+            "Trois projets locaux ont été retenus par le jury régional en mars 2021 et se "
+            "verront attribuer une aide de 40 000 euros pour leurs travaux.",
+            [
+                "Trois projets locaux ont été retenus par le jury régional en mars 2021.",
+                "Ils se verront attribuer une aide de 40 000 euros pour leurs travaux.",
+            ],
+        ),
+        # A name's gender is unknown: the name is repeated, never a guessed pronoun.
+        (
+            "Mme Lefort a présenté le budget de la commune lundi soir et sera candidate à "
+            "sa propre succession en mars prochain.",
+            [
+                "Mme Lefort a présenté le budget de la commune lundi soir.",
+                "Mme Lefort sera candidate à sa propre succession en mars prochain.",
+            ],
+        ),
+    ],
+)
+def test_a_shared_subject_is_carried_to_the_second_sentence(
+    source: str, expected: list[str]
+) -> None:
+    assert clauses.split_shared_subject(span(source)) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # One condition, not two facts (seed article's shape).
+        "Si la piscine ouvre en juin et est chauffée toute l'année, quel sera le prix de "
+        "l'entrée pour les familles du quartier ?",
+        # « il faut » has a subject of its own: « La mairie il faut… » is not French.
+        "La mairie publie les horaires, la liste des tarifs à jour, et il faut respecter "
+        "le règlement intérieur du bassin.",
+    ],
+)
+def test_no_shared_subject_split_where_the_second_verb_is_not_the_subjects(source: str) -> None:
+    assert clauses.split_shared_subject(span(source)) == []
+
+
+def test_a_restrictive_ne_que_does_not_block_a_coordination_split() -> None:
+    from rewriter.transform.reparse import split_reparsed_coordination
+
+    out = split_reparsed_coordination(
+        span(
+            "La nouvelle piscine ne devrait ouvrir qu'à partir de 2026, mais elle a déjà "
+            "accueilli les écoles du quartier pour des essais."
+        )
+    )
+    assert out == [
+        "La nouvelle piscine ne devrait ouvrir qu'à partir de 2026.",
+        "Mais elle a déjà accueilli les écoles du quartier pour des essais.",
+    ]
+
+
+def test_a_pair_of_subjects_is_never_cut_at_its_coordinator() -> None:
+    from rewriter.transform.reparse import split_reparsed_coordination
+
+    out = split_reparsed_coordination(
+        span(
+            "Les bibliothèques ont fermé le 17 mars mais libraires et bouquinistes ont "
+            "également suspendu leurs ventes et la reprise se fait lentement."
+        )
+    )
+    assert not any(p.endswith(("mais libraires.", "bouquinistes.")) for p in out)
+    assert not any(p.startswith("Bouquinistes") for p in out)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Deux salles sont réservées aux associations du quartier, tandis que trois "
+            "autres (la bibliothèque, l'atelier et le studio) restent ouvertes au public.",
+            [
+                "Deux salles sont réservées aux associations du quartier.",
+                "En revanche, trois autres (la bibliothèque, l'atelier et le studio) restent "
+                "ouvertes au public.",
+            ],
+        ),
+        (
+            "Avec ce nouveau label, le festival espère attirer davantage de familles cet "
+            "été, alors que le secteur culturel est durement frappé par la crise.",
+            [
+                "Avec ce nouveau label, le festival espère attirer davantage de familles cet été.",
+                "Dans le même temps, le secteur culturel est durement frappé par la crise.",
+            ],
+        ),
+        (
+            "Alors que de nombreux concerts sont annulés cet été, le festival de Lanne a "
+            "accueilli plus de 3 000 spectateurs sans restriction samedi soir.",
+            [
+                "De nombreux concerts sont annulés cet été.",
+                "Pourtant, le festival de Lanne a accueilli plus de 3 000 spectateurs sans "
+                "restriction samedi soir.",
+            ],
+        ),
+        (
+            "Jeanne Morel estime que la réforme a été un échec et que les communes du canton "
+            "n'ont pas été en mesure de l'appliquer correctement.",
+            [
+                "Jeanne Morel estime que la réforme a été un échec.",
+                "Selon Jeanne Morel, les communes du canton n'ont pas été en mesure de "
+                "l'appliquer correctement.",
+            ],
+        ),
+    ],
+)
+def test_contrast_time_and_reported_clauses_become_sentences(
+    source: str, expected: list[str]
+) -> None:
+    from rewriter.transform.reparse import split_contrast, split_meanwhile, split_second_que
+
+    outs = [f(span(source)) for f in (split_contrast, split_meanwhile, split_second_que)]
+    assert expected in outs
+
+
+def test_an_opening_alors_que_in_the_imperfect_is_a_time_not_a_concession() -> None:
+    from rewriter.transform.reparse import split_meanwhile
+
+    source = (
+        "Alors que les pompiers arrivaient sur place vers minuit, le toit de la grange "
+        "s'est effondré sur les machines agricoles."
+    )
+    assert split_meanwhile(span(source)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "\"Nous rouvrirons les deux bassins dès le mois de juin, quoi qu'il en coûte à la "
+            "commune\", a annoncé lundi le maire à l'issue du conseil municipal.",
+            [
+                "\"Nous rouvrirons les deux bassins dès le mois de juin, quoi qu'il en coûte à "
+                'la commune".',
+                "C'est ce qu'a annoncé lundi le maire à l'issue du conseil municipal.",
+            ],
+        ),
+        # « conclut-il » cannot follow « C'est ce que »; « réagir » takes no object.
+        ('"Nous rouvrirons les deux bassins dès le mois de juin prochain", conclut-il.', []),
+        ('"Nous rouvrirons les deux bassins dès le mois de juin prochain", a réagi le maire.', []),
+    ],
+)
+def test_a_long_quotation_and_who_said_it_become_two_sentences(
+    source: str, expected: list[str]
+) -> None:
+    from rewriter.transform.quotes import detach_attribution
+
+    out = detach_attribution(span(source))
+    assert out == expected
+    if out:  # the quotation itself is untouched
+        assert source.split('",')[0] + '"' in out[0]

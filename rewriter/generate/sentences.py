@@ -13,6 +13,7 @@ from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
 from rewriter.transform.clauses import REPORTING_VERBS, TIME_WORDS, balanced, sentence
+from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
@@ -140,7 +141,16 @@ def write_sentence(
         described = split_trailing_apposition(source.span) if whole else []
         if described:
             verbatim = described[0]
-        if whole and "«" in verbatim:
+        # Too long to read in one go: the quotation, then who said it, as two sentences.
+        detached = (
+            detach_attribution(french()(verbatim)[:])
+            if whole and count_words(verbatim) > settings.max_sentence_words
+            else []
+        )
+        if detached:
+            verbatim, said = detached
+            described = [verbatim, said, *described[1:]]
+        elif whole:
             options = [v for v in variants(french()(verbatim)[:]) if flat(v) not in writer.used]
             verbatim = options[0] if options else verbatim
         writer.fallback()

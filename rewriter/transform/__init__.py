@@ -14,7 +14,12 @@ from rewriter.transform.clauses import (
     split_subject_relative,
 )
 from rewriter.transform.detach import split_apposition, split_closing_adjunct
-from rewriter.transform.reparse import split_reparsed_coordination
+from rewriter.transform.reparse import (
+    split_contrast,
+    split_meanwhile,
+    split_reparsed_coordination,
+    split_second_que,
+)
 from rewriter.transform.surface import split_detached_middle, split_trailing_apposition
 
 # Tried in this order on a sentence that is too long; the first that applies wins, and its
@@ -23,6 +28,9 @@ SPLITTERS = (
     split_semicolons,
     split_coordination,
     split_reparsed_coordination,
+    split_contrast,
+    split_meanwhile,
+    split_second_que,
     split_shared_subject,
     split_relative_tail,
     split_subject_relative,

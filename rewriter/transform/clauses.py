@@ -144,21 +144,31 @@ def split_shared_subject(span: Any) -> list[str]:
     The second verb shares the first one's subject; a pronoun of the subject's gender and
     number stands in for it."""
     root = span.root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    first = next((t for t in span if not t.is_punct), None)
+    if span.text.rstrip().endswith("?") or (first is not None and first.lower_ in _SUBORDINATORS):
+        return []  # « Si la vidéo provient d'un pays et est distribuée… » is one condition
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return []
-    agreement = _agreement(subject) or (
-        ("Masc", subject.morph.get("Number")[0])
-        if subject.pos_ == "PROPN" and subject.morph.get("Number")
-        else None
-    )
-    if agreement is None:
+    agreement = _agreement(subject)
+    # A name's gender is unknown to the parse (« Mme Buzyn … Il sera … »): the name is
+    # repeated instead of a pronoun.
+    name = _name_of(subject)
+    if agreement is None and name is None:
         return []
     for conj in root.children:
-        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _finite(conj):
+        copular = any(c.dep_ == "cop" for c in conj.children)  # « et sera candidate »
+        if conj.dep_ != "conj" or not (conj.pos_ in ("VERB", "AUX") or copular):
             continue
-        if any(c.dep_.startswith("nsubj") for c in conj.children):
+        if not _finite(conj):
             continue
+        if any(
+            c.dep_.startswith("nsubj")
+            or c.dep_ == "expl:subj"
+            or (c.i < conj.i and c.lower_ in ("il", "elle", "ils", "elles", "on"))
+            for c in conj.children
+        ):
+            continue  # « … et il faut respecter … » has a subject of its own
         cc = next((c for c in conj.children if c.dep_ == "cc"), None)
         start = cc.i if cc is not None else min(t.i for t in conj.subtree)
         before = [t for t in span if t.i < start]
@@ -169,10 +179,20 @@ def split_shared_subject(span: Any) -> list[str]:
             continue
         if count_words(join_tokens(after)) < 3 or after[0].is_punct:
             continue
-        pronoun = _SUBJECT_PRONOUNS[agreement]
+        pronoun = name if name is not None else _SUBJECT_PRONOUNS[agreement]  # type: ignore[index]
         lead = "Mais " if cc is not None and cc.lower_ == "mais" else ""
         return [sentence(join_tokens(before)), sentence(f"{lead}{pronoun} {join_tokens(after)}")]
     return []
+
+
+def _name_of(subject: Any) -> str | None:
+    """« Mme Buzyn », « Fugaku », « Apple »: the subject's own words when it is a short name."""
+    words = sorted(subject.subtree, key=lambda t: t.i)
+    if subject.pos_ != "PROPN" and not (subject.lower_ in ("mme", "m.") or _name_like(subject)):
+        return None
+    if len(words) > 4 or any(t.is_punct or t.pos_ in ("ADP", "VERB") for t in words):
+        return None
+    return join_tokens(words)
 
 
 _ETRE = {"Sing": "est", "Plur": "sont"}

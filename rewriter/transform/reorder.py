@@ -25,7 +25,7 @@ from rewriter.transform.clauses import (
 def move_attribution(span: Any) -> list[str]:
     """« « Q », a déclaré X. » -> « X a déclaré : « Q ». »"""
     text = span.text.strip()
-    match = re.match(r"^(«.+»)\s*,\s*(.+?)[.]?$", text, re.DOTALL)
+    match = re.match(r'^((?:«[^«»]+»|"[^"]+"))\s*,\s*(.+?)[.]?$', text, re.DOTALL)
     if not match:
         return []
     quote = match.group(1)
