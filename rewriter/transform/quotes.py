@@ -16,7 +16,7 @@ from rewriter.transform.clauses import REPORTING_VERBS, balanced
 
 # « "Q", verbe … » or « « Q », verbe … »: the quotation opens the sentence and closes
 # before the comma that introduces who says it.
-_QUOTE_FIRST = re.compile(r'^((?:«[^«»]+»|"[^"]+"))\s*,\s*(.+?)\s*[.]?$', re.DOTALL)
+QUOTE_FIRST = re.compile(r'^((?:«[^«»]+»|"[^"]+"))\s*,\s*(.+?)\s*[.]?$', re.DOTALL)
 _CLITICS = ("-t-il", "-il", "-t-elle", "-elle", "-t-ils", "-ils", "-t-on", "-on", "-elles")
 MIN_ATTRIBUTION_WORDS = 2
 # Verbs that take no object: « C'est ce qu'a réagi X » is not French.
@@ -26,7 +26,7 @@ _INTRANSITIVE = frozenset("réagir poursuivre insister témoigner indigner argum
 def detach_attribution(span: Any) -> list[str]:
     """The quotation, then « C'est ce que » and its attribution, untouched."""
     text = span.text.strip()
-    match = _QUOTE_FIRST.match(text)
+    match = QUOTE_FIRST.match(text)
     if not match:
         return []
     quote, tail = match.group(1), match.group(2).rstrip(" .")

@@ -20,12 +20,13 @@ from rewriter.transform.clauses import (
     lower_first,
     sentence,
 )
+from rewriter.transform.quotes import QUOTE_FIRST
 
 
 def move_attribution(span: Any) -> list[str]:
     """« « Q », a déclaré X. » -> « X a déclaré : « Q ». »"""
     text = span.text.strip()
-    match = re.match(r'^((?:«[^«»]+»|"[^"]+"))\s*,\s*(.+?)[.]?$', text, re.DOTALL)
+    match = QUOTE_FIRST.match(text)
     if not match:
         return []
     quote = match.group(1)

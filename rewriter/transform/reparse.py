@@ -16,7 +16,13 @@ from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
-from rewriter.transform.clauses import REPORTING_VERBS, balanced, join_tokens, sentence
+from rewriter.transform.clauses import (
+    REPORTING_VERBS,
+    _name_of,
+    balanced,
+    join_tokens,
+    sentence,
+)
 
 # Coordinators that may open a sentence of their own (« et » is dropped at the cut).
 CUT_AT = frozenset({"et", "mais", "puis"})
@@ -160,14 +166,14 @@ def split_meanwhile(span: Any) -> list[str]:
             left, right = join_tokens(rest[:k]), join_tokens(rest[k + 1 :])
             if _imperfect(rest[:k]) or " et que " in f" {left} ":
                 return []  # « Alors qu'il arrivait, … » is a time, not a contrast
-            if _halves_stand(left, right, rest[:k]):
+            if _halves_stand(left, right):
                 return [sentence(left), sentence(f"{_CONCESSION} {right}")]
         return []
     for k in range(1, len(tokens) - 2):
         if words[k] != "alors" or words[k + 1] not in ("que", "qu'") or tokens[k - 1].text != ",":
             continue
         left, right = join_tokens(tokens[: k - 1]), join_tokens(tokens[k + 2 :])
-        if _halves_stand(left, right, tokens[: k - 1]):
+        if _halves_stand(left, right):
             return [sentence(left), sentence(f"{_MEANWHILE} {right}")]
     return []
 
@@ -216,13 +222,10 @@ _STRESSED = {"il": "lui", "elle": "elle", "ils": "eux", "elles": "elles"}
 def _speaker(subject: Any) -> str | None:
     if subject.lower_ in _STRESSED:
         return _STRESSED[subject.lower_]
-    words = sorted(subject.subtree, key=lambda t: t.i)
-    if subject.pos_ != "PROPN" or len(words) > 4 or any(t.is_punct for t in words):
-        return None
-    return join_tokens(words)
+    return _name_of(subject)
 
 
-def _halves_stand(left: str, right: str, before: list[Any]) -> bool:
+def _halves_stand(left: str, right: str) -> bool:
     if count_words(left) < MIN_HALF_WORDS or count_words(right) < MIN_CLAUSE_WORDS:
         return False
     if not balanced(left) or not balanced(right):
