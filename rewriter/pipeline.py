@@ -149,6 +149,7 @@ def rewrite(
         generated_tokens=usage.generated_tokens if usage else 0,
         model=generator.name if generator is not None else "aucun (repli déterministe)",
         copied_share=copied_share(draft, source),
+        copied_share_outside_quotes=copied_share(draft, source, skip=writer.frozen),
         notes=list(dict.fromkeys(draft.notes)),
         rejections=writer.stats.rejections,
     )
@@ -217,7 +218,9 @@ def copied_share(draft: Draft, source: Article, skip: set[str] | None = None) ->
         if b.is_text
         for s in sentence_spans(nlp(b.text))
     }
-    sentences = [s for s in draft.sentences() if not skip or s not in skip]
+    kept = [flat(q) for q in skip or ()]
+    # A frozen quotation may run over several sentences: each of them is left out.
+    sentences = [s for s in draft.sentences() if not any(flat(s) in q for q in kept)]
     if not sentences:
         return 0.0
     copied = sum(1 for s in sentences if flat(s).rstrip(".") in originals)

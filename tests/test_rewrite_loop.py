@@ -88,6 +88,13 @@ def test_without_generator_every_unit_is_a_faithful_fallback(source) -> None:  #
     } <= passed
 
 
+def test_copied_share_outside_quotes_leaves_the_quotations_out(source) -> None:  # type: ignore[no-untyped-def]
+    result = rewrite(source, options=RewriteOptions(), generator=None)
+    # The sample's quotations stay word for word (copied); some of its plain sentences
+    # are copied too (« La médiathèque restera fermée le dimanche et le lundi. »).
+    assert 0 < result.copied_share_outside_quotes < result.copied_share
+
+
 def test_short_source_is_not_padded(source) -> None:  # type: ignore[no-untyped-def]
     settings = Settings().with_overrides({"min_words": 5000})
     result = rewrite(source, options=RewriteOptions(settings=settings), generator=None)
