@@ -25,6 +25,7 @@ from rewriter.verify.support import (
     has_main_verb,
     measures_in,
     numbers_in,
+    object_clitics,
     pair_counts,
     quotes_in,
     reflexive_verbs,
@@ -227,6 +228,12 @@ def check_unit(
         if triples.count(triple) >= 2 and triples.count(triple) > source_words.count(triple):
             add(f"« {triple} » répété", "format")  # « le retour des documents » twice
             break
+    for verb, clitic in object_clitics(doc) - support.clitics:
+        if any(v == verb for v, _ in support.clitics):
+            add(f"{clitic} {verb}", "grammar")  # « des données… et de la transformer »
+    dropped = _dropped_ne(doc, support)
+    if dropped:
+        add(dropped, "grammar")  # « On sait toujours pas » for « On ne sait toujours pas »
     for lemma in reflexive_verbs(doc) - support.reflexive:
         if lemma in support.verbs:
             add(f"se {lemma}", "grammar")  # « ne s'exige » for « n'exige »
@@ -377,6 +384,24 @@ def _impossible_passives(doc: Any) -> list[tuple[str, str]]:
                 if normalise(child.text) == "été" and child.dep_.startswith("aux"):
                     out.append((child.text, token.text))
     return out
+
+
+def _dropped_ne(doc: Any, support: Support) -> str:
+    """A spoken negation (« on sait pas ») that its source does not use itself."""
+    for token in doc:
+        if token.lower_ != "pas" or token.pos_ != "ADV":
+            continue
+        before = [t for t in doc[max(token.sent.start, token.i - 6) : token.i]]
+        verbal = [t for t in before if t.pos_ not in ("ADV", "PRON")]
+        if not verbal or verbal[-1].pos_ not in ("VERB", "AUX"):
+            continue  # « mais pas seulement », « pourquoi pas »
+        if any(normalise(t.text) in ("ne", "n") for t in before):
+            continue
+        start = before[-3:][0] if len(before) >= 3 else before[0]
+        phrase = doc.text[start.idx : token.idx + len(token.text)]
+        if flat(phrase) not in support.flat_text:
+            return phrase
+    return ""
 
 
 def _negation_count(doc: Any) -> int:

@@ -102,6 +102,7 @@ class Support:
     root_time: str | None = None  # "past", "present", "future" or "conditional"
     main_verb: bool = False  # a conjugated verb heads the main clause
     reflexive: frozenset[str] = frozenset()  # verb lemmas used with « se »
+    clitics: frozenset[tuple[str, str]] = frozenset()  # (verb, « le », « la » or « les »)
     ngrams: dict[str, int] = field(default_factory=dict)  # word pairs and their counts
 
     def supports_word(self, token: Any) -> bool:
@@ -246,6 +247,7 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None,
         main_verb=has_main_verb(doc),
         reflexive=frozenset(reflexive_verbs(doc)),
+        clitics=frozenset(object_clitics(doc)),
         ngrams=pair_counts(doc.text),
         genders=article_genders(doc),
     )
@@ -270,6 +272,18 @@ def reflexive_verbs(doc: Any) -> set[str]:
         t.head.lemma_
         for t in doc
         if t.lower_ in ("se", "s'", "s’") and t.head.pos_ in ("VERB", "AUX")
+    }
+
+
+OBJECT_CLITICS = frozenset({"le", "la", "les"})
+
+
+def object_clitics(doc: Any) -> set[tuple[str, str]]:
+    """The verbs that take « le », « la » or « les » as object (« les transformer »)."""
+    return {
+        (t.head.lemma_, t.lower_)
+        for t in doc
+        if t.pos_ == "PRON" and t.lower_ in OBJECT_CLITICS and t.head.pos_ in ("VERB", "AUX")
     }
 
 
