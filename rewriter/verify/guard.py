@@ -391,7 +391,7 @@ def _dropped_ne(doc: Any, support: Support) -> str:
     for token in doc:
         if token.lower_ != "pas" or token.pos_ != "ADV":
             continue
-        before = [t for t in doc[max(token.sent.start, token.i - 6) : token.i]]
+        before = list(doc[max(token.sent.start, token.i - 6) : token.i])
         verbal = [t for t in before if t.pos_ not in ("ADV", "PRON")]
         if not verbal or verbal[-1].pos_ not in ("VERB", "AUX"):
             continue  # « mais pas seulement », « pourquoi pas »
@@ -400,7 +400,7 @@ def _dropped_ne(doc: Any, support: Support) -> str:
         start = before[-3:][0] if len(before) >= 3 else before[0]
         phrase = doc.text[start.idx : token.idx + len(token.text)]
         if flat(phrase) not in support.flat_text:
-            return phrase
+            return str(phrase)
     return ""
 
 
