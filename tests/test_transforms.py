@@ -62,6 +62,33 @@ def test_transforms(transform, source: str, expected: list[str]) -> None:  # typ
     assert words(" ".join(out)) <= words(source) | {"cela", "il", "elle", "ils", "elles"}
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("« Nous partons demain pour Paris », a-t-elle déclaré.", "Elle a déclaré :"),
+        ('"Nous partons demain pour Paris", déclare-t-il.', "Il déclare :"),
+        ("« Nous partons demain pour Paris », ont-ils dit.", "Ils ont dit :"),
+        # Article 07: « -ils dans cette plainte… déclaraient : "…" » was written.
+        ('"Nous défendons notre liberté", déclaraient-ils dans cette plainte.', None),
+    ],
+)
+def test_an_attribution_with_a_clitic_subject_moves_whole_or_not_at_all(
+    source: str, expected: str | None
+) -> None:
+    out = reorder.move_attribution(span(source))
+    if expected is None:
+        assert out == []
+    else:
+        assert len(out) == 1 and out[0].startswith(expected), out
+
+
+def test_a_date_carrying_a_complement_is_not_fronted() -> None:
+    """Article 07: « Le 31 décembre contre l'Etat américain, Uber a déjà porté plainte. »"""
+    assert not reorder.front_time_phrase(
+        span("Uber a déjà porté plainte le 31 décembre contre l'Etat américain.")
+    )
+
+
 def test_quotations_are_never_cut_or_shortened() -> None:
     text = (
         "« Nous ne sommes pas opposés à la lecture, mais cette dépense arrive au mauvais "
@@ -624,3 +651,17 @@ def test_a_long_quotation_and_who_said_it_become_two_sentences(
     assert out == expected
     if out:  # the quotation itself is untouched
         assert source.split('",')[0] + '"' in out[0]
+
+
+def test_a_quotation_closing_on_its_own_full_stop_gets_no_second_one() -> None:
+    """Article 07: « "Surtout en cette période… plus important que jamais.". »"""
+    assert clauses.sentence('"Plus important que jamais."') == '"Plus important que jamais."'
+    assert clauses.sentence("« Nous partons »") == "« Nous partons »."
+
+
+def test_a_connector_made_by_a_split_stays_first() -> None:
+    """Article 13: « Le secteur du cinéma est durement frappé par la crise dans le même
+    temps. » — the « Dans le même temps » that split_meanwhile wrote, moved to the end."""
+    assert not reorder.back_adverbial(
+        span("Dans le même temps, le secteur du cinéma est durement frappé par la crise.")
+    )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
 from rewriter.generate import prompts
+from rewriter.generate.text import without_connector
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
@@ -210,25 +210,10 @@ def write_sentence(
                     continue
                 writer.restated.add(flat(text))
         if summary:
-            text = _without_connector(text)
+            text = without_connector(text)
         writer.used.add(flat(text))
         out.append(text)
     return out
-
-
-# A connector ties a sentence to the one before it; a key point stands alone.
-_CONNECTOR = re.compile(
-    r"^(?:Ainsi|De plus|Par ailleurs|En outre|Donc|D'ailleurs|D’ailleurs|Enfin|Or),\s+"
-    r"|^(?:Et|Mais)\s+(?!ce\b)"
-    r"|^Aussi\s+(?=(?:la|le|les|l'|l’|un|une|des)\s)"
-    r"|^D['’]autant (?:plus )?que\s+"
-)
-
-
-def _without_connector(text: str) -> str:
-    """« Ainsi, huit véhicules sur dix… » → « Huit véhicules sur dix… »."""
-    stripped = _CONNECTOR.sub("", text, count=1)
-    return stripped[:1].upper() + stripped[1:] if stripped != text else text
 
 
 def _split_with_model(

@@ -11,7 +11,7 @@ from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content
 from rewriter.generate import prompts
 from rewriter.generate.headings import noun_phrase
-from rewriter.generate.text import capitalise, keyword_label
+from rewriter.generate.text import capitalise, keyword_label, without_connector
 from rewriter.generate.titles import hoisted_titles
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
@@ -207,7 +207,8 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     nlp = french()
     # Not a sentence of a quotation that runs on into the next one (it would open a « »
     # the meta never closes).
-    sentences = [s.text for s in plan.sentences[:6] if balanced(s.text)]
+    # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
+    sentences = [without_connector(s.text) for s in plan.sentences[:6] if balanced(s.text)]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
     def keyed(text: str) -> str:

@@ -35,7 +35,8 @@ def sentence(text: str) -> str:
     if not text:
         return ""
     text = text[0].upper() + text[1:]
-    if text[-1] not in ".!?…»" or (text[-1] == "»" and not re.search(r"[.!?…]\s*»$", text)):
+    # A quotation that closes on its own full stop closes the sentence: « …jamais." »
+    if not re.search(r"[.!?…](?:\s*[»\"”])?$", text):
         text += "."
     return text
 

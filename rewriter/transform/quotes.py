@@ -17,7 +17,7 @@ from rewriter.transform.clauses import REPORTING_VERBS, balanced
 # « "Q", verbe … » or « « Q », verbe … »: the quotation opens the sentence and closes
 # before the comma that introduces who says it.
 QUOTE_FIRST = re.compile(r'^((?:«[^«»]+»|"[^"]+"))\s*,\s*(.+?)\s*[.]?$', re.DOTALL)
-_CLITICS = ("-t-il", "-il", "-t-elle", "-elle", "-t-ils", "-ils", "-t-on", "-on", "-elles")
+CLITICS = ("-t-il", "-il", "-t-elle", "-elle", "-t-ils", "-ils", "-t-on", "-on", "-elles")
 MIN_ATTRIBUTION_WORDS = 2
 # Verbs that take no object: « C'est ce qu'a réagi X » is not French.
 _INTRANSITIVE = frozenset("réagir poursuivre insister témoigner indigner argumenter".split())
@@ -41,7 +41,7 @@ def detach_attribution(span: Any) -> list[str]:
         return []
     if any(v.lemma_.lower() in _INTRANSITIVE for v in verbs):
         return []
-    if any(t.lower_ in _CLITICS or t.lower_.endswith(_CLITICS) for t in tail_tokens):
+    if any(t.lower_ in CLITICS or t.lower_.endswith(CLITICS) for t in tail_tokens):
         return []  # « conclut-il » cannot follow « C'est ce que »
     if count_words(tail) < MIN_ATTRIBUTION_WORDS:
         return []

@@ -20,7 +20,7 @@ from rewriter.transform.clauses import (
     lower_first,
     sentence,
 )
-from rewriter.transform.quotes import QUOTE_FIRST
+from rewriter.transform.quotes import CLITICS, QUOTE_FIRST
 
 
 def move_attribution(span: Any) -> list[str]:
@@ -34,14 +34,14 @@ def move_attribution(span: Any) -> list[str]:
     verb = next((t for t in tail_doc if t.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
         return []
-    verb_group = [t for t in tail_doc if t.i <= verb.i]
-    subject = [t for t in tail_doc if t.i > verb.i]
-    clitic = [t for t in verb_group if t.text.lower() in ("-t-il", "-il", "-elle", "-t-elle", "-t")]
-    verb_group = [t for t in verb_group if t not in clitic]
+    # « déclaraient-ils », « a-t-elle dit »: the subject is a clitic, before or after the verb.
+    clitic = [t for t in tail_doc if t.lower_ in CLITICS or t.lower_ == "-t"]
+    verb_group = [t for t in tail_doc if t.i <= verb.i and t not in clitic]
+    subject = [t for t in tail_doc if t.i > verb.i and t not in clitic]
     if clitic:
-        who = "elle" if any("elle" in t.text.lower() for t in clitic) else "il"
-        if subject:
-            return []
+        who = clitic[-1].lower_.removeprefix("-t").removeprefix("-")
+        if any(not t.is_punct for t in subject) or not who:
+            return []  # « déclaraient-ils dans cette plainte » stays as the source has it
         return [sentence(f"{who.capitalize()} {join_tokens(verb_group)} : {quote}")]
     if not subject or count_words(join_tokens(subject)) > 14:
         return []
@@ -66,6 +66,8 @@ def front_time_phrase(span: Any) -> list[str]:
         words = {t.lower_ for t in sub}
         if not words & TIME_WORDS or len(sub) > 7 or any(t.text in "«»,;" for t in sub):
             continue
+        if any(t.pos_ == "ADP" and t.lower_ not in TIME_PREPOSITIONS for t in sub):
+            continue  # « le 31 décembre contre l'Etat » : the parse hung a complement on the date
         rest = [t for t in tokens if t.i < sub[0].i]
         if rest and (rest[-1].pos_ == "ADV" or rest[-1].is_punct):
             return []  # « presque chaque jeudi », « , lundi »: the phrase is not separable
@@ -78,6 +80,12 @@ def front_time_phrase(span: Any) -> list[str]:
             return [sentence(f"{rest[0].text}, {join_tokens(sub)}, {lower_first(after)}")]
         return [sentence(f"{join_tokens(sub)}, {lower_first(rest)}")]
     return []
+
+
+# Prepositions a time phrase may hold: « du 21 juin au 15 novembre », « depuis 2019 ».
+TIME_PREPOSITIONS = frozenset(
+    "de d' du des à au aux en dans depuis pendant avant après jusqu jusqu' dès vers lors".split()
+)
 
 
 # Adverbs that tie a sentence to the one before: they open it, whatever moves after them.
@@ -125,7 +133,8 @@ def back_adverbial(span: Any) -> list[str]:
         "parmi",
     ):
         return []  # at the end of the sentence its scope would become ambiguous
-    if join_tokens(head).lower().replace("’", "'") in transitions.phrases():
+    opener = join_tokens(head).lower().replace("’", "'")
+    if opener in transitions.phrases() or opener == "dans le même temps":
         return []  # « De plus, … » links to the sentence before: it opens the sentence
     if any(t.dep_.startswith("nsubj") for t in head) or count_words(join_tokens(rest)) < 4:
         return []
