@@ -129,11 +129,13 @@ def test_key_points_stand_alone_and_do_not_repeat() -> None:
         "Il s'établit à 8,5 % de la population active, selon l'Insee. "
         "Il s'agit du plus bas niveau depuis début 2009 selon l'Insee. "
         "Selon l'Insee, il s'agit d'un plus bas niveau depuis début 2009. "
-        "Le chômage de longue durée baisse de 0,1 point, à 3,2 % de la population active."
+        "Le chômage de longue durée baisse de 0,1 point, à 3,2 % de la population active. "
+        "Les 50.000 euros remis en 2013 par Pôle emploi dans une enveloppe où il est cité ?"
     )
     plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "chômage"))
     chosen = [s.text for s in key_points(plan)]
     assert not any(t.startswith("Il ") for t in chosen)
+    assert not any(t.endswith("?") for t in chosen)  # article 18: a question is no key point
     assert sum("plus bas niveau" in t for t in chosen) <= 1
     assert any("0,2 point" in t for t in chosen)
 
@@ -157,6 +159,8 @@ def test_fallback_meta_fits_and_holds_the_keyword_on_the_whole_corpus(corpus: Pa
         assert 1 <= count_in(plan.keyword, french()(meta)) <= 2, (path.name, meta)
         # Article 13 read « François Ozon : mais contrairement à la tradition… »
         assert not re.search(r"^(?:\w+ )*\w+ : (?:mais|et|or|donc|ainsi)\b", meta), meta
+        assert not re.search(r'^[^:«"]* : [«"]', meta), meta  # article 18: a bare quotation
+        assert meta.count("(") == meta.count(")"), meta  # article 18: « (IAAF… »
 
 
 def test_meta_cut_never_splits_a_decimal() -> None:

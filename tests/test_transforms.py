@@ -665,3 +665,21 @@ def test_a_connector_made_by_a_split_stays_first() -> None:
     assert not reorder.back_adverbial(
         span("Dans le même temps, le secteur du cinéma est durement frappé par la crise.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pourtant, plusieurs athlètes ont pu participer.",
+            "Plusieurs athlètes ont pu participer.",
+        ),
+        ("Mais ce n'est pas tout.", "Ce n'est pas tout."),
+        ("Et ce, pour attaquer le texte.", "Et ce, pour attaquer le texte."),
+        ("Or le texte passe.", "Or le texte passe."),  # no comma: « Or » may be the metal
+    ],
+)
+def test_a_standalone_sentence_loses_its_connector(text: str, expected: str) -> None:
+    from rewriter.generate.text import without_connector
+
+    assert without_connector(text) == expected

@@ -227,7 +227,10 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
         return out
 
     best = ""
+    quoted = [s[:1] in '«"“' for s in sentences]
     for start in range(len(sentences)):
+        if quoted[start] and not all(quoted):
+            continue  # article 18: a meta that was a bare quotation, no one saying it
         text = ""
         for s in sentences[start:]:
             candidate = f"{text} {s}".strip()
@@ -316,7 +319,9 @@ def _cut_words(text: str, lo: int, hi: int) -> str:
     for end in range(len(doc) - 1, 0, -1):  # the last token may be a cut word
         last = doc[end - 1]
         if last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and lo <= last.idx + len(last) + 1:
-            return text[: last.idx + len(last)] + "…"
+            kept = text[: last.idx + len(last)]
+            if kept.count("(") == kept.count(")") and balanced(kept):
+                return kept + "…"  # never « (IAAF… » nor « "un scandale… »
     return ""
 
 

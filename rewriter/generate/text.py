@@ -17,8 +17,9 @@ def keyword_label(keyword: Keyword) -> str:
 
 # A connector ties a sentence to the one before it; a key point stands alone.
 _CONNECTOR = re.compile(
-    r"^(?:Ainsi|De plus|Par ailleurs|En outre|Donc|D'ailleurs|D’ailleurs|Enfin|Or),\s+"
-    r"|^(?:Et|Mais)\s+(?!ce\b)"
+    r"^(?:Ainsi|De plus|Par ailleurs|En outre|Donc|D'ailleurs|D’ailleurs|Enfin|Or|Pourtant"
+    r"|Cependant|Toutefois|Néanmoins|En revanche|En effet|Dans le même temps),\s+"
+    r"|^(?:Et|Mais)\s+(?!ce\s*,)"
     r"|^Aussi\s+(?=(?:la|le|les|l'|l’|un|une|des)\s)"
     r"|^D['’]autant (?:plus )?que\s+"
 )

@@ -26,7 +26,11 @@ def key_points(plan: Plan) -> list[SourceSentence]:
     candidates = [
         s
         for s in plan.sentences
-        if not s.has_quote and 6 <= s.words <= 40 and not _opens_on_pronoun(s) and _finite(s)
+        if not s.has_quote
+        and 6 <= s.words <= 40
+        and not _opens_on_pronoun(s)
+        and _finite(s)
+        and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
