@@ -297,3 +297,18 @@ def test_hyphenated_words_stay_whole_and_do_not_break_sentences() -> None:
 def test_quotation_fragments_join_their_sentence() -> None:
     a = analysed("# T\n\nIl a dit : « Notre règlement n’a pas été respecté. » Puis il est parti.")
     assert len(a.sentences) == 2
+
+
+def test_a_closing_quotation_mark_stays_with_its_sentence() -> None:
+    """Article 22: « …par les autres sources fiables." En effet, … » — the parser opened
+    the next sentence on the closing mark, and the rewrite printed it on its own line."""
+    from rewriter.analysis.nlp import french
+    from rewriter.analysis.sentences import sentence_spans
+
+    text = (
+        '"Cette information a été acceptée si facilement par les autres sources fiables." '
+        "En effet, avant la pandémie, l'ibuprofène était déjà considéré comme dangereux."
+    )
+    spans = [s.text for s in sentence_spans(french()(text))]
+    assert spans[0].endswith('fiables."')
+    assert spans[1].startswith("En effet")

@@ -94,12 +94,16 @@ def test_a_bare_short_line_between_paragraphs_is_a_subheading(tmp_path: Path) ->
     path = tmp_path / "a.txt"
     path.write_text(
         "La piscine rouvre\n\nLes bassins rouvrent lundi après deux ans de travaux.\n\n"
-        "Des tarifs en hausse\n\nL'entrée coûtera 4 euros.\n\nUn dernier mot sans point\n",
+        "Des tarifs en hausse\n\nL'entrée coûtera 4 euros.\n\n"
+        # Article 22: ten words, a subheading all the same.
+        "Un terrain propice pour la propagation de cette fausse information\n\n"
+        "Le maire l'a dit.\n\nUn dernier mot sans point\n",
         encoding="utf-8",
     )
     article = read_article(path)
     assert [(b.kind, b.text) for b in article.blocks if b.is_heading][1:] == [
-        ("heading", "Des tarifs en hausse")
+        ("heading", "Des tarifs en hausse"),
+        ("heading", "Un terrain propice pour la propagation de cette fausse information"),
     ]
     # A last short line with nothing under it stays a paragraph.
     assert article.blocks[-1].kind == "paragraph"

@@ -350,3 +350,15 @@ def test_a_quotation_holding_a_quoted_phrase_stays_frozen_to_its_end() -> None:
     )
     ranges = quotation_ranges(text)
     assert any(a <= text.index("Et si") and b == len(text) for a, b in ranges), ranges
+
+
+def test_a_heading_is_not_used_twice_with_another_article() -> None:
+    """Article 02 had « Le Conseil de Paris » and « Conseil de Paris » as two H2."""
+    from rewriter.generate.headings import fallback_heading, heading_key
+
+    assert heading_key("Le Conseil de Paris") == heading_key("Conseil de Paris")
+    text = "Mme Buzyn n'a même pas obtenu son siège au Conseil de Paris."
+    used = {heading_key("Mme Buzyn")}
+    assert fallback_heading(text, used) == "Conseil de Paris"
+    used.add(heading_key("Le Conseil de Paris"))  # the heading of another section
+    assert heading_key(fallback_heading(text, used)) != "conseil de paris"

@@ -16,6 +16,13 @@ _FINAL = re.compile(r"[.!?…][»”\"’')\]\s]*$")
 _OPENING = frozenset({"«", "(", "“", "["})
 
 
+def _closes(before: str, mark: str) -> bool:
+    """`mark` closes a quotation left open in `before`."""
+    if mark in ('"', "”"):
+        return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+    return mark == "»" and before.count("«") > before.count("»")
+
+
 def sentence_spans(doc: Any) -> list[Any]:
     spans: list[Any] = []
     start: int | None = None
@@ -23,6 +30,11 @@ def sentence_spans(doc: Any) -> list[Any]:
         begin, end = sent.start, sent.end
         if start is None and spans and spans[-1].end > begin:
             begin = spans[-1].end  # its opening quote was given to the previous sentence
+        if start is None and spans and begin < end and _closes(spans[-1].text, doc[begin].text):
+            # « …fiables." En effet » : the parser opened the next sentence on the mark
+            # that closes this one's quotation (article 22).
+            spans[-1] = doc[spans[-1].start : begin + 1]
+            begin += 1
         if begin >= end:
             continue
         if (

@@ -25,7 +25,7 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
         return (
             len(text) <= MAX_HEADING_CHARS
             and text.rstrip()[-1:] not in ".!?"
-            and _key(text) not in used
+            and heading_key(text) not in used
         )
 
     text = writer.generate(
@@ -42,7 +42,7 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
         writer.fallback()
         text = fallback_heading(source_text, used)
     text = capitalise(text.rstrip(" .:;"))
-    used.add(_key(text))
+    used.add(heading_key(text))
     return text
 
 
@@ -54,15 +54,23 @@ def source_heading(text: str, used: set[str]) -> str | None:
         text = re.sub(r'\s*["«»]\s*', " ", text).strip()  # « Sauver" l'orpaillage »
     if not 2 <= len(text.split()) <= 10 or text[-1:] in ".!?" or len(text) > MAX_HEADING_CHARS:
         return None
-    if _key(text) in used:
+    if heading_key(text) in used:
         return None
     text = capitalise(text)
-    used.add(_key(text))
+    used.add(heading_key(text))
     return text
 
 
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+_LEADING = frozenset("le la les l un une des du de d".split())
+
+
+def heading_key(text: str) -> str:
+    """What two headings share when they say the same: « Le Conseil de Paris » and
+    « Conseil de Paris » (article 02 had both as H2)."""
+    words = re.findall(r"\w+", text.lower())
+    while len(words) > 1 and words[0] in _LEADING:
+        words = words[1:]
+    return " ".join(words)
 
 
 _CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
@@ -134,7 +142,8 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
         scored.append((score, text))
     for _, text in sorted(scored, key=lambda x: -x[0]):
         text = capitalise(text)
-        if _key(text) not in used and len(text) <= MAX_HEADING_CHARS and len(text.split()) > 1:
+        fits = len(text) <= MAX_HEADING_CHARS and len(text.split()) > 1
+        if fits and heading_key(text) not in used:
             return text
     if keyword is not None:
         return ""

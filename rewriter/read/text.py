@@ -35,7 +35,7 @@ def _bare_subheading(line: str) -> bool:
     subheading without the agency's dashes — short, capitalised, no closing punctuation."""
     words = line.split()
     return (
-        2 <= len(words) <= 8
+        2 <= len(words) <= 12  # article 22: « Un terrain propice pour la propagation de… »
         and line[:1].isupper()
         and line[-1:] not in '.!?:;,…»"”)'
         and not re.search(r"[.!?;]\s", line)

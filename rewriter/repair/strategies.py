@@ -13,7 +13,7 @@ from rewriter.analysis.keyword import count_in, share_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.headings import fallback_heading
+from rewriter.generate.headings import fallback_heading, heading_key
 from rewriter.generate.sentences import pieces, write_sentence
 from rewriter.generate.seo import fallback_meta, fallback_title, slug_for
 from rewriter.generate.text import capitalise, keyword_label
@@ -105,7 +105,7 @@ def split_long_paragraphs(draft: Draft, ctx: Context) -> bool:
 
 def split_long_sections(draft: Draft, ctx: Context) -> bool:
     limit, changed = ctx.settings.max_section_words, False
-    used = {s.heading.lower() for s in draft.sections}
+    used = {heading_key(s.heading) for s in draft.sections}
     i = 0
     while i < len(draft.sections):
         section = draft.sections[i]
@@ -116,7 +116,7 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             section.paragraphs = section.paragraphs[:cut]
             text = " ".join(p.text for p in tail)
             heading = fallback_heading(text, used)
-            used.add(heading.lower())
+            used.add(heading_key(heading))
             draft.sections.insert(
                 i + 1, Section(heading, min(3, section.level + 1), tail, source_text=text)
             )
@@ -145,7 +145,7 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
                 break
             # A phrase of the section that holds the keyword reads as a heading
             # (« Le chômage de longue durée »); « Keyword : heading » only when none does.
-            used = {s.heading.lower() for s in draft.sections}
+            used = {heading_key(s.heading) for s in draft.sections}
             natural = fallback_heading(section.source_text, used, kw) if section.source_text else ""
             section.heading = natural or f"{label} : {_lower_first(section.heading)}"
             holding.append(section)
