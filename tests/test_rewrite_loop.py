@@ -130,12 +130,14 @@ def test_key_points_stand_alone_and_do_not_repeat() -> None:
         "Il s'agit du plus bas niveau depuis début 2009 selon l'Insee. "
         "Selon l'Insee, il s'agit d'un plus bas niveau depuis début 2009. "
         "Le chômage de longue durée baisse de 0,1 point, à 3,2 % de la population active. "
-        "Les 50.000 euros remis en 2013 par Pôle emploi dans une enveloppe où il est cité ?"
+        "Les 50.000 euros remis en 2013 par Pôle emploi dans une enveloppe où il est cité ? "
+        "2- Le chômage des 15-24 ans doit baisser de 2 points en 2021 selon Pôle emploi."
     )
     plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "chômage"))
     chosen = [s.text for s in key_points(plan)]
     assert not any(t.startswith("Il ") for t in chosen)
     assert not any(t.endswith("?") for t in chosen)  # article 18: a question is no key point
+    assert not any(t.startswith("2-") for t in chosen)  # article 30: nor a list's item
     assert sum("plus bas niveau" in t for t in chosen) <= 1
     assert any("0,2 point" in t for t in chosen)
 

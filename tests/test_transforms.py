@@ -683,3 +683,14 @@ def test_a_standalone_sentence_loses_its_connector(text: str, expected: str) -> 
     from rewriter.generate.text import without_connector
 
     assert without_connector(text) == expected
+
+
+def test_a_phrase_describing_the_source_stays_with_it() -> None:
+    """Article 30: « Relatif à l'égalité homme-femme, la Tunisie est classée…, selon le
+    rapport » and « En bas de l'échelle, selon le rapport…, la Tunisie est classée. »"""
+    text = (
+        "Selon le rapport annuel du Forum économique mondial, relatif à l'égalité "
+        "homme-femme, la Tunisie est classée en bas de l'échelle."
+    )
+    assert reorder.variants(span(text)) == [text]
+    assert reorder.swap_selon(span("Selon la préfecture, la baignade reste interdite."))

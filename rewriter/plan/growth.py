@@ -3,6 +3,7 @@ answers are the source's own facts. Only the choice of sentences happens here.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rewriter.plan import Plan, SourceSentence
@@ -31,6 +32,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
         and not _opens_on_pronoun(s)
         and _finite(s)
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
+        and not _list_item(s)
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
@@ -65,6 +67,12 @@ def _opens_on_pronoun(s: SourceSentence) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in _PERSONAL for c in root.children)
 
 
+def _list_item(s: SourceSentence) -> bool:
+    """« 1-prendre en considération… » (article 30): an item of the source's list, which
+    means nothing out of it — and its « 1 » is no key figure."""
+    return bool(re.match(r"\s*(?:\d+|[a-z])\s*[-–).]\s*\S", s.text))
+
+
 def _finite(s: SourceSentence) -> bool:
     """A key point is a statement: « Construire un voilier en 400 heures » is not one."""
     return any("Fin" in t.morph.get("VerbForm") for t in s.span)
@@ -90,7 +98,11 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
 
     def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
         # An answer is read alone, under its question: no sentence that leans on another.
-        out = [s for s in matching if s.index not in used and not _opens_on_pronoun(s)][:n]
+        out = [
+            s
+            for s in matching
+            if s.index not in used and not _opens_on_pronoun(s) and not _list_item(s)
+        ][:n]
         used.update(s.index for s in out)
         return out
 

@@ -71,6 +71,8 @@ def front_time_phrase(span: Any) -> list[str]:
         rest = [t for t in tokens if t.i < sub[0].i]
         if rest and (rest[-1].pos_ == "ADV" or rest[-1].is_punct):
             return []  # « presque chaque jeudi », « , lundi »: the phrase is not separable
+        if _opens_on_adjunct(rest):
+            return []
         if count_words(join_tokens(rest)) < 4 or not balanced(join_tokens(rest)):
             return []
         if rest[0].lower_ in CONNECTORS and len(rest) > 1:
@@ -98,6 +100,13 @@ CONNECTORS = frozenset(
 # Prepositions whose phrase sets the scene (where, when) even when the parser calls it an
 # argument: « a présenté Y sur les réseaux sociaux ».
 PLACE_TIME_PREPOSITIONS = frozenset("sur dans en depuis pendant avant après lors chez".split())
+
+
+def _opens_on_adjunct(tokens: list[Any]) -> bool:
+    """« Selon le rapport, … » already opens the sentence: a second phrase in front of it
+    stacks two (article 30: « En bas de l'échelle, selon le rapport…, la Tunisie est
+    classée. »)."""
+    return bool(tokens) and tokens[0].pos_ in ("ADP", "ADV") and any(t.text == "," for t in tokens)
 
 
 def _opens_on_conjunction(tokens: list[Any]) -> bool:
@@ -168,6 +177,8 @@ def front_phrase(span: Any) -> list[str]:
             continue
         rest = [t for t in tokens if t.i < sub[0].i]
         if not rest or rest[-1].pos_ in ("ADV", "ADP", "DET") or rest[-1].is_punct:
+            return []
+        if _opens_on_adjunct(rest):
             return []
         if count_words(join_tokens(rest)) < 5 or not balanced(join_tokens(rest)):
             return []
@@ -281,6 +292,15 @@ def swap_selon(span: Any) -> list[str]:
     text = span.text.strip().rstrip(".")
     match = re.match(r"^(Selon|D'après|D’après) ([^,]{3,60}), (.+)$", text)
     if match and "«" not in match.group(3) and not match.group(3)[0].isdigit():
+        start = span.start_char + span.text.index(match.group(3))
+        first = next((t for t in span if t.idx >= start), None)
+        describes = first is not None and (
+            first.pos_ == "ADJ"
+            or "Part" in first.morph.get("VerbForm")
+            or (first.head.idx < start and first.head.i != first.i)
+        )
+        if describes:
+            return []  # « Selon le rapport, relatif à l'égalité, … » : the rapport's words
         body = match.group(3)
         return [sentence(f"{body}, {match.group(1).lower()} {match.group(2)}")]
     match = re.match(r"^(.+), (selon|d'après|d’après) ([^,]{3,60})$", text)
