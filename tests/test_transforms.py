@@ -207,6 +207,13 @@ def test_a_result_is_not_detached_as_a_purpose() -> None:
             "8,5 % de la population active en France."
         )
     )
+    # Article 30: « …en 2018. Et ce, pour reculer à la quatrième place en 2019. »
+    assert not split_closing_adjunct(
+        span(
+            "La Tunisie occupait la deuxième place parmi les pays du Moyen Orient en 2018, "
+            "pour reculer à la quatrième place en 2019."
+        )
+    )
 
 
 def test_fronting_never_changes_what_a_phrase_belongs_to() -> None:

@@ -81,7 +81,8 @@ _ADJUNCT_OPENERS = frozenset(
 # « pour s'établir à 8,5 % »: where a figure lands, not why — it stays in its sentence.
 RESULT_VERBS = frozenset(
     "établir situer atteindre passer élever porter afficher revenir retomber remonter "
-    "grimper chuter baisser monter culminer stabiliser".split()
+    "grimper chuter baisser monter culminer stabiliser reculer tomber progresser terminer "
+    "finir aboutir".split()
 )
 # What must stay with the main verb: « a clamé. Et ce, dans l'hémicycle Mme Avia » is not French.
 _CORE = ("nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "cop", "obj", "xcomp", "ccomp")
