@@ -12,18 +12,13 @@ from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
-from rewriter.transform.clauses import REPORTING_VERBS, TIME_WORDS, balanced, sentence
+from rewriter.transform.clauses import TIME_WORDS, balanced, reports, sentence
 from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
 
 SPLIT_WORDS = 16
-# Inflected forms the lemmatizer misses after an inversion (« explique-t-il »).
-_REPORTING_FORMS = frozenset(
-    "dit déclare explique indique précise ajoute souligne estime affirme rappelle assure "
-    "raconte poursuit conclut insiste prévient résume détaille confie".split()
-)
 
 
 def pieces(span: Any, max_words: int) -> list[str]:
@@ -69,10 +64,7 @@ def attributed(span: Any) -> bool:
     if tail[0].lower_ == "selon":
         return True
     verbs = [t for t in tail[:4] if t.pos_ in ("VERB", "AUX", "X")]
-    return any(
-        t.lemma_.lower() in REPORTING_VERBS or t.lower_.split("-")[0] in _REPORTING_FORMS
-        for t in verbs
-    )
+    return any(reports(t) for t in verbs)
 
 
 def carry_attribution(span: Any, max_words: int) -> list[str]:

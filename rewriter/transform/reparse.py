@@ -17,10 +17,10 @@ from typing import Any
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
 from rewriter.transform.clauses import (
-    REPORTING_VERBS,
     _name_of,
     balanced,
     join_tokens,
+    reports,
     sentence,
 )
 
@@ -182,9 +182,7 @@ def split_second_que(span: Any) -> list[str]:
     """« X estime que A et que B. » → « X estime que A. Selon X, B. » (« selon lui » after
     a pronoun): the second « que » clause keeps its speaker."""
     for verb in span:
-        # The lemmatizer misses some present forms (« estime » → « estime »): « estime » + r.
-        said = verb.lemma_.lower() in REPORTING_VERBS or f"{verb.lower_}r" in REPORTING_VERBS
-        if not said or verb.pos_ not in ("VERB", "AUX"):
+        if not reports(verb) or verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         first = next((c for c in verb.children if c.dep_ == "ccomp"), None)
