@@ -178,6 +178,8 @@ def main() -> int:
         "yoast_seo",
         "yoast_readability",
         "copied_share",
+        "copied_outside_quotes",
+        "long_sentences",
         "first_try",
         "seconds",
     ):
