@@ -190,6 +190,22 @@ def test_a_dropped_ne_and_a_pronoun_of_the_wrong_number_are_refused() -> None:
     assert "grammar" not in kinds(source, source, min_words=0)
 
 
+def test_what_a_noun_is_said_to_be_must_be_said_of_it_in_the_source() -> None:
+    """Article 01, a key point the default model wrote and the guard let through: the
+    subject was far from the party's themes, not the parties."""
+    source = (
+        "Le parti est venu tardivement à ce sujet éloigné de ses thèmes de prédilection "
+        "économiques et régaliens."
+    )
+    unit = "Les partis étaient très éloigné de leurs thèmes de prédilection économiques."
+    assert "claim" in kinds(source, unit, min_words=0)
+    assert "claim" not in kinds(
+        source, "Ce sujet est éloigné de ses thèmes de prédilection.", min_words=0
+    )
+    complete = "La salle de travail, qui compte 60 places, était complète chaque jeudi."
+    assert "claim" not in kinds(complete, "La salle était complète chaque jeudi.", min_words=0)
+
+
 def test_a_phrase_said_twice_when_the_source_says_it_once_is_refused() -> None:
     """`make run` on the sample: « Le prêt, le retour des documents, l'accès aux ordinateurs
     et le retour des documents seront possibles » — a list item invented by repetition."""

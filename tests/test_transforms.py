@@ -701,3 +701,10 @@ def test_a_phrase_describing_the_source_stays_with_it() -> None:
     )
     assert reorder.variants(span(text)) == [text]
     assert reorder.swap_selon(span("Selon la préfecture, la baignade reste interdite."))
+
+
+def test_selon_is_not_put_before_a_conjunction() -> None:
+    """Article 01: « Et "on ne peut pas faire une croix sur ces électeurs", selon lui. »
+    became « Selon lui, et "on ne peut pas…" »."""
+    text = 'Et "on ne peut pas faire une croix sur ces électeurs", selon lui.'
+    assert reorder.swap_selon(span(text)) == []

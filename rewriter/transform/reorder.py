@@ -304,7 +304,9 @@ def swap_selon(span: Any) -> list[str]:
         body = match.group(3)
         return [sentence(f"{body}, {match.group(1).lower()} {match.group(2)}")]
     match = re.match(r"^(.+), (selon|d'après|d’après) ([^,]{3,60})$", text)
-    if match and "«" not in match.group(1):
+    opens_on_conjunction = _opens_on_conjunction([t for t in span if not t.is_punct][:1])
+    if match and "«" not in match.group(1) and not opens_on_conjunction:
+        # (« Et "on ne peut pas…", selon lui » is not « Selon lui, et "on ne peut pas…" »)
         return [
             sentence(
                 f"{match.group(2).capitalize()} {match.group(3)}, "

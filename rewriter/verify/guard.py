@@ -228,6 +228,8 @@ def check_unit(
         if triples.count(triple) >= 2 and triples.count(triple) > source_words.count(triple):
             add(f"« {triple} » répété", "format")  # « le retour des documents » twice
             break
+    for subject, predicate in _predications(doc, support):
+        add(f"{subject} … {predicate}", "claim")  # « Les partis étaient très éloigné… »
     for verb, clitic in object_clitics(doc) - support.clitics:
         if any(v == verb for v, _ in support.clitics):
             add(f"{clitic} {verb}", "grammar")  # « des données… et de la transformer »
@@ -279,6 +281,26 @@ def _relations(doc: Any) -> list[tuple[str, str, str]]:
             out.append((token.head.lemma_, token.dep_, normalise(word.lemma_ or word.text)))
         elif word is token and not token.is_stop:
             out.append((token.head.lemma_, token.dep_, normalise(token.lemma_ or token.text)))
+    return out
+
+
+def _predications(doc: Any, support: Support) -> list[tuple[str, str]]:
+    """« X est/était ADJ » where the source never says ADJ of X (article 01: the source's
+    « ce sujet éloigné de ses thèmes » became « Les partis étaient très éloigné de leurs
+    thèmes »). Pronoun subjects are left alone: who they are is not known here."""
+    out = []
+    for token in doc:
+        if token.pos_ not in ("ADJ", "VERB") or not any(c.dep_ == "cop" for c in token.children):
+            continue
+        if normalise(token.text) in FREE_WORDS or not support.supports_word(token):
+            continue  # an unsupported word is already reported as such
+        for subject in (c for c in token.children if c.dep_.startswith("nsubj")):
+            if subject.pos_ not in ("NOUN", "PROPN"):
+                continue
+            pairs = {(form, stem(token.text)) for form in token_forms(subject)}
+            pairs |= {(form, stem(token.lemma_ or token.text)) for form in token_forms(subject)}
+            if not pairs & support.predicates:
+                out.append((subject.text, token.text))
     return out
 
 
