@@ -206,6 +206,27 @@ def test_what_a_noun_is_said_to_be_must_be_said_of_it_in_the_source() -> None:
     assert "claim" not in kinds(complete, "La salle était complète chaque jeudi.", min_words=0)
 
 
+def test_an_attribution_names_someone_the_source_quotes() -> None:
+    """Article 05, a model's split the guard accepted: « Cela représente 2,52 millions de
+    personnes, toujours selon sa tendance. »"""
+    source = (
+        "Le taux de chômage a reculé pour s'établir à 8,5 %, ce qui représente 2,52 millions "
+        "de personnes, poursuivant sa tendance à la baisse, selon les chiffres publiés par "
+        "l'Insee mercredi 14 août."
+    )
+    invented = "Le taux a reculé à 8,5 %, toujours selon sa tendance."
+    assert "claim" in kinds(source, invented, min_words=0)
+    for faithful in (
+        "Selon l'Insee, le taux de chômage a reculé pour s'établir à 8,5 %.",
+        "Le taux de chômage a reculé pour s'établir à 8,5 %, selon les chiffres de l'Insee.",
+    ):
+        assert "claim" not in kinds(source, faithful, min_words=0), faithful
+    said = "Le maire, Sophie Aubertin, a répondu que les deux budgets n'avaient aucun rapport."
+    assert "claim" not in kinds(
+        said, "Selon le maire, les deux budgets n'avaient aucun rapport.", min_words=0
+    )
+
+
 def test_a_phrase_said_twice_when_the_source_says_it_once_is_refused() -> None:
     """`make run` on the sample: « Le prêt, le retour des documents, l'accès aux ordinateurs
     et le retour des documents seront possibles » — a list item invented by repetition."""

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from rewriter.analysis import language
 from rewriter.analysis.words import FUNCTION_POS, count_words, is_content, normalise, token_forms
 from rewriter.verify.support import (
+    ACCORDING_TO,
     ARTICLE_GENDER,
     NUMBER_WORDS,
     Support,
@@ -228,6 +229,13 @@ def check_unit(
         if triples.count(triple) >= 2 and triples.count(triple) > source_words.count(triple):
             add(f"« {triple} » répété", "format")  # « le retour des documents » twice
             break
+    for token in doc:
+        # « …, toujours selon sa tendance » (article 05, a model's split): every word is
+        # the source's, but the source quotes no « tendance ».
+        if normalise(token.text) not in ACCORDING_TO or token.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not token_forms(token.head) & support.speakers:
+            add(f"{token.text} {token.head.text}", "claim")
     for subject, predicate in _predications(doc, support):
         add(f"{subject} … {predicate}", "claim")  # « Les partis étaient très éloigné… »
     for verb, clitic in object_clitics(doc) - support.clitics:
