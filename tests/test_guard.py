@@ -227,6 +227,23 @@ def test_an_attribution_names_someone_the_source_quotes() -> None:
     )
 
 
+def test_a_stray_determiner_or_auxiliary_is_refused() -> None:
+    """Real outputs of the default model (articles 02 and 00), both once accepted."""
+    source = (
+        "Formellement, elle doit encore attendre le Conseil de Paris, vendredi, pour être "
+        "officiellement réélue."
+    )
+    assert "grammar" in kinds(
+        source,
+        "La Formellement, elle doit encore attendre le Conseil de Paris, vendredi.",
+        min_words=0,
+    )
+    source = "Sora peut récolter des données incomplètes et les transformer en vidéo."
+    assert "grammar" in kinds(source, "A Sora peut récolter des données incomplètes.", min_words=0)
+    for faithful in ("La plupart des élus ont voté.", "Le maire a voté la mesure."):
+        assert "grammar" not in kinds(faithful, faithful, min_words=0)
+
+
 def test_a_phrase_said_twice_when_the_source_says_it_once_is_refused() -> None:
     """`make run` on the sample: « Le prêt, le retour des documents, l'accès aux ordinateurs
     et le retour des documents seront possibles » — a list item invented by repetition."""

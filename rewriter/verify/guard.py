@@ -241,6 +241,9 @@ def check_unit(
     for verb, clitic in object_clitics(doc) - support.clitics:
         if any(v == verb for v, _ in support.clitics):
             add(f"{clitic} {verb}", "grammar")  # « des données… et de la transformer »
+    stray = _stray_word(doc)
+    if stray:
+        add(stray, "grammar")  # « La Formellement, elle doit… », « A Sora peut… »
     dropped = _dropped_ne(doc, support)
     if dropped:
         add(dropped, "grammar")  # « On sait toujours pas » for « On ne sait toujours pas »
@@ -414,6 +417,25 @@ def _impossible_passives(doc: Any) -> list[tuple[str, str]]:
                 if normalise(child.text) == "été" and child.dep_.startswith("aux"):
                     out.append((child.text, token.text))
     return out
+
+
+def _stray_word(doc: Any) -> str:
+    """A determiner that determines no noun (« La Formellement, elle doit… », article 02)
+    or an auxiliary hanging before the subject (« A Sora peut récolter… », seed article):
+    both real outputs of the default model, once accepted."""
+    for token in doc:
+        if token.dep_ == "det" and token.head.pos_ in ("ADV", "VERB", "AUX"):
+            return str(doc[token.i : token.i + 2].text)
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            token.is_sent_start
+            and token.pos_ == "AUX"
+            and token.dep_ == "dep"
+            and nxt is not None
+            and nxt.dep_.startswith("nsubj")
+        ):
+            return str(doc[token.i : token.i + 2].text)
+    return ""
 
 
 def _dropped_ne(doc: Any, support: Support) -> str:
