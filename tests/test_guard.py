@@ -227,6 +227,14 @@ def test_an_attribution_names_someone_the_source_quotes() -> None:
     )
 
 
+def test_a_word_french_does_not_have_is_refused() -> None:
+    """Article 04: « il ne démissionera pas » (the source: « ne démissionnerait pas »)."""
+    source = "Il a fait savoir qu'il ne démissionnerait pas, malgré le déconfinement."
+    assert "word" in kinds(source, "Il a fait savoir qu'il ne démissionera pas.", min_words=0)
+    # A rare word the source itself uses is fine.
+    assert "word" not in kinds(source, "Malgré le déconfinement, il ne démissionnerait pas.")
+
+
 def test_a_stray_determiner_or_auxiliary_is_refused() -> None:
     """Real outputs of the default model (articles 02 and 00), both once accepted."""
     source = (

@@ -241,6 +241,18 @@ def check_unit(
     for verb, clitic in object_clitics(doc) - support.clitics:
         if any(v == verb for v, _ in support.clitics):
             add(f"{clitic} {verb}", "grammar")  # « des données… et de la transformer »
+    for token in doc:
+        # A word French does not have (« démissionera », « édileur », « stationer »: the
+        # default model's) and the source does not use: its stem may still be the source's.
+        if (
+            token.is_alpha
+            and token.is_oov
+            and token.pos_ != "PROPN"
+            and not token.ent_type_
+            and not token.text[:1].isupper()
+            and normalise(token.text) not in support.forms
+        ):
+            add(token.text, "word")
     stray = _stray_word(doc)
     if stray:
         add(stray, "grammar")  # « La Formellement, elle doit… », « A Sora peut… »
