@@ -738,3 +738,14 @@ def test_read_on_article_03() -> None:
             "vendredi à samedi."
         )
     )
+
+
+def test_a_relative_on_two_nouns_gets_no_singular_pronoun() -> None:
+    """Article 11: « …notamment les Etats-Unis et la Chine. Celle-ci disposent à eux seuls
+    de 70 % des supercalculateurs présents au Top500. »"""
+    text = (
+        "Ils font l'objet d'une compétition acharnée entre les grandes puissances mondiales, "
+        "notamment les Etats-Unis et la Chine, qui disposent à eux seuls de 70 % des "
+        "supercalculateurs présents au Top500."
+    )
+    assert not any(p.startswith("Celle-ci") for p in clauses.split_relative_tail(span(text)))
