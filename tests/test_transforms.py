@@ -701,3 +701,51 @@ def test_a_phrase_describing_the_source_stays_with_it() -> None:
     )
     assert reorder.variants(span(text)) == [text]
     assert reorder.swap_selon(span("Selon la préfecture, la baignade reste interdite."))
+
+
+def test_selon_is_not_put_before_a_conjunction() -> None:
+    """Article 01: « Et "on ne peut pas faire une croix sur ces électeurs", selon lui. »
+    became « Selon lui, et "on ne peut pas…" »."""
+    text = 'Et "on ne peut pas faire une croix sur ces électeurs", selon lui.'
+    assert reorder.swap_selon(span(text)) == []
+
+
+def test_read_on_article_03() -> None:
+    """« À 3h40 du matin, c'est "une réforme très attendue" » (the time was when the
+    minister spoke); « Mercredi soir, Mesure phare, la PMA pour toutes… a été validée »;
+    « …le projet de loi bioéthique. Et ce, dans la nuit de vendredi à samedi. »"""
+    from rewriter.transform.detach import split_closing_adjunct
+
+    assert not reorder.front_time_phrase(
+        span(
+            'C\'est "une réforme très attendue par nos concitoyens", a estimé le '
+            "secrétaire d'Etat Adrien Taquet à 3h40 du matin."
+        )
+    )
+    assert not reorder.front_time_phrase(
+        span(
+            "Mesure phare, la PMA pour toutes promise par Emmanuel Macron a été validée "
+            "sans encombre mercredi soir."
+        )
+    )
+    assert reorder.front_time_phrase(
+        span('Le texte jugé "liberticide" par ses détracteurs a été adopté mercredi soir.')
+    )
+    assert not split_closing_adjunct(
+        span(
+            "Après un sprint de moins d'une semaine et d'âpres débats, l'Assemblée nationale "
+            "a adopté en deuxième lecture le projet de loi bioéthique, dans la nuit de "
+            "vendredi à samedi."
+        )
+    )
+
+
+def test_a_relative_on_two_nouns_gets_no_singular_pronoun() -> None:
+    """Article 11: « …notamment les Etats-Unis et la Chine. Celle-ci disposent à eux seuls
+    de 70 % des supercalculateurs présents au Top500. »"""
+    text = (
+        "Ils font l'objet d'une compétition acharnée entre les grandes puissances mondiales, "
+        "notamment les Etats-Unis et la Chine, qui disposent à eux seuls de 70 % des "
+        "supercalculateurs présents au Top500."
+    )
+    assert not any(p.startswith("Celle-ci") for p in clauses.split_relative_tail(span(text)))

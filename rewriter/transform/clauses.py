@@ -329,7 +329,13 @@ def split_relative_tail(span: Any) -> list[str]:
                 continue
             if max(t.i for t in verb.subtree) != tokens[-1].i - (1 if tokens[-1].is_punct else 0):
                 continue  # the relative clause must close the sentence
+            if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
+                continue  # « les Etats-Unis et la Chine, qui disposent » is not « Celle-ci »
             agreement = _agreement(antecedent)
+            finite = [w for w in (verb, *verb.children) if "Fin" in w.morph.get("VerbForm")]
+            numbers = {n for w in finite for n in w.morph.get("Number")}
+            if agreement is not None and numbers and agreement[1] not in numbers:
+                continue  # the verb says the antecedent is another one (article 11)
             before, after = tokens[:i], tokens[i + 2 :]
             if agreement is None or not balanced(join_tokens(before)) or "«" in join_tokens(after):
                 continue

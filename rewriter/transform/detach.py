@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rewriter.analysis.words import count_words
-from rewriter.transform.clauses import balanced, join_tokens, sentence
+from rewriter.transform.clauses import TIME_WORDS, balanced, join_tokens, sentence
 
 _ETRE = {"Sing": "est", "Plur": "sont"}
 _QUOTES = '«»"“”'
@@ -118,6 +118,8 @@ def split_closing_adjunct(span: Any) -> list[str]:
         tail = [t for t in tokens if start.i <= t.i < end]
         if start.lower_ == "pour" and any(t.lemma_ in RESULT_VERBS for t in tail[1:3]):
             continue  # « a reculé pour s'établir à 8,5 % » is a result, not a purpose
+        if len(tail) <= 8 and {t.lower_ for t in tail} & (TIME_WORDS | {"nuit", "heure", "heures"}):
+            continue  # « Et ce, dans la nuit de vendredi à samedi. » (article 03): just when
         if any(t.i not in covered and t.text != "," for t in tail):
             continue
         if any(t.i >= start.i for t in core):

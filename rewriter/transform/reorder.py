@@ -18,6 +18,7 @@ from rewriter.transform.clauses import (
     balanced,
     join_tokens,
     lower_first,
+    reports,
     sentence,
 )
 from rewriter.transform.quotes import CLITICS, QUOTE_FIRST
@@ -57,6 +58,11 @@ def front_time_phrase(span: Any) -> list[str]:
     tokens = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
     if not tokens or tokens[0].text in ("«", '"') or _opens_on_conjunction(tokens):
         return []  # « En 2000, et qu'importe si… » is not French
+    marks = [t.i for t in tokens if t.text in '«»"“”']
+    if marks and any(reports(t) for t in tokens if t.i > max(marks)):
+        # « C'est "une réforme…", a estimé X à 3h40 » : the time is when X spoke, not
+        # when the quotation holds (article 03: « À 3h40 du matin, c'est "une réforme…" »).
+        return []
     for child in sorted(root.children, key=lambda c: -c.i):
         if child.dep_ not in ("obl:mod", "obl", "advmod", "obl:tmod", "nmod"):
             continue
@@ -103,10 +109,17 @@ PLACE_TIME_PREPOSITIONS = frozenset("sur dans en depuis pendant avant après lor
 
 
 def _opens_on_adjunct(tokens: list[Any]) -> bool:
-    """« Selon le rapport, … » already opens the sentence: a second phrase in front of it
-    stacks two (article 30: « En bas de l'échelle, selon le rapport…, la Tunisie est
-    classée. »)."""
-    return bool(tokens) and tokens[0].pos_ in ("ADP", "ADV") and any(t.text == "," for t in tokens)
+    """Something set off by a comma already opens the sentence, before its subject: a
+    second phrase in front of it stacks two (article 30: « En bas de l'échelle, selon le
+    rapport…, la Tunisie est classée. »; article 03: « Mercredi soir, Mesure phare, la PMA
+    pour toutes… a été validée. »)."""
+    if not tokens:
+        return False
+    subject = next((t for t in tokens if t.dep_.startswith("nsubj")), None)
+    before = [t for t in tokens if subject is None or t.i < subject.i]
+    return any(t.text == "," for t in before) and (
+        subject is not None or tokens[0].pos_ in ("ADP", "ADV")
+    )
 
 
 def _opens_on_conjunction(tokens: list[Any]) -> bool:
@@ -304,7 +317,9 @@ def swap_selon(span: Any) -> list[str]:
         body = match.group(3)
         return [sentence(f"{body}, {match.group(1).lower()} {match.group(2)}")]
     match = re.match(r"^(.+), (selon|d'après|d’après) ([^,]{3,60})$", text)
-    if match and "«" not in match.group(1):
+    opens_on_conjunction = _opens_on_conjunction([t for t in span if not t.is_punct][:1])
+    if match and "«" not in match.group(1) and not opens_on_conjunction:
+        # (« Et "on ne peut pas…", selon lui » is not « Selon lui, et "on ne peut pas…" »)
         return [
             sentence(
                 f"{match.group(2).capitalize()} {match.group(3)}, "

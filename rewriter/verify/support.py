@@ -103,6 +103,9 @@ class Support:
     main_verb: bool = False  # a conjugated verb heads the main clause
     reflexive: frozenset[str] = frozenset()  # verb lemmas used with « se »
     clitics: frozenset[tuple[str, str]] = frozenset()  # (verb, « le », « la » or « les »)
+    # (noun, stem of what describes it): « le sujet éloigné de… », « la salle est complète »
+    predicates: frozenset[tuple[str, str]] = frozenset()
+    speakers: frozenset[str] = frozenset()  # forms of who or what the source quotes
     ngrams: dict[str, int] = field(default_factory=dict)  # word pairs and their counts
 
     def supports_word(self, token: Any) -> bool:
@@ -248,6 +251,8 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         main_verb=has_main_verb(doc),
         reflexive=frozenset(reflexive_verbs(doc)),
         clitics=frozenset(object_clitics(doc)),
+        predicates=frozenset(pair for t in doc for pair in descriptions(t)),
+        speakers=frozenset(speakers(doc)),
         ngrams=pair_counts(doc.text),
         genders=article_genders(doc),
     )
@@ -273,6 +278,49 @@ def reflexive_verbs(doc: Any) -> set[str]:
         for t in doc
         if t.lower_ in ("se", "s'", "s’") and t.head.pos_ in ("VERB", "AUX")
     }
+
+
+ACCORDING_TO = frozenset({"selon", "d'après", "d’après"})
+LINKING_VERBS = frozenset("rester demeurer devenir sembler paraître".split())
+
+
+def speakers(doc: Any) -> set[str]:
+    """Who or what the source says something comes from: « selon les chiffres publiés par
+    l'Insee », « Pour M. Abad, … », the subject of a verb of saying."""
+    from rewriter.transform.clauses import reports
+
+    out: set[str] = set()
+    for t in doc:
+        opens = t.lower_ == "pour" and t.i == t.sent.start
+        if (t.lower_ in ACCORDING_TO or opens) and t.head.pos_ in ("NOUN", "PROPN"):
+            words = [w for w in t.head.subtree if w.pos_ in ("NOUN", "PROPN")]
+        elif t.dep_.startswith("nsubj") and t.head.pos_ in ("VERB", "AUX") and reports(t.head):
+            words = _noun_phrase(t)
+        else:
+            continue
+        out.update(form for w in words for form in token_forms(w))
+    return out
+
+
+def descriptions(token: Any) -> list[tuple[str, str]]:
+    """What `token` (an adjective or a participle) says of a noun, as (noun, stem) pairs:
+    attributive (« ce sujet éloigné »), in apposition, or after « être » (« le sujet est
+    éloigné »)."""
+    if token.pos_ not in ("ADJ", "VERB"):
+        return []
+    nouns = []
+    if token.dep_ in ("amod", "acl", "appos") and token.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(token.head)
+    if any(c.dep_ == "cop" for c in token.children):
+        nouns += [c for c in token.children if c.dep_.startswith("nsubj")]
+    if token.dep_ == "xcomp" and token.head.lemma_ in LINKING_VERBS:  # « reste quasi stable »
+        nouns += [c for c in token.head.children if c.dep_.startswith("nsubj")]
+    pairs = []
+    for noun in nouns:
+        for form in token_forms(noun):
+            pairs.append((form, stem(token.text)))
+            pairs.append((form, stem(token.lemma_ or token.text)))
+    return pairs
 
 
 OBJECT_CLITICS = frozenset({"le", "la", "les"})
