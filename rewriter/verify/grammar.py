@@ -1,0 +1,101 @@
+"""Grammar the default model breaks while keeping every word of its source: agreement,
+impossible passives, stray words, a dropped « ne ». Each check is one the guard runs on a
+generated unit (`verify/guard.check_unit`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rewriter.analysis.words import normalise
+from rewriter.verify.support import ARTICLE_GENDER, Support, flat
+
+
+def disagreements(doc: Any) -> list[tuple[str, str]]:
+    """Subject and verb that disagree in number (« l'extension … coûteront »)."""
+    out = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubj:pass") or any(
+            c.dep_ == "conj" for c in token.children
+        ):
+            continue
+        number = token.morph.get("Number")
+        verb = token.head
+        finite = [verb, *[c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+        finite = [w for w in finite if "Fin" in w.morph.get("VerbForm")]
+        if (
+            number
+            and finite
+            and finite[0].morph.get("Number")
+            and (number != finite[0].morph.get("Number"))
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.lemma_ not in ("plupart", "majorité")
+        ):
+            out.append((token.text, finite[0].text))
+    return out
+
+
+def gender_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
+    """« le médiathèque » where the source says « la médiathèque »."""
+    out = []
+    for token in doc:
+        gender = ARTICLE_GENDER.get(token.text.lower())
+        if gender and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
+            known = support.genders.get(normalise(token.head.text))
+            if known and gender not in known:
+                out.append((token.text, token.head.text))
+    return out
+
+
+# Verbs conjugated with « être » that have no passive: « a été venu » is not French.
+ETRE_VERBS = frozenset(
+    "venir aller arriver partir rester devenir tomber naître mourir entrer sortir retourner "
+    "revenir parvenir intervenir survenir décéder apparaître demeurer".split()
+)
+
+
+def impossible_passives(doc: Any) -> list[tuple[str, str]]:
+    """« Le parti a été venu » (a real output of the default model, from « est venu »)."""
+    out = []
+    for token in doc:
+        if token.lemma_ in ETRE_VERBS:
+            for child in token.children:
+                if normalise(child.text) == "été" and child.dep_.startswith("aux"):
+                    out.append((child.text, token.text))
+    return out
+
+
+def stray_word(doc: Any) -> str:
+    """A determiner that determines no noun (« La Formellement, elle doit… », article 02)
+    or an auxiliary hanging before the subject (« A Sora peut récolter… », seed article):
+    both real outputs of the default model, once accepted."""
+    for token in doc:
+        if token.dep_ == "det" and token.head.pos_ in ("ADV", "VERB", "AUX"):
+            return str(doc[token.i : token.i + 2].text)
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            token.is_sent_start
+            and token.pos_ == "AUX"
+            and token.dep_ == "dep"
+            and nxt is not None
+            and nxt.dep_.startswith("nsubj")
+        ):
+            return str(doc[token.i : token.i + 2].text)
+    return ""
+
+
+def dropped_ne(doc: Any, support: Support) -> str:
+    """A spoken negation (« on sait pas ») that its source does not use itself."""
+    for token in doc:
+        if token.lower_ != "pas" or token.pos_ != "ADV":
+            continue
+        before = list(doc[max(token.sent.start, token.i - 6) : token.i])
+        verbal = [t for t in before if t.pos_ not in ("ADV", "PRON")]
+        if not verbal or verbal[-1].pos_ not in ("VERB", "AUX"):
+            continue  # « mais pas seulement », « pourquoi pas »
+        if any(normalise(t.text) in ("ne", "n") for t in before):
+            continue
+        start = before[-3:][0] if len(before) >= 3 else before[0]
+        phrase = doc.text[start.idx : token.idx + len(token.text)]
+        if flat(phrase) not in support.flat_text:
+            return str(phrase)
+    return ""
