@@ -12,9 +12,10 @@ from rewriter.generate.units import UnitWriter
 from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
-from rewriter.transform.clauses import TIME_WORDS, balanced, reports, sentence
+from rewriter.transform.clauses import TIME_WORDS, balanced, sentence
 from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
+from rewriter.transform.speech import reports
 from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
 

@@ -18,10 +18,10 @@ from rewriter.transform.clauses import (
     balanced,
     join_tokens,
     lower_first,
-    reports,
     sentence,
 )
 from rewriter.transform.quotes import CLITICS, QUOTE_FIRST
+from rewriter.transform.speech import reports
 
 
 def move_attribution(span: Any) -> list[str]:

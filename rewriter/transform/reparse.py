@@ -20,9 +20,9 @@ from rewriter.transform.clauses import (
     _name_of,
     balanced,
     join_tokens,
-    reports,
     sentence,
 )
+from rewriter.transform.speech import reports
 
 # Coordinators that may open a sentence of their own (« et » is dropped at the cut).
 CUT_AT = frozenset({"et", "mais", "puis"})

@@ -287,7 +287,7 @@ LINKING_VERBS = frozenset("rester demeurer devenir sembler paraître".split())
 def speakers(doc: Any) -> set[str]:
     """Who or what the source says something comes from: « selon les chiffres publiés par
     l'Insee », « Pour M. Abad, … », the subject of a verb of saying."""
-    from rewriter.transform.clauses import reports
+    from rewriter.transform.speech import reports
 
     out: set[str] = set()
     for t in doc:
