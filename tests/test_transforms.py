@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rewriter.analysis.nlp import french
-from rewriter.transform import clauses, reorder
+from rewriter.transform import clauses, relatives, reorder
 
 
 def span(text: str):  # type: ignore[no-untyped-def]
@@ -116,7 +116,7 @@ def test_fronted_participle_becomes_its_own_sentence() -> None:
 
 def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
     text = "La salle de travail du premier étage, qui compte 60 places, était complète."
-    assert clauses.split_subject_relative(span(text)) == [
+    assert relatives.split_subject_relative(span(text)) == [
         "La salle de travail du premier étage était complète.",
         "Elle compte 60 places.",
     ]
@@ -437,7 +437,7 @@ def test_a_closing_relative_is_detached_only_from_the_noun_right_before_it(
     # Parsed in its paragraph, as the pipeline parses it (alone, the parse gets it right).
     paragraph = next(p for p in text.split("\n\n") if "87 ans, qui" in p)
     sent = next(s for s in french()(paragraph.strip()).sents if "87 ans, qui" in s.text)
-    out = clauses.split_relative_tail(sent)
+    out = relatives.split_relative_tail(sent)
     assert not any(p.startswith("Celle-ci") for p in out), out
 
 
@@ -748,4 +748,4 @@ def test_a_relative_on_two_nouns_gets_no_singular_pronoun() -> None:
         "notamment les Etats-Unis et la Chine, qui disposent à eux seuls de 70 % des "
         "supercalculateurs présents au Top500."
     )
-    assert not any(p.startswith("Celle-ci") for p in clauses.split_relative_tail(span(text)))
+    assert not any(p.startswith("Celle-ci") for p in relatives.split_relative_tail(span(text)))

@@ -8,12 +8,11 @@ from rewriter.transform.clauses import (
     split_colon,
     split_coordination,
     split_fronted_participle,
-    split_relative_tail,
     split_semicolons,
     split_shared_subject,
-    split_subject_relative,
 )
 from rewriter.transform.detach import split_apposition, split_closing_adjunct
+from rewriter.transform.relatives import split_relative_tail, split_subject_relative
 from rewriter.transform.reparse import (
     split_contrast,
     split_meanwhile,

@@ -235,33 +235,6 @@ def split_fronted_participle(span: Any) -> list[str]:
     ]
 
 
-def split_subject_relative(span: Any) -> list[str]:
-    """« La salle, qui compte 60 places, était complète. » -> « La salle était complète.
-    Elle compte 60 places. »"""
-    if "«" in span.text or '"' in span.text:
-        return []
-    for token in span:
-        if token.dep_ != "acl:relcl" or token.head.dep_ not in ("nsubj", "nsubj:pass"):
-            continue
-        sub = sorted(token.subtree, key=lambda t: t.i)
-        if sub[0].lower_ != "qui" or sub[0].i == span.start:
-            continue
-        before = span.doc[sub[0].i - 1]
-        after = span.doc[sub[-1].i + 1] if sub[-1].i + 1 < span.end else None
-        if before.text != "," or after is None or after.text != ",":
-            continue
-        agreement = _agreement(token.head)
-        if agreement is None:
-            continue
-        main = [t for t in span if t.i < before.i or t.i > after.i]
-        relative = sub[1:]
-        if count_words(join_tokens(main)) < 5 or count_words(join_tokens(relative)) < 2:
-            continue
-        pronoun = _SUBJECT_PRONOUNS[agreement].capitalize()
-        return [sentence(join_tokens(main)), sentence(f"{pronoun} {join_tokens(relative)}")]
-    return []
-
-
 def split_colon(span: Any) -> list[str]:
     """« A : B. » -> « A. B. » when B is a clause of its own (never before a quotation)."""
     text = span.text.strip()
@@ -279,52 +252,6 @@ def split_colon(span: Any) -> list[str]:
         for t in span
     )
     return [sentence(head), sentence(tail)] if has_clause and head_verb else []
-
-
-def split_relative_tail(span: Any) -> list[str]:
-    """« …, ce qui représente 2,5 millions. » -> two sentences (« Cela représente… »)."""
-    tokens = list(span)
-    for i, token in enumerate(tokens[:-3]):
-        if (
-            token.text == ","
-            and tokens[i + 1].lower_ == "ce"
-            and tokens[i + 2].lower_ in ("qui", "que")
-        ):
-            before, after = tokens[:i], tokens[i + 3 :]
-            if not balanced(join_tokens(before)):
-                continue
-            if count_words(join_tokens(before)) >= 6 and count_words(join_tokens(after)) >= 3:
-                return [sentence(join_tokens(before)), sentence("Cela " + join_tokens(after))]
-        # « …, qui V … » closing the sentence on the object: « Celle-ci V … »
-        if token.text == "," and tokens[i + 1].lower_ == "qui":
-            verb = tokens[i + 1].head
-            antecedent = verb.head if verb.dep_ == "acl:relcl" else None
-            nearest = next((t for t in reversed(tokens[:i]) if t.pos_ in ("NOUN", "PROPN")), None)
-            # Only the noun right before « , qui » (or the name it ends): « l'audition de
-            # Lamine Diack, 87 ans, qui encourt dix ans de prison » is about Diack, whatever
-            # the parse says (article 18 read « Celle-ci encourt… », the hearing).
-            if antecedent is None or nearest is None:
-                continue
-            if nearest.i != antecedent.i and not (
-                nearest.head.i == antecedent.i and nearest.dep_ in ("flat:name", "flat")
-            ):
-                continue
-            if max(t.i for t in verb.subtree) != tokens[-1].i - (1 if tokens[-1].is_punct else 0):
-                continue  # the relative clause must close the sentence
-            if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
-                continue  # « les Etats-Unis et la Chine, qui disposent » is not « Celle-ci »
-            agreement = _agreement(antecedent)
-            finite = [w for w in (verb, *verb.children) if "Fin" in w.morph.get("VerbForm")]
-            numbers = {n for w in finite for n in w.morph.get("Number")}
-            if agreement is not None and numbers and agreement[1] not in numbers:
-                continue  # the verb says the antecedent is another one (article 11)
-            before, after = tokens[:i], tokens[i + 2 :]
-            if agreement is None or not balanced(join_tokens(before)) or "«" in join_tokens(after):
-                continue
-            if count_words(join_tokens(before)) >= 6 and count_words(join_tokens(after)) >= 3:
-                pronoun = _DEMONSTRATIVES[agreement].capitalize()
-                return [sentence(join_tokens(before)), sentence(f"{pronoun} {join_tokens(after)}")]
-    return []
 
 
 _QUANTIFIERS = frozenset("plusieurs certains certaines quelques beaucoup aucun aucune".split())
