@@ -123,6 +123,47 @@ def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La procédure intervient après l'entrée en vigueur d'une loi californienne qui doit "
+            "contraindre les plateformes à requalifier les chauffeurs.",
+            [
+                "La procédure intervient après l'entrée en vigueur d'une loi californienne.",
+                "Cette loi doit contraindre les plateformes à requalifier les chauffeurs.",
+            ],
+        ),
+        (
+            "Les élus ont voté des mesures qui visent les familles les plus modestes du "
+            "département.",
+            [
+                "Les élus ont voté des mesures.",
+                "Ces mesures visent les familles les plus modestes du département.",
+            ],
+        ),
+        # Not on a known noun: « la loi qui… » says which law; the clause cannot leave.
+        ("Les élus ont enfin voté la loi qui interdit les trottinettes dans le centre.", []),
+        # Wished for, not said to exist (subjunctive).
+        ("Les élus veulent un outil qui permette de suivre les dépenses chaque année.", []),
+        # « qui » may be the Insee, not the report.
+        ("Le ministre a présenté un rapport de l'Insee qui montre une hausse du chômage.", []),
+        # « quelque chose » is no thing to point back to (article 29).
+        (
+            "Avec les réformes envisagées, nous basculons dans quelque chose qui ne donne plus "
+            "envie.",
+            [],
+        ),
+        # Not closing the sentence.
+        ("Un texte qui change tout a été adopté par les députés dans la nuit de jeudi.", []),
+    ],
+)
+def test_closing_relative_on_a_new_noun_becomes_its_own_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert relatives.split_closing_relative(span(text)) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         ("La loi a été adoptée par les députés mardi.", "Les députés ont adopté la loi mardi."),

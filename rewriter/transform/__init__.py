@@ -12,7 +12,11 @@ from rewriter.transform.clauses import (
     split_shared_subject,
 )
 from rewriter.transform.detach import split_apposition, split_closing_adjunct
-from rewriter.transform.relatives import split_relative_tail, split_subject_relative
+from rewriter.transform.relatives import (
+    split_closing_relative,
+    split_relative_tail,
+    split_subject_relative,
+)
 from rewriter.transform.reparse import (
     split_contrast,
     split_meanwhile,
@@ -33,6 +37,7 @@ SPLITTERS = (
     split_shared_subject,
     split_relative_tail,
     split_subject_relative,
+    split_closing_relative,
     split_fronted_participle,
     parmi_dont,
     split_apposition,

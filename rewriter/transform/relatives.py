@@ -90,3 +90,55 @@ def split_relative_tail(span: Any) -> list[str]:
                 pronoun = _DEMONSTRATIVES[agreement].capitalize()
                 return [sentence(join_tokens(before)), sentence(f"{pronoun} {join_tokens(after)}")]
     return []
+
+
+_THIS = {"Masc": "ce", "Fem": "cette"}
+_NEW = frozenset({"un", "une", "des", "de", "d'"})
+
+
+def split_closing_relative(span: Any) -> list[str]:
+    """« …d'une loi californienne qui doit contraindre les géants à… » → « …d'une loi
+    californienne. Cette loi doit contraindre les géants à… »
+
+    Only a relative clause closing the sentence, on a noun brought in by « un », « une » or
+    « des »: that noun is new, so « cette loi » can only be it, and the clause says nothing
+    that restricts which one is meant."""
+    tokens = list(span)
+    end = tokens[-1].i if tokens[-1].is_punct else tokens[-1].i + 1
+    for token in tokens:
+        if token.lower_ != "qui" or token.dep_ != "nsubj" or token.head.dep_ != "acl:relcl":
+            continue
+        verb, noun = token.head, token.head.head
+        if noun.pos_ != "NOUN" or noun.i >= token.i or max(t.i for t in verb.subtree) != end - 1:
+            continue
+        det = next((c for c in noun.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in _NEW or "Ind" not in det.morph.get("Definite"):
+            continue  # « quelque chose qui… » is no thing to point back to
+        if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+            continue  # two nouns (« une loi et un décret qui… »): which one?
+        if any(t.i > noun.i and t.i < token.i and t.head.i != noun.i for t in noun.subtree):
+            continue  # « un rapport de l'Insee qui… »: « qui » may be the Insee
+        finite = [w for w in (verb, *verb.children) if "Fin" in w.morph.get("VerbForm")]
+        if not finite or any("Sub" in w.morph.get("Mood") for w in finite):
+            continue  # « un outil qui permette… » is wished for, not said to exist
+        agreement = _agreement(noun)
+        numbers = {n for w in finite for n in w.morph.get("Number")}
+        if agreement is None or (numbers and agreement[1] not in numbers):
+            continue
+        word = noun.text if noun.text.isupper() else noun.lower_
+        if agreement[1] == "Plur":
+            this = "ces"
+        elif agreement[0] == "Masc" and word[:1] in "aeiouyâéèêîôûh":
+            if word[:1] == "h":
+                continue  # « ce héros » or « cet homme »: the parse cannot tell
+            this = "cet"
+        else:
+            this = _THIS[agreement[0]]
+        before = [t for t in tokens if t.i < token.i]
+        after = [t for t in tokens if token.i < t.i < end]
+        if not balanced(join_tokens(before)) or not balanced(join_tokens(after)):
+            continue
+        if count_words(join_tokens(before)) < 6 or count_words(join_tokens(after)) < 4:
+            continue
+        return [sentence(join_tokens(before)), sentence(f"{this} {word} {join_tokens(after)}")]
+    return []
