@@ -85,6 +85,38 @@ def test_unfaithful_rewrites_fail(source: str, unit: str, kind: str) -> None:
     assert kind in kinds(source, unit)
 
 
+@pytest.mark.parametrize(
+    ("source", "unit"),
+    [
+        # article 22, a model's rewrite the guard accepted: what happened became what had
+        # happened before
+        (
+            "Les fausses informations se sont multipliées sur les réseaux pendant la crise.",
+            "Pendant la crise, les fausses informations s'étaient multipliées sur les réseaux.",
+        ),
+        # what will happen, told as done
+        (
+            "Le texte repassera devant le Sénat en janvier, avant une version de compromis.",
+            "Le texte est repassé devant le Sénat en janvier, avant une version de compromis.",
+        ),
+    ],
+)
+def test_a_verb_keeps_its_time(source: str, unit: str) -> None:
+    assert "mood" in kinds(source, unit)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Dans la nuit de vendredi à samedi, les députés adoptaient le texte.",
+        "Le texte a été adopté par les députés dans la nuit de vendredi à samedi.",
+    ],
+)
+def test_a_past_told_in_another_past_passes(unit: str) -> None:
+    source = "Les députés ont adopté le texte dans la nuit de vendredi à samedi."
+    assert "mood" not in kinds(source, unit)
+
+
 def test_who_does_what_is_checked() -> None:
     source = "Al Jazeera s'est entretenue avec un dirigeant travaillant à Hollywood."
     assert "claim" in kinds(source, "Un dirigeant s'est entretenu avec Al Jazeera à Hollywood.")

@@ -37,6 +37,7 @@ from rewriter.verify.support import (
     quotes_in,
     reflexive_verbs,
     stem,
+    verb_time,
 )
 
 Kind = Literal[
@@ -208,6 +209,11 @@ def check_unit(
             add(token.text, "negation")
         if src_conditional and not conditional:
             add(token.text, "mood")
+        # Another time for the same verb: what will happen told as done, what was done
+        # before told as done now (« se sont multipliés » → « s'étaient multipliés »).
+        time, said = verb_time(token), support.times.get(token.lemma_, frozenset())
+        if time and said and time not in said and ({time} | said) & _MARKED_TIMES:
+            add(token.text, "mood")
     for verb, role, word in _relations(doc):
         role_ = ROLE_EQUIVALENTS[role]
         if verb in support.verbs and not (
@@ -288,6 +294,9 @@ def check_unit(
 
 
 # Who does what: a subject may become an agent (and back) in a passive rewrite.
+# Times that are facts in themselves: what will happen, what might, what had happened before.
+_MARKED_TIMES = frozenset({"future", "conditional", "pluperfect"})
+
 ROLE_EQUIVALENTS = {
     "nsubj": "actor",
     "obl:agent": "actor",

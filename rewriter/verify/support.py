@@ -100,6 +100,8 @@ class Support:
     genders: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> article genders
     relations: frozenset[tuple[str, str, str]] = frozenset()  # (verb, actor|patient, word)
     root_time: str | None = None  # "past", "present", "future" or "conditional"
+    # verb lemma -> when the source says it happens (`verb_time`): « se sont multipliés »
+    times: dict[str, frozenset[str]] = field(default_factory=dict)
     main_verb: bool = False  # a conjugated verb heads the main clause
     reflexive: frozenset[str] = frozenset()  # verb lemmas used with « se »
     clitics: frozenset[tuple[str, str]] = frozenset()  # (verb, « le », « la » or « les »)
@@ -175,23 +177,26 @@ def clause_flags(token: Any) -> tuple[bool, bool]:
 def _root_time(doc: Any) -> str | None:
     """When the main clause happens: « devient » (present) is not « a été » (past)."""
     roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
-    if not roots:
-        return None
-    root = roots[0]
-    words = [root, *[c for c in root.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+    return verb_time(roots[0]) if roots else None
+
+
+def verb_time(verb: Any) -> str | None:
+    """« a voté » past, « avait voté » pluperfect, « votera » future, « voterait »
+    conditional, « vote » present; None for a verb that is not conjugated."""
+    helpers = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    words = [verb, *helpers]
     if any(is_conditional(w) for w in words):
         return "conditional"
     tenses = {t for w in words for t in w.morph.get("Tense")}
     finite = [w for w in words if "Fin" in w.morph.get("VerbForm")]
     if "Fut" in tenses:
         return "future"
+    participle = "Part" in verb.morph.get("VerbForm")
+    if participle and any("Imp" in h.morph.get("Tense") for h in helpers if h in finite):
+        return "pluperfect"  # « s'étaient multipliés » is not « se sont multipliés »
     if ("Imp" in tenses and finite) or "Past" in {t for w in finite for t in w.morph.get("Tense")}:
         return "past"
-    if (
-        finite
-        and any(c.dep_ == "aux:tense" for c in root.children)
-        and "Part" in root.morph.get("VerbForm")
-    ):
+    if finite and any(c.dep_ == "aux:tense" for c in verb.children) and participle:
         return "past"  # passé composé: « a voté »
     return "present" if finite else None
 
@@ -214,6 +219,7 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
     forms: set[str] = set()
     stems: set[str] = set()
     verbs: dict[str, tuple[bool, bool]] = {}
+    times: dict[str, set[str]] = {}
     for token in doc:
         forms |= token_forms(token)
         stems.add(stem(token.text))
@@ -226,6 +232,9 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
             negated, conditional = clause_flags(token)
             old = verbs.get(token.lemma_, (False, False))
             verbs[token.lemma_] = (old[0] or negated, old[1] or conditional)
+            time = verb_time(token) if token.pos_ == "VERB" else None
+            if time is not None:
+                times.setdefault(token.lemma_, set()).add(time)
     numbers = numbers_in(doc.text) | {v for k, v in NUMBER_WORDS.items() if k in forms}
     roles = {"nsubj": "actor", "obl:agent": "actor", "obj": "patient", "nsubj:pass": "patient"}
     relations = set()
@@ -248,6 +257,7 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         relations=frozenset(relations),
         measures=frozenset(measures_in(doc.text)),
         root_time=_root_time(doc) if len(list(doc.sents)) == 1 else None,
+        times={lemma: frozenset(found) for lemma, found in times.items()},
         main_verb=has_main_verb(doc),
         reflexive=frozenset(reflexive_verbs(doc)),
         clitics=frozenset(object_clitics(doc)),
