@@ -284,6 +284,23 @@ def test_a_stray_determiner_or_auxiliary_is_refused() -> None:
         assert "grammar" not in kinds(faithful, faithful, min_words=0)
 
 
+def test_entre_with_its_second_term_cut_is_refused() -> None:
+    """Article 07, a key point the model shortened and the guard accepted."""
+    source = (
+        "A San Francisco, les chauffeurs semblent partagés entre l'inquiétude à l'idée de "
+        "perdre la flexibilité dont ils disposent et le manque de couverture sociale."
+    )
+    cut = "Les chauffeurs semblent partagés entre l'inquiétude à l'idée de perdre la flexibilité."
+    assert "grammar" in kinds(source, cut, min_words=0)
+    whole = (
+        "Les chauffeurs semblent partagés entre l'inquiétude et le manque de couverture sociale."
+    )
+    assert "grammar" not in kinds(source, whole, min_words=0)
+    # The source's own « entre chaque… » or « entre eux » is not a cut.
+    for faithful in ("Le bus passe entre chaque station.", "Ils ont parlé entre eux du budget."):
+        assert "grammar" not in kinds(faithful, faithful, min_words=0)
+
+
 def test_a_phrase_said_twice_when_the_source_says_it_once_is_refused() -> None:
     """`make run` on the sample: « Le prêt, le retour des documents, l'accès aux ordinateurs
     et le retour des documents seront possibles » — a list item invented by repetition."""

@@ -99,3 +99,20 @@ def dropped_ne(doc: Any, support: Support) -> str:
         if flat(phrase) not in support.flat_text:
             return str(phrase)
     return ""
+
+
+def lone_entre(doc: Any) -> str:
+    """« partagés entre l'inquiétude à l'idée de perdre la flexibilité. » — « entre » with one
+    thing and no « et » after it: the model cut the second term (article 07, a key point)."""
+    for token in doc:
+        if token.lower_ != "entre" or token.dep_ != "case":
+            continue
+        noun = token.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.morph.get("Number") != ["Sing"]:
+            continue  # « entre eux », « entre les deux tours », « entre 2010 et 2020 »
+        if any(c.lower_ == "chaque" for c in noun.children):
+            continue  # « entre chaque station »
+        rest = [t.lower_ for t in doc[token.i + 1 : token.sent.end]]
+        if "et" not in rest:
+            return str(doc[token.i : noun.i + 1].text)
+    return ""

@@ -20,6 +20,7 @@ from rewriter.verify.grammar import (
     dropped_ne,
     gender_errors,
     impossible_passives,
+    lone_entre,
     stray_word,
 )
 from rewriter.verify.support import (
@@ -271,6 +272,9 @@ def check_unit(
     dropped = dropped_ne(doc, support)
     if dropped:
         add(dropped, "grammar")  # « On sait toujours pas » for « On ne sait toujours pas »
+    lone = lone_entre(doc)
+    if lone and _source_pairs(lone, support.text):
+        add(lone, "grammar")  # « partagés entre l'inquiétude… » and nothing else
     for lemma in reflexive_verbs(doc) - support.reflexive:
         if lemma in support.verbs:
             add(f"se {lemma}", "grammar")  # « ne s'exige » for « n'exige »
@@ -390,6 +394,15 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
         add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
     if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
         add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
+
+
+def _source_pairs(phrase: str, source: str) -> bool:
+    """The source's « entre X » goes on to « et Y » in its sentence (or is not the source's)."""
+    at = source.lower().find(phrase.lower())
+    if at < 0:
+        return True
+    rest = re.split(r"[.!?]\s", source[at:], maxsplit=1)[0]
+    return bool(re.search(r"\bet\b", rest.lower()))
 
 
 def _negation_count(doc: Any) -> int:
