@@ -257,6 +257,19 @@ def test_a_result_is_not_detached_as_a_purpose() -> None:
     )
 
 
+def test_a_short_purpose_is_not_detached() -> None:
+    """« …au Dr Wang. Et ce, pour qu'il puisse l'étudier. » (article 20) reads heavier than
+    the one sentence it came from."""
+    from rewriter.transform.detach import split_closing_adjunct
+
+    assert not split_closing_adjunct(
+        span(
+            "D'abord en possession d'un collectionneur chinois, elle a été remise en 2017 au "
+            "Dr Wang pour qu'il puisse l'étudier."
+        )
+    )
+
+
 def test_fronting_never_changes_what_a_phrase_belongs_to() -> None:
     """Article 09: « Le produit semble surtout nocif pour la rationalité » was turned into
     « Pour la rationalité, le produit semble surtout nocif », and « Et qu'importe si la

@@ -130,7 +130,8 @@ def split_closing_adjunct(span: Any) -> list[str]:
         if not before or before[-1].pos_ in ("VERB", "AUX"):
             continue  # « …, a clamé. Et ce, dans l'hémicycle Mme Avia »: the subject follows
         adjunct = tail
-        if count_words(join_tokens(before)) < 8 or count_words(join_tokens(adjunct)) < 4:
+        # « Et ce, pour qu'il puisse l'étudier. » reads heavier than the sentence it leaves.
+        if count_words(join_tokens(before)) < 8 or count_words(join_tokens(adjunct)) < 7:
             continue
         if not balanced(join_tokens(before)) or not balanced(join_tokens(adjunct)):
             continue
