@@ -364,3 +364,22 @@ def test_a_heading_is_not_used_twice_with_another_article() -> None:
     assert fallback_heading(text, used) == "Conseil de Paris"
     used.add(heading_key("Le Conseil de Paris"))  # the heading of another section
     assert heading_key(fallback_heading(text, used)) != "conseil de paris"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Article 01: the keyword heading read « Droite : ecologie alternative ».
+        ("Ecologie alternative", "écologie alternative"),
+        # Article 12: the meta read « Haine : a l'issue d'un long parcours… ».
+        ("A l'issue d'un long parcours chaotique", "à l'issue d'un long parcours chaotique"),
+        ("Egalement contre les préconisations", "également contre les préconisations"),
+        ("Elle a dit", "elle a dit"),
+        ("Ou pas", "ou pas"),
+        ("La droite", "la droite"),
+    ],
+)
+def test_a_capital_lowered_after_a_keyword_takes_its_accent_back(text: str, expected: str) -> None:
+    from rewriter.repair.strategies import _lower_first
+
+    assert _lower_first(text) == expected

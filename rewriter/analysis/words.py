@@ -28,6 +28,32 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A French capital often drops its accent (« A Dijon », « Etat », « Ecologie »): the accented
+# forms its lower case may take back.
+_ACCENTED = {"a": "àâ", "e": "éèê", "i": "î", "o": "ô", "u": "ù", "c": "ç"}
+
+
+def lower_initial(text: str) -> str:
+    """`text` with its first letter in lower case, its accent restored: « A Dijon, … » →
+    « à Dijon, … », « Ecologie alternative » → « écologie alternative » (the most frequent
+    French form, from wordfreq's lists, offline)."""
+    match = re.match(r"(\w+)(.*)", text, re.DOTALL)
+    if not match:
+        return text[:1].lower() + text[1:]
+    word, rest = match.groups()
+    if word == "A":
+        return "à" + rest  # a sentence never opens on the verb « a »: this is « À »
+    low = word[:1].lower() + word[1:]
+    if word[:1].isupper() and low[:1] in _ACCENTED:
+        from wordfreq import zipf_frequency
+
+        forms = [low, *(accent + low[1:] for accent in _ACCENTED[low[:1]])]
+        best = max(forms, key=lambda form: zipf_frequency(form.lower(), "fr"))
+        if zipf_frequency(best.lower(), "fr") > zipf_frequency(low.lower(), "fr"):
+            low = best
+    return low + rest
+
+
 def slug_form(word: str) -> str:
     """How a word appears in a URL slug: « Covid-19 » -> « covid-19 », « l'État » -> « etat »."""
     return re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")

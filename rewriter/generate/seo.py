@@ -8,7 +8,7 @@ from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import is_content
+from rewriter.analysis.words import is_content, lower_initial
 from rewriter.generate import prompts
 from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
@@ -122,7 +122,7 @@ def _trim_to(text: str, limit: int) -> str:
 
 
 def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    return lower_initial(text)
 
 
 def _clauses_from_keyword(text: str, kw: Keyword) -> list[str]:
@@ -145,7 +145,7 @@ def _without_keyword(title: str, kw: Keyword) -> str:
         cut = content[len(kw.words) - 1].i + 1 if len(content) >= len(kw.words) else 0
         rest = "".join(t.text_with_ws for t in doc[cut:]).strip(" :,-–")
         return rest or title
-    return title[:1].lower() + title[1:] if doc[0].pos_ != "PROPN" else title
+    return lower_initial(title) if doc[0].pos_ != "PROPN" else title
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -214,15 +214,13 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     def keyed(text: str) -> str:
         if count_in(kw, nlp(text)):
             return text
-        return f"{label} : " + (
-            text[:1].lower() + text[1:] if nlp(text)[0].pos_ != "PROPN" else text
-        )
+        return f"{label} : " + (lower_initial(text) if nlp(text)[0].pos_ != "PROPN" else text)
 
     def cut(text: str, how: Callable[[str, int, int], str]) -> str:
         """Cut `text`; when the cut loses the keyword, cut the keyword-led form instead."""
         out = how(keyed(text), lo, hi)
         if out and not count_in(kw, nlp(out)):
-            forced = f"{label} : " + text[:1].lower() + text[1:]
+            forced = f"{label} : " + lower_initial(text)
             out = how(forced, lo, hi)
         return out
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import is_content, token_forms
+from rewriter.analysis.words import is_content, lower_initial, token_forms
 from rewriter.generate.text import capitalise, keyword_label
 
 # The keyword cannot leave the headline when the rest needs it (« Berne interdit désormais »).
@@ -140,11 +140,10 @@ def _ends_well(title: str, colons: int = 1) -> bool:
 def _lower(text: str) -> str:
     doc = french()(text)
     first = doc[0].text if doc else ""
-    if first == "A":
-        return "à" + text[1:]  # agency style writes « A Strasbourg » for « À Strasbourg »
     name = doc and (doc[0].pos_ == "PROPN" or doc[0].ent_type_)
     if name and not french().vocab[first.split("-")[0].lower()].is_stop:
         return text  # a name keeps its capital (« Au-dessous » is not one)
     if first.isupper() and len(first) > 1:
         return text  # an acronym
-    return text[:1].lower() + text[1:]
+    # Agency style drops capitals' accents: « A Strasbourg », « Ecologie ».
+    return lower_initial(text)

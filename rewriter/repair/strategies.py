@@ -11,7 +11,7 @@ from typing import Any
 from rewriter.analysis.findings import Report
 from rewriter.analysis.keyword import count_in, share_in
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import count_words, lower_initial
 from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate.headings import fallback_heading, heading_key
 from rewriter.generate.sentences import pieces, write_sentence
@@ -234,4 +234,4 @@ def _lower_first(text: str) -> str:
         or doc[0].text in _TITLES
     ):
         return text
-    return text[:1].lower() + text[1:]
+    return lower_initial(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import count_words, lower_initial
 
 REPORTING_VERBS = frozenset(
     "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer "
@@ -58,8 +58,8 @@ def lower_first(tokens: list[Any]) -> str:
     text = join_tokens(tokens)
     first = tokens[0] if tokens else None
     if first is not None and not _name_like(first) and text[:2] != "L'":
-        return text[:1].lower() + text[1:]
-    return text[:1].lower() + text[1:] if text[:2] in ("L'", "L’") else text
+        return lower_initial(text)
+    return lower_initial(text) if text[:2] in ("L'", "L’") else text
 
 
 def _name_like(token: Any) -> bool:
@@ -231,7 +231,7 @@ def split_fronted_participle(span: Any) -> list[str]:
     return [
         sentence(join_tokens(rest)),
         # The participle opened the sentence: its capital was the sentence's, not a name's.
-        sentence(f"{pronoun} {_ETRE[agreement[1]]} {described[:1].lower()}{described[1:]}"),
+        sentence(f"{pronoun} {_ETRE[agreement[1]]} {lower_initial(described)}"),
     ]
 
 

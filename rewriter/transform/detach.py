@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import count_words, lower_initial
 from rewriter.transform.clauses import TIME_WORDS, balanced, join_tokens, sentence
 
 _ETRE = {"Sing": "est", "Plur": "sont"}
@@ -136,5 +136,5 @@ def split_closing_adjunct(span: Any) -> list[str]:
         if not balanced(join_tokens(before)) or not balanced(join_tokens(adjunct)):
             continue
         text = join_tokens(adjunct)
-        return [sentence(join_tokens(before)), sentence(f"Et ce, {text[:1].lower()}{text[1:]}")]
+        return [sentence(join_tokens(before)), sentence(f"Et ce, {lower_initial(text)}")]
     return []

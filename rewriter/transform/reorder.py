@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rewriter.analysis import transitions
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import count_words, lower_initial
 from rewriter.transform.clauses import (
     REPORTING_VERBS,
     TIME_WORDS,
@@ -322,8 +322,7 @@ def swap_selon(span: Any) -> list[str]:
         # (« Et "on ne peut pas…", selon lui » is not « Selon lui, et "on ne peut pas…" »)
         return [
             sentence(
-                f"{match.group(2).capitalize()} {match.group(3)}, "
-                f"{match.group(1)[:1].lower()}{match.group(1)[1:]}"
+                f"{match.group(2).capitalize()} {match.group(3)}, {lower_initial(match.group(1))}"
             )
         ]
     return []
