@@ -782,6 +782,13 @@ def test_read_on_article_03() -> None:
             "sans encombre mercredi soir."
         )
     )
+    # The same, once its closing adjunct was split off: the parse then reads « Mesure » as
+    # the subject, and the evaluation at 10af1eb wrote « Mercredi soir, Mesure phare, … ».
+    assert not reorder.front_time_phrase(
+        span(
+            "Mesure phare, la PMA pour toutes promise par Emmanuel Macron a été validée mercredi soir."
+        )
+    )
     assert reorder.front_time_phrase(
         span('Le texte jugé "liberticide" par ses détracteurs a été adopté mercredi soir.')
     )

@@ -115,6 +115,8 @@ def _opens_on_adjunct(tokens: list[Any]) -> bool:
     pour toutes… a été validée. »)."""
     if not tokens:
         return False
+    if any(t.text == "," for t in tokens[1:4]):
+        return True  # « Mesure phare, la PMA… »: the parse may call « Mesure » the subject
     subject = next((t for t in tokens if t.dep_.startswith("nsubj")), None)
     before = [t for t in tokens if subject is None or t.i < subject.i]
     return any(t.text == "," for t in before) and (
