@@ -284,6 +284,25 @@ def test_a_stray_determiner_or_auxiliary_is_refused() -> None:
         assert "grammar" not in kinds(faithful, faithful, min_words=0)
 
 
+def test_a_passive_participle_of_another_number_is_refused() -> None:
+    """Article 24, a model's rewrite the guard accepted: the prognosis was confronted with
+    reality, the rewrite made it the plates — and broke the agreement."""
+    source = (
+        "Le logiciel a établi un pronostic sur la base de ces plaques qui a été confronté à "
+        "la réalité."
+    )
+    unit = "Le logiciel a établi un pronostic sur la base des plaques qui ont été confronté."
+    assert "grammar" in kinds(source, unit, min_words=0)
+    for faithful in (
+        "Les plaques ont été confrontées à la réalité.",
+        "Le texte a été adopté par les députés.",
+        "Les suspects ont été mis en examen.",
+    ):
+        assert "grammar" not in kinds(faithful, faithful, min_words=0)
+    # The source's own slip is not the rewrite's.
+    assert "grammar" not in kinds(source, source, min_words=0)
+
+
 def test_entre_with_its_second_term_cut_is_refused() -> None:
     """Article 07, a key point the model shortened and the guard accepted."""
     source = (

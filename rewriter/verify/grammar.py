@@ -116,3 +116,29 @@ def lone_entre(doc: Any) -> str:
         if "et" not in rest:
             return str(doc[token.i : noun.i + 1].text)
     return ""
+
+
+def passive_disagreement(doc: Any, support: Support) -> str:
+    """A passive participle of another number than its auxiliary, the source not saying it
+    so: « des plaques qui ont été confronté à la réalité » (article 24, a model's rewrite of
+    « ces plaques qui a été confronté », the prognosis)."""
+    for token in doc:
+        if token.pos_ != "VERB" or not any(c.dep_ == "aux:pass" for c in token.children):
+            continue
+        finite = [
+            c
+            for c in token.children
+            if c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm")
+        ]
+        if not finite:
+            continue
+        number, word = finite[0].morph.get("Number"), token.lower_
+        # Only endings that say the number: « confronté » is singular, « confrontées »
+        # plural; « mis », « pris » may be either.
+        singular = not word.endswith(("s", "x"))
+        plural = word.endswith(("és", "ées", "ies", "ues", "ites", "tes"))
+        if (number == ["Plur"] and singular) or (number == ["Sing"] and plural):
+            phrase = doc[min(finite[0].i, token.i) : token.i + 1].text
+            if flat(phrase) not in support.flat_text:
+                return str(phrase)
+    return ""

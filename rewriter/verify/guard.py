@@ -21,6 +21,7 @@ from rewriter.verify.grammar import (
     gender_errors,
     impossible_passives,
     lone_entre,
+    passive_disagreement,
     stray_word,
 )
 from rewriter.verify.support import (
@@ -272,6 +273,9 @@ def check_unit(
     dropped = dropped_ne(doc, support)
     if dropped:
         add(dropped, "grammar")  # « On sait toujours pas » for « On ne sait toujours pas »
+    passive = passive_disagreement(doc, support)
+    if passive:
+        add(passive, "grammar")  # « des plaques qui ont été confronté »
     lone = lone_entre(doc)
     if lone and _source_pairs(lone, support.text):
         add(lone, "grammar")  # « partagés entre l'inquiétude… » and nothing else
