@@ -4,6 +4,7 @@ generated unit (`verify/guard.check_unit`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rewriter.analysis.words import normalise
@@ -101,7 +102,7 @@ def dropped_ne(doc: Any, support: Support) -> str:
     return ""
 
 
-def lone_entre(doc: Any) -> str:
+def lone_entre(doc: Any, support: Support) -> str:
     """« partagés entre l'inquiétude à l'idée de perdre la flexibilité. » — « entre » with one
     thing and no « et » after it: the model cut the second term (article 07, a key point)."""
     for token in doc:
@@ -113,8 +114,9 @@ def lone_entre(doc: Any) -> str:
         if any(c.lower_ == "chaque" for c in noun.children):
             continue  # « entre chaque station »
         rest = [t.lower_ for t in doc[token.i + 1 : token.sent.end]]
-        if "et" not in rest:
-            return str(doc[token.i : noun.i + 1].text)
+        phrase = str(doc[token.i : noun.i + 1].text)
+        if "et" not in rest and _source_pairs(phrase, support.text):
+            return phrase
     return ""
 
 
@@ -141,4 +143,32 @@ def passive_disagreement(doc: Any, support: Support) -> str:
             phrase = doc[min(finite[0].i, token.i) : token.i + 1].text
             if flat(phrase) not in support.flat_text:
                 return str(phrase)
+    return ""
+
+
+def _source_pairs(phrase: str, source: str) -> bool:
+    """The source's « entre X » goes on to « et Y » in its sentence (or is not the source's)."""
+    at = source.lower().find(phrase.lower())
+    if at < 0:
+        return True
+    rest = re.split(r"[.!?]\s", source[at:], maxsplit=1)[0]
+    return bool(re.search(r"\bet\b", rest.lower()))
+
+
+def hanging_conjunction(doc: Any) -> str:
+    """« Selon lui, et "on ne peut pas…" » (article 01, a model's split): a fronted phrase
+    then a conjunction — the first half of the coordination is missing."""
+    for sent in doc.sents:
+        tokens = list(sent)
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None or comma + 1 >= len(tokens) or comma > 8:
+            continue
+        head = tokens[:comma]
+        fronted = (
+            head
+            and head[0].pos_ in ("ADP", "ADV")
+            and not any(t.pos_ in ("VERB", "AUX") for t in head)
+        )
+        if fronted and tokens[comma + 1].lower_ in ("et", "ou", "mais", "car", "donc", "or"):
+            return str(sent[: comma + 2].text)
     return ""

@@ -19,6 +19,7 @@ from rewriter.verify.grammar import (
     disagreements,
     dropped_ne,
     gender_errors,
+    hanging_conjunction,
     impossible_passives,
     lone_entre,
     passive_disagreement,
@@ -100,25 +101,6 @@ def example_ngrams(examples: Iterable[str], n: int = 4) -> frozenset[tuple[str, 
     return frozenset(grams)
 
 
-def _hanging_conjunction(doc: Any) -> str:
-    """« Selon lui, et "on ne peut pas…" » (article 01, a model's split): a fronted phrase
-    then a conjunction — the first half of the coordination is missing."""
-    for sent in doc.sents:
-        tokens = list(sent)
-        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-        if comma is None or comma + 1 >= len(tokens) or comma > 8:
-            continue
-        head = tokens[:comma]
-        fronted = (
-            head
-            and head[0].pos_ in ("ADP", "ADV")
-            and not any(t.pos_ in ("VERB", "AUX") for t in head)
-        )
-        if fronted and tokens[comma + 1].lower_ in ("et", "ou", "mais", "car", "donc", "or"):
-            return str(sent[: comma + 2].text)
-    return ""
-
-
 def check_unit(
     doc: Any,
     support: Support,
@@ -151,7 +133,7 @@ def check_unit(
         add(f"{n} mots", "length")
     if any(mark in text for mark in ("\n", "#", "*", "http", "Phrase :", "Réécriture")):
         add(text[:40], "format")
-    hanging = _hanging_conjunction(doc)
+    hanging = hanging_conjunction(doc)
     if hanging:
         add(hanging, "format")
     for number in sorted(numbers_in(text)):
@@ -276,8 +258,8 @@ def check_unit(
     passive = passive_disagreement(doc, support)
     if passive:
         add(passive, "grammar")  # « des plaques qui ont été confronté »
-    lone = lone_entre(doc)
-    if lone and _source_pairs(lone, support.text):
+    lone = lone_entre(doc, support)
+    if lone:
         add(lone, "grammar")  # « partagés entre l'inquiétude… » and nothing else
     for lemma in reflexive_verbs(doc) - support.reflexive:
         if lemma in support.verbs:
@@ -398,15 +380,6 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
         add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
     if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
         add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
-
-
-def _source_pairs(phrase: str, source: str) -> bool:
-    """The source's « entre X » goes on to « et Y » in its sentence (or is not the source's)."""
-    at = source.lower().find(phrase.lower())
-    if at < 0:
-        return True
-    rest = re.split(r"[.!?]\s", source[at:], maxsplit=1)[0]
-    return bool(re.search(r"\bet\b", rest.lower()))
 
 
 def _negation_count(doc: Any) -> int:
