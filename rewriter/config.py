@@ -27,6 +27,7 @@ from rewriter.errors import ConfigError
 from rewriter.settings import Settings
 
 ENV_VAR = "REWRITER_CONFIG"
+THREADS_VAR = "REWRITER_THREADS"  # llama.cpp threads; default: the physical cores
 # The keys that are not thresholds, and the type each expects.
 RUN_KEYS: dict[str, type] = {"model": str, "seed": int, "max_rounds": int, "format": str}
 FORMATS = ("md", "html", "json")
@@ -55,6 +56,16 @@ def config_path(explicit: str | None = None) -> tuple[Path, bool]:
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR]).expanduser(), True
     return default_path(), False
+
+
+def threads_from_env() -> int | None:
+    """llama.cpp threads asked for in $REWRITER_THREADS (tests and benchmarks set it)."""
+    value = os.environ.get(THREADS_VAR, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(f"{THREADS_VAR} attend un nombre entier positif, pas {value!r}.")
+    return int(value)
 
 
 def load_config(explicit: str | None = None) -> Config:
