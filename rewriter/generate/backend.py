@@ -51,6 +51,8 @@ class Usage:
     generated_tokens: int = 0
     seconds: float = 0.0
     timings: list[tuple[int, float]] = field(default_factory=list)  # (tokens, seconds) per call
+    scored_tokens: int = 0  # read by the fluency gate (`nll`), not generated
+    scoring_seconds: float = 0.0
 
 
 class Generator(Protocol):
@@ -106,8 +108,13 @@ class LlamaGenerator:
         n_ctx: int = 4096,
         seed: int = 0,
         style: PromptStyle | None = None,
+        n_threads: int | None = None,
     ) -> None:
+        from rewriter.config import threads_from_env
+
         vet_gguf(model_path)
+        self.n_threads = n_threads or threads_from_env() or physical_cores()
+        self._scorer: Any = None
         self.model_path = model_path
         self.seed = seed
         self.n_ctx = n_ctx
@@ -123,9 +130,9 @@ class LlamaGenerator:
         # (like the default gemma-3-270m) is a base model that continues text.
         self.style: PromptStyle = style or ("instruct" if template else "base")
         self.usage = Usage()
-        log.debug("model %s loaded, style=%s, threads=%d", self.name, self.style, physical_cores())
+        log.debug("model %s loaded, style=%s, threads=%d", self.name, self.style, self.n_threads)
 
-    def _load(self) -> Any:
+    def _load(self, **extra: Any) -> Any:
         try:
             from llama_cpp import Llama
         except ImportError as exc:  # pragma: no cover - install problem
@@ -134,8 +141,8 @@ class LlamaGenerator:
             with _quiet_stderr():
                 return Llama(
                     model_path=str(self.model_path),
-                    n_ctx=self.n_ctx,
-                    n_threads=physical_cores(),
+                    **{"n_ctx": self.n_ctx, **extra},
+                    n_threads=self.n_threads,
                     seed=self.seed,
                     verbose=False,
                 )
@@ -168,6 +175,37 @@ class LlamaGenerator:
     def piece(self, token: int) -> str:
         data: bytes = self._llm.detokenize([token])
         return data.decode("utf-8", errors="ignore")
+
+    SCORE_TOKENS = 256  # the scoring context: a sentence or a paragraph
+
+    def nll(self, text: str) -> float:
+        """Mean negative log-likelihood per token of `text` under this model, read alone
+        (no sampling): how naturally it reads to the model. Lower is more natural; compare
+        two texts, never across models."""
+        import numpy as np
+
+        if self._scorer is None:
+            # Its own small context with logits at every position, so that scoring never
+            # evicts the few-shot prefixes the generation contexts keep.
+            self._scorer = self._load(
+                n_ctx=self.SCORE_TOKENS, n_batch=self.SCORE_TOKENS, logits_all=True
+            )
+        llm = self._scorer
+        body = llm.tokenize(text.strip().encode("utf-8"), add_bos=False, special=False)
+        tokens = [llm.token_bos(), *body][: self.SCORE_TOKENS]
+        if len(tokens) < 2:
+            return 0.0
+        start = time.perf_counter()
+        with _quiet_stderr():
+            llm.reset()
+            llm.eval(tokens)
+        logits = np.asarray(llm.scores[: len(tokens) - 1], dtype=np.float64)
+        top = logits.max(axis=1, keepdims=True)
+        log_norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
+        picked = logits[np.arange(len(tokens) - 1), tokens[1:]]
+        self.usage.scored_tokens += len(tokens)
+        self.usage.scoring_seconds += time.perf_counter() - start
+        return float(np.mean(log_norm - picked))
 
     def complete(self, request: Request) -> Completion:
         from llama_cpp import LogitsProcessorList

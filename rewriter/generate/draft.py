@@ -35,14 +35,14 @@ def write_draft(
     for section in plan.sections:
         heading_source = f"{section.source_heading}. {section.text}".strip(". ")
         # The desk's own subheading is kept when it reads as one; else one is written.
-        heading = source_heading(section.source_heading, used) or heading_for(
-            heading_source, writer, used
-        )
+        kept = source_heading(section.source_heading, used)
+        heading = kept or heading_for(heading_source, writer, used)
         draft.sections.append(
             Section(
                 heading=heading,
                 paragraphs=[paragraph(p) for p in section.paragraphs],
                 source_text=section.text,
+                source_heading=kept is not None,
             )
         )
     draft.seo_title = title_for(plan, writer, settings)

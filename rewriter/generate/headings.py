@@ -11,6 +11,7 @@ from rewriter.analysis.words import is_content
 from rewriter.generate import prompts
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
+from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
 
 MAX_HEADING_CHARS = 70
@@ -140,11 +141,21 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
         if words[0].lower_ in ("un", "une", "des"):
             text = " ".join(text.split()[1:])  # « Système de retour automatique des livres »
         scored.append((score, text))
-    for _, text in sorted(scored, key=lambda x: -x[0]):
-        text = capitalise(text)
-        fits = len(text) <= MAX_HEADING_CHARS and len(text.split()) > 1
-        if fits and heading_key(text) not in used:
+    ranked = [capitalise(text) for _, text in sorted(scored, key=lambda x: -x[0])]
+    ranked = [t for t in ranked if len(t) <= MAX_HEADING_CHARS and heading_key(t) not in used]
+    # A phrase of three words or more says something (« Un système de retour automatique
+    # des livres »); two words are a label (« La directrice »), used only when the
+    # section's lead is too long to be its heading.
+    for text in ranked:
+        if len(text.split()) >= 3:
             return text
     if keyword is not None:
-        return ""
+        return next(iter(ranked), "")
+    lead = next(iter(doc.sents), None)
+    if lead is not None:
+        text = capitalise(lead.text.strip().rstrip(".!?…").strip())
+        if 3 <= len(text.split()) <= 10 and len(text) <= MAX_HEADING_CHARS and balanced(text):
+            return text
+    if ranked:
+        return ranked[0]
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))

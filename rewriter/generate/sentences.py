@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rewriter.analysis.nlp import french
@@ -19,11 +20,15 @@ from rewriter.transform.speech import reports
 from rewriter.transform.surface import split_trailing_apposition
 from rewriter.verify.support import build_support, flat
 
-SPLIT_WORDS = 16
+Accept = Callable[[list[str], str], bool]
 
 
-def pieces(span: Any, max_words: int) -> list[str]:
-    """The sentence, split at clause boundaries while a piece is over `max_words`."""
+def pieces(span: Any, max_words: int, accept: Accept | None = None) -> list[str]:
+    """The sentence, split at clause boundaries while a piece is over `max_words`; with
+    `accept` (the reading gate), a split is kept only when its pieces read as well as the
+    sentence they replace — else the next splitter is tried, and at the end the sentence
+    stays whole."""
+    ok = accept or (lambda _parts, _source: True)
     todo, done = [span], []
     while todo:
         current = todo.pop(0)
@@ -35,13 +40,17 @@ def pieces(span: Any, max_words: int) -> list[str]:
         # leave A as the article's own claim. Split, each piece keeping its source.
         if attributed(current):
             carried = carry_attribution(current, max_words)
-            if carried:
+            if carried and ok(carried, current.text):
                 done.extend(carried)
                 continue
         splitters = (split_trailing_apposition,) if attributed(current) else SPLITTERS
         for split in splitters:
             parts = [p for p in split(current) if any(c.isalnum() for c in p)]
-            if len(parts) > 1 and all(count_words(p) < count_words(current.text) for p in parts):
+            if (
+                len(parts) > 1
+                and all(count_words(p) < count_words(current.text) for p in parts)
+                and ok(parts, current.text)
+            ):
                 break
             parts = []
         if not parts:
@@ -132,6 +141,8 @@ def write_sentence(
         # Who is quoted may be described in a sentence of its own (« …, a dit X,
         # président de Y. » → « …, a dit X. X est président de Y. »): the quotation stays.
         described = split_trailing_apposition(source.span) if whole else []
+        if described and not writer.accepts(described, verbatim):
+            described = []
         if described:
             verbatim = described[0]
         # Too long to read in one go: the quotation, then who said it, as two sentences.
@@ -140,21 +151,18 @@ def write_sentence(
             if whole and count_words(verbatim) > settings.max_sentence_words
             else []
         )
-        if detached:
+        if detached and writer.accepts(detached, verbatim):
             verbatim, said = detached
             described = [verbatim, said, *described[1:]]
-        elif whole:
-            options = [v for v in variants(french()(verbatim)[:]) if flat(v) not in writer.used]
-            verbatim = options[0] if options else verbatim
         writer.fallback()
         writer.used.add(flat(verbatim))
         writer.frozen.add(verbatim)
         return [verbatim, *described[1:]]
     out: list[str] = []
     limit = settings.max_sentence_words
-    # Clause splits are faithful rewriting: applied from SPLIT_WORDS on, not only past the
-    # readability limit, they make shorter sentences and less copied text.
-    for piece in pieces(source.span, min(limit, SPLIT_WORDS)):
+    # Do no harm: a sentence within the readability limit is not split; a longer one is
+    # split only where the pieces pass the reading gate.
+    for piece in pieces(source.span, limit, accept=gate_of(writer)):
         text: str | None = None
         # Quoted phrases stay word for word: the guard's `keep` rejects any rewrite that
         # alters or drops one. An unbalanced piece (a cut quotation) is never generated.
@@ -193,7 +201,17 @@ def write_sentence(
             text = None  # already in the article (a growth section repeating the body)
         if text is None:
             writer.fallback()
-            options = variants(french()(piece)[:], shorten=summary)
+            # A body sentence the model could not rewrite stays as the journalist wrote it.
+            # A summary (key point, answer) may use a reordering or a compressed form that
+            # passes the reading gate, so that it does not repeat the body word for word.
+            original = sentence(piece)
+            options = [original]
+            if summary:
+                options = [
+                    v
+                    for v in variants(french()(piece)[:], shorten=True)
+                    if v == original or writer.accepts([v], original)
+                ]
             fresh = [v for v in options if flat(v) not in writer.used]
             text = fresh[0] if fresh else options[-1]
             if summary and not fresh:
@@ -207,6 +225,11 @@ def write_sentence(
         writer.used.add(flat(text))
         out.append(text)
     return out
+
+
+def gate_of(writer: UnitWriter) -> Accept:
+    """The writer's reading gate as a `pieces` acceptor."""
+    return lambda parts, source: writer.accepts(parts, source, where="découpe")
 
 
 def _split_with_model(

@@ -29,6 +29,17 @@ def dangling(title: str) -> bool:
     return bool(after) and after[0].lower() in DANGLING
 
 
+def robotic(title: str) -> bool:
+    """« Opposant : Bélarus », « Médiathèque : la directrice »: a keyword, a colon and a
+    bare noun is a label, not a headline. After a colon, a headline says something: three
+    words or more, two of them content words."""
+    if ":" not in title:
+        return False
+    after = re.findall(r"\w[\w'’-]*", title.split(":", 1)[1])
+    content = [w for w in after if len(w) > 3 or w[:1].isupper()]
+    return len(after) < 3 or len(content) < 2
+
+
 def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
     """An SEO title that opens with the keyword, at most settings.max_title_chars long."""
     kw = plan.keyword
@@ -43,6 +54,7 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
             len(text) <= settings.max_title_chars
             and starts_with(kw, nlp(text))
             and not dangling(text)
+            and not robotic(text)
         )
 
     text = writer.generate(
@@ -106,9 +118,12 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
             len(label) < len(candidate) <= settings.max_title_chars
             and starts_with(kw, nlp(candidate))
             and not dangling(candidate)
+            and not robotic(candidate)
         ):
             return candidate
-    return label[: settings.max_title_chars]
+    # No headline opens on the keyword: the desk's own headline, which still reads as one,
+    # rather than a bare label (keyword_in_title then says so).
+    return _trim_to(title, settings.max_title_chars) or label[: settings.max_title_chars]
 
 
 def _trim_to(text: str, limit: int) -> str:

@@ -17,6 +17,7 @@ from rewriter.analysis.nlp import french
 from rewriter.generate import prompts, steering
 from rewriter.generate.backend import Generator
 from rewriter.verify.guard import Unsupported, check_unit, example_ngrams
+from rewriter.verify.reading import ReadingGate
 from rewriter.verify.support import Support, flat
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,10 @@ class UnitWriter:
         self.frozen: set[str] = set()  # quoted sentences: no repair may touch them
         self.restated: set[str] = set()  # sentences a summary repeated word for word
         self.on_unit = on_unit or (lambda _kind: None)
+        # Every candidate, generated or deterministic, must read as well as its source:
+        # Grammalecte, whole sentences, and the model's own fluency when it can score.
+        scorer = getattr(generator, "nll", None)
+        self.gate = ReadingGate(scorer if callable(scorer) else None)
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))
             for task in (
@@ -129,6 +134,8 @@ class UnitWriter:
             ):
                 problems = [Unsupported(text[:40], "example", where)]  # a copy, not a rewrite
             if not problems:
+                problems = self._reading(task, text, source, where)
+            if not problems:
                 self.stats.generated += 1
                 if attempt == 0:
                     self.stats.first_try += 1
@@ -136,6 +143,20 @@ class UnitWriter:
             log.debug("rejected %s (%s): %s", task.name, problems[0].kind, text)
             self.stats.rejections.extend(problems)
         return None
+
+    def _reading(self, task: prompts.Task, text: str, source: str, where: str) -> list[Unsupported]:
+        if task in (prompts.SENTENCE, prompts.SPLIT, prompts.SHORTEN):
+            from rewriter.analysis.sentences import sentence_spans
+
+            parts = [s.text for s in sentence_spans(french()(text))] or [text]
+            return self.gate.refusals(parts, source, where=where)
+        # Headings, titles, meta descriptions: not sentences, not the same text as their
+        # source; they still may not bring in a grammar error.
+        return self.gate.refusals(text, source, where=where, sentences=False, fluency=False)
+
+    def accepts(self, candidate: str | list[str], source: str, *, where: str = "") -> bool:
+        """A deterministic rewrite of `source` passes the reading gate."""
+        return not self.gate.refusals(candidate, source, where=where)
 
     def fallback(self) -> None:
         self.stats.fallback += 1

@@ -145,8 +145,25 @@ def _whole_quotation(text: str) -> bool:
     return (french and text.count('"') % 2 == 0) or (straight and "«" not in text)
 
 
+_DATED = re.compile(
+    r"\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+    r"|décembre|printemps|été|automne|hiver|prochaine?s?|d['’]ici|à partir d|dès|bientôt"
+    r"|à terme|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def _future(s: SourceSentence) -> bool:
-    return any("Fut" in t.morph.get("Tense") or t.lemma_ in ("prévoir", "devoir") for t in s.span)
+    """A next step: the main verb is in the future (or « prévoir », « devoir ») and the
+    sentence dates it (« sera installé en mars »). « L'État prendra en charge la moitié
+    pendant cinq ans » is a fact about money, not a step: no question asks it as one."""
+    root = s.span.root
+    verbs = [root, *[c for c in root.children if c.dep_.startswith("aux")]]
+    future = any("Fut" in t.morph.get("Tense") for t in verbs) or root.lemma_ in (
+        "prévoir",
+        "devoir",
+    )
+    return future and bool(_DATED.search(s.text))
 
 
 def _causal(s: SourceSentence) -> bool:

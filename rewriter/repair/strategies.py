@@ -14,13 +14,14 @@ from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words, lower_initial
 from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate.headings import fallback_heading, heading_key
-from rewriter.generate.sentences import pieces, write_sentence
+from rewriter.generate.sentences import gate_of, pieces, write_sentence
 from rewriter.generate.seo import fallback_meta, fallback_title, slug_for
 from rewriter.generate.text import capitalise, keyword_label
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.plan.growth import key_points, questions
 from rewriter.settings import Settings
+from rewriter.verify import grammalecte
 
 GROWTH_SEED = 1000  # growth sections rephrase facts with other sampling than the body
 
@@ -48,7 +49,8 @@ def add_material(draft: Draft, ctx: Context) -> bool:
             if text:
                 items.append(Paragraph([text], kind="item"))
         if items:
-            draft.sections.append(Section("Ce qu'il faut retenir", 2, items, role="keypoints"))
+            heading = f"Ce qu'il faut retenir {about(ctx.plan)}".strip()
+            draft.sections.append(Section(heading, 2, items, role="keypoints"))
             return True
     if "faq" not in roles:
         answered: list[Section] = []
@@ -62,7 +64,8 @@ def add_material(draft: Draft, ctx: Context) -> bool:
             if sentences:
                 answered.append(Section(q.text, 3, [Paragraph(sentences)], role="question"))
         if answered:
-            draft.sections += [Section("Questions fréquentes", 2, role="faq"), *answered]
+            heading = f"Questions fréquentes {about(ctx.plan)}".strip()
+            draft.sections += [Section(heading, 2, role="faq"), *answered]
             return True
     draft.notes.append(
         "Objectif de longueur non atteint : toute la matière de la source est déjà utilisée, "
@@ -71,13 +74,44 @@ def add_material(draft: Draft, ctx: Context) -> bool:
     return False
 
 
+_DETERMINERS = {"le": "le", "la": "la", "les": "les", "l'": "l'", "l’": "l’", "du": "le",
+                "des": "les", "au": "le", "aux": "les"}  # fmt: skip
+
+
+def about(plan: Plan) -> str:
+    """« sur la médiathèque »: the keyword with the determiner the source gives it, for
+    the headings growth adds (« Ce qu'il faut retenir sur la médiathèque »); "" when the
+    source never gives it a definite one and it is not a name."""
+    kw = plan.keyword
+    n = max(1, len(kw.words))
+    for s in plan.sentences:
+        tokens = list(s.span)
+        for i in range(1, len(tokens) - n + 1):
+            if not count_in(kw, tokens[i : i + n]):
+                continue
+            words = s.span.doc[tokens[i].i : tokens[i + n - 1].i + 1].text
+            det = _DETERMINERS.get(tokens[i - 1].lower_)
+            gender = tokens[i].morph.get("Gender")
+            if det in ("le", "la") and gender and gender != (["Masc"] if det == "le" else ["Fem"]):
+                continue  # « des fortes chaleurs » parsed as « le chaleur »: no agreement
+            if det:
+                joiner = "" if det.endswith(("'", "’")) else " "
+                phrase = f"sur {det}{joiner}{words}"
+                if grammalecte.errors_in(f"Ce qu'il faut savoir {phrase}."):
+                    continue  # « sur le chaleur »: Grammalecte knows the gender
+                return phrase
+            if tokens[i].pos_ == "PROPN":
+                return f"sur {words}"
+    return ""
+
+
 def split_long_sentences(draft: Draft, ctx: Context) -> bool:
     nlp, limit, changed = french(), ctx.settings.max_sentence_words, False
     for paragraph in _paragraphs(draft):
         out: list[str] = []
         for sentence in paragraph.sentences:
             if count_words(sentence) > limit and sentence not in ctx.writer.frozen:
-                parts = pieces(nlp(sentence)[:], limit)
+                parts = pieces(nlp(sentence)[:], limit, accept=gate_of(ctx.writer))
                 changed |= len(parts) > 1
                 out += parts
             else:
@@ -139,15 +173,21 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
     changed = False
     if len(holding) < target:
         for section in sorted(
-            (s for s in headed if s not in holding), key=lambda s: (s.role != "body", s.level)
+            (s for s in headed if s not in holding and not s.source_heading),
+            key=lambda s: (s.role != "body", s.level),
         ):
             if len(holding) >= target:
                 break
             # A phrase of the section that holds the keyword reads as a heading
-            # (« Le chômage de longue durée »); « Keyword : heading » only when none does.
+            # (« Le chômage de longue durée »). Never « Keyword : heading », and never in
+            # place of the desk's own subheading: the check may stay short instead.
             used = {heading_key(s.heading) for s in draft.sections}
             natural = fallback_heading(section.source_text, used, kw) if section.source_text else ""
-            section.heading = natural or f"{label} : {_lower_first(section.heading)}"
+            if not natural or ctx.writer.gate.refusals(
+                natural, section.source_text, sentences=False, fluency=False
+            ):
+                continue
+            section.heading = natural
             holding.append(section)
             changed = True
     elif 100 * len(holding) / len(headed) > hi:
@@ -166,11 +206,10 @@ def keyword_in_intro(draft: Draft, ctx: Context) -> bool:
     first = draft.intro[0].sentences
     if any(count_in(kw, nlp(s)) for s in first):
         return False
-    label = keyword_label(kw)
-    if first[0].startswith(label):
-        return False
-    first[0] = f"{label} : {_lower_first(first[0])}"
-    return True
+    # No « Keyword : first sentence » (« Opposant : l'étau semble… » reads as a robot's):
+    # the keyword is chosen among the phrases of the lead (analysis/keyword.py), and where
+    # the lead still lacks it the check says so.
+    return False
 
 
 def fix_title(draft: Draft, ctx: Context) -> bool:

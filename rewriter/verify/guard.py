@@ -57,6 +57,8 @@ Kind = Literal[
     "example",
     "length",
     "format",
+    "fluency",
+    "fragment",
 ]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.

@@ -1,0 +1,108 @@
+"""Grammalecte, the reference open-source French grammar checker, as a gate.
+
+Grammalecte is Debian's `python3-grammalecte` (pure Python, offline); `make install` links
+it into the virtual environment. Typography rules (non-breaking spaces, apostrophes,
+dashes, capitals, écriture épicène…) are turned off: the gate asks about grammar alone —
+agreement, conjugation, mood, confusions, negation.
+
+A rewrite may not carry a grammar error its source does not have: errors are compared as
+(rule family, flagged words), so an error the journalist already made is not held against
+the rewrite, and one the rewrite brings in is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rewriter.errors import RewriterError
+
+log = logging.getLogger(__name__)
+
+# Options that are about typography or style, not grammar (Grammalecte's own names).
+TYPOGRAPHY_OPTIONS = (
+    "typo", "apos", "esp", "nbsp", "tu", "maj", "num", "unit", "virg", "poncfin", "eepi",
+    "liga", "mapos", "html", "latex", "chim", "ocr", "md", "date", "pleo", "bs", "redon1",
+    "redon2", "idrule", "mc", "tab", "minis",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class GrammarError:
+    rule: str  # Grammalecte's rule id
+    kind: str  # its option family: conj, gn, ppas, vmode, conf…
+    text: str  # the flagged words
+    message: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.text.lower())
+
+
+class GrammalecteMissing(RewriterError):
+    pass
+
+
+@cache
+def _engine() -> Any:
+    try:
+        import grammalecte
+    except ImportError as exc:
+        raise GrammalecteMissing(
+            "Grammalecte est introuvable : lancez `make install` (paquet Debian "
+            "python3-grammalecte, lié dans l'environnement virtuel)."
+        ) from exc
+    checker = grammalecte.GrammarChecker("fr")
+    engine = checker.getGCEngine()
+    engine.setOptions({name: False for name in TYPOGRAPHY_OPTIONS})
+    return engine
+
+
+def available() -> bool:
+    try:
+        _engine()
+    except GrammalecteMissing:
+        return False
+    return True
+
+
+# Grammalecte reads typographic apostrophes and quotes best; the source may use either.
+_STRAIGHT = str.maketrans({"'": "’"})
+
+
+@cache
+def errors_in(text: str) -> tuple[GrammarError, ...]:
+    """Grammar errors Grammalecte finds in `text` (one paragraph)."""
+    text = " ".join(text.split()).translate(_STRAIGHT)
+    if not text:
+        return ()
+    found = []
+    for error in _engine().parse(text, "FR", bDebug=False):
+        kind = str(error.get("sType", ""))
+        flagged = text[error["nStart"] : error["nEnd"]]
+        found.append(
+            GrammarError(str(error.get("sRuleId", "")), kind, flagged, str(error["sMessage"]))
+        )
+    return tuple(found)
+
+
+def introduced(candidate: str, source: str) -> list[GrammarError]:
+    """Errors of `candidate` that `source` does not have (same family, same words)."""
+    have = Counter(e.key for e in errors_in(source))
+    out = []
+    for error in errors_in(candidate):
+        if have[error.key] > 0:
+            have[error.key] -= 1
+            continue
+        out.append(error)
+    return out
+
+
+def per_thousand_words(text: str) -> float:
+    """Grammar errors per 1,000 words, the evaluation's measure."""
+    words = len(re.findall(r"\w+", text))
+    return 1000.0 * len(errors_in(text)) / words if words else 0.0

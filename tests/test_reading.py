@@ -1,0 +1,176 @@
+"""The reading gate (Grammalecte, whole sentences, fluency) and the "do no harm" defaults:
+each defect the issue lists, on text the project writes itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from rewriter.analysis.nlp import french
+from rewriter.generate.headings import source_heading
+from rewriter.generate.sentences import pieces
+from rewriter.generate.seo import robotic
+from rewriter.read import parse_string
+from rewriter.read.text import unglue
+from rewriter.verify import grammalecte
+from rewriter.verify.reading import ReadingGate, compare, fragment
+
+
+@pytest.fixture
+def gate() -> ReadingGate:
+    return ReadingGate()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Et ce, dans le cadre d'un contrat signé avec la préfecture.",
+        "Avant de décider si la mesure sera maintenue en 2026.",
+        "De 10 heures à 18 heures le samedi.",
+        "Car il est soupçonné d'avoir détourné des fonds.",
+        "pendant cinq ans, l'État a versé la subvention.",
+        "Ce qu'a annoncé le maire lundi.",
+        "Le maire a annoncé la mesure lundi",  # no final punctuation
+    ],
+)
+def test_fragments_are_refused(gate: ReadingGate, text: str) -> None:
+    source = "Le maire a annoncé lundi une mesure que la préfecture soutient depuis 2020."
+    assert fragment(text)
+    assert [p.kind for p in gate.refusals([text], source)] == ["fragment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le conseil municipal a voté lundi le budget, par 27 voix contre 6.",
+        "Selon l'Insee, le chômage recule au deuxième trimestre.",
+        "C'est ce qu'a annoncé le maire lundi.",
+        "« Nous allons continuer », a-t-il dit.",
+        "Lorsque la salle est pleine, la directrice ouvre le premier étage.",
+    ],
+)
+def test_whole_sentences_pass(text: str) -> None:
+    assert fragment(text) == ""
+
+
+def test_a_verbless_source_may_stay_verbless(gate: ReadingGate) -> None:
+    # « Une première en France. » is the journalist's; a rewrite of it need not add a verb.
+    assert gate.refusals(["Une première en France."], "Une première, en France.") == []
+
+
+def test_grammalecte_refuses_an_error_the_source_does_not_have(gate: ReadingGate) -> None:
+    source = "Elle est encouragée par ses proches à se présenter."
+    problems = gate.refusals(["Il est encouragée par ses proches à se présenter."], source)
+    assert [p.kind for p in problems] == ["grammar"]
+    for broken in ("Ils doit rentrer demain.", "Elle soient jugés demain.", "Les scrutin ont eu lieu."):
+        assert grammalecte.errors_in(broken), broken
+
+
+def test_an_error_already_in_the_source_is_not_held_against_the_rewrite(gate: ReadingGate) -> None:
+    source = "Les réformes sont voulue par M. Macron depuis son élection en 2017."
+    assert grammalecte.errors_in(source)
+    split = ["Les réformes sont voulue par M. Macron.", "C'est le cas depuis son élection en 2017."]
+    assert not [p for p in gate.refusals(split, source) if p.kind == "grammar"]
+
+
+def test_typography_is_not_grammar() -> None:
+    # Straight apostrophes, missing non-breaking spaces: the journalist's choice.
+    assert grammalecte.errors_in("L'Union européenne, qui n'a connu aucune élection, a réagi : non.") == ()
+
+
+def test_a_split_quotation_keeps_its_marks(gate: ReadingGate) -> None:
+    source = "« Nous allons ouvrir le jeudi soir (...) et le samedi toute la journée », dit-elle."
+    halves = ["« Nous allons ouvrir le jeudi soir.", "Et le samedi toute la journée », dit-elle."]
+    assert [p.kind for p in gate.refusals(halves, source)] == ["fragment"]
+
+
+def test_a_split_that_leaves_a_fragment_keeps_the_sentence_whole(gate: ReadingGate) -> None:
+    text = (
+        "Le conseil municipal attendra la fin de l'année pour faire le bilan de cette "
+        "expérience avant de décider si la mesure sera maintenue en 2026 et étendue aux "
+        "autres équipements."
+    )
+    ungated = pieces(french()(text)[:], 20)
+    assert any(p.startswith("Et ce,") for p in ungated)  # what the deterministic split did
+    gated = pieces(french()(text)[:], 20, accept=lambda parts, src: not gate.refusals(parts, src))
+    assert gated == [text]
+
+
+class Scripted:
+    """A scorer with fixed answers: the gate's arithmetic, not the model's judgement."""
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.scores = scores
+
+    def __call__(self, text: str) -> float:
+        return self.scores[text]
+
+
+def test_fluency_refuses_what_reads_markedly_worse() -> None:
+    source = "La médiathèque ouvre jusqu'à 21 heures le jeudi."
+    worse = "La médiathèque a ouvert ses portes du jeudi jusqu'à 21 heures."
+    better = "Le jeudi, la médiathèque ouvre jusqu'à 21 heures."
+    gate = ReadingGate(Scripted({source: 3.0, worse: 3.6, better: 3.1}))
+    assert [p.kind for p in gate.refusals([worse], source)] == ["fluency"]
+    assert gate.refusals([better], source) == []
+    assert gate.stats.refused["fluency"] == 1
+
+
+def test_robotic_titles_and_headings() -> None:
+    assert robotic("Opposant : Bélarus")
+    assert robotic("Médiathèque : la directrice")
+    assert not robotic("Sora : le générateur de vidéos qui inquiète Hollywood")
+    assert not robotic("Une expérience menée l'été dernier")
+
+
+def test_a_good_source_heading_is_kept() -> None:
+    assert source_heading("Une expérience menée l'été dernier", set()) == (
+        "Une expérience menée l'été dernier"
+    )
+
+
+@pytest.mark.parametrize(
+    ("pasted", "heading"),
+    [
+        (
+            "Le plan a été annoncé lundi. Plus de 1.500 emplois sauvésSur Franceinfo, le "
+            "ministre a salué la mesure.",
+            "Plus de 1.500 emplois sauvés",
+        ),
+        (
+            "Les ventes ont chuté. Une année noire en 2020Pour de nombreux libraires, la crise dure.",
+            "Une année noire en 2020",
+        ),
+        (
+            "Le groupe a grandi vite. - Les rivaux dans le viseur -Avant les déboires, il dominait.",
+            "Les rivaux dans le viseur",
+        ),
+    ],
+)
+def test_glued_intertitles_become_headings(pasted: str, heading: str) -> None:
+    blocks = unglue(pasted)
+    assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph"]
+    assert blocks[1].text == heading
+    assert blocks[2].text[0].isupper()
+
+
+def test_glued_intertitles_through_the_reader() -> None:
+    article = parse_string(
+        "Titre de l'article\n\nLe plan a été annoncé lundi. Plus de 1.500 emplois "
+        "sauvésSur Franceinfo, le ministre a salué la mesure.",
+        suffix=".txt",
+    )
+    assert [b.kind for b in article.blocks] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+def test_a_word_with_an_inner_capital_is_not_an_intertitle() -> None:
+    for text in ("Il a posté la vidéo sur YouTube. La mairie a réagi.", "Le compte LinkedIn a fermé."):
+        assert [b.kind for b in unglue(text)] == ["paragraph"]
+
+
+def test_compare_counts_introduced_fragments_and_errors() -> None:
+    source = ["Le maire a voté le budget lundi avec la majorité, après un long débat."]
+    output = ["Le maire a voté le budget lundi avec la majorité.", "Après un long débat."]
+    report = compare(output, source, None)
+    assert report.fragments == ["Après un long débat."]
+    assert report.fluency_ratio is None
+    assert report.grammar_output == report.grammar_source == 0.0
