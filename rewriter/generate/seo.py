@@ -239,8 +239,24 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
             out = how(forced, lo, hi)
         return out
 
-    best = ""
+    # First the lead's own words holding the keyword where they stand (no label): a run of
+    # sentences that fits and names it, or one cut at a clause that still names it.
     quoted = [s[:1] in '«"“' for s in sentences]
+    for start in range(len(sentences)):
+        if quoted[start] and not all(quoted):
+            continue
+        text = ""
+        for s in sentences[start:]:
+            candidate = f"{text} {s}".strip()
+            if len(candidate) > hi:
+                found = _cut_clause(candidate, lo, hi)
+                if found and count_in(kw, nlp(found)):
+                    return found
+                break
+            text = candidate
+            if len(candidate) >= lo and count_in(kw, nlp(candidate)):
+                return candidate
+    best = ""
     for start in range(len(sentences)):
         if quoted[start] and not all(quoted):
             continue  # article 18: a meta that was a bare quotation, no one saying it

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rewriter.plan import Plan, SourceSentence
 from rewriter.transform.clauses import REPORTING_VERBS
+from rewriter.verify.reading import fragment
 from rewriter.verify.support import quotes_in
 
 SPOKEN_WORDS = 5  # a quotation shorter than this is a title or a term, not speech
@@ -33,6 +34,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
         and _finite(s)
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
         and not _list_item(s)
+        and not fragment(s.text)  # a key point is a whole sentence (« Car… » is not)
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
@@ -101,7 +103,10 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
         out = [
             s
             for s in matching
-            if s.index not in used and not _opens_on_pronoun(s) and not _list_item(s)
+            if s.index not in used
+            and not _opens_on_pronoun(s)
+            and not _list_item(s)
+            and not fragment(s.text)
         ][:n]
         used.update(s.index for s in out)
         return out
