@@ -136,6 +136,7 @@ def main() -> int:
     for path in files:
         source = read_article(path)
         tokens_before = generator.usage.generated_tokens
+        scored_before = (generator.usage.scored_tokens, generator.usage.scoring_seconds)
         result = rewrite(source, options=RewriteOptions(seed=0), generator=generator)
         seo, readability = judge(result.article, result.article.keyword)
         if args.out_dir:
@@ -144,6 +145,9 @@ def main() -> int:
             args.out_dir.mkdir(parents=True, exist_ok=True)
             (args.out_dir / f"{path.stem}.md").write_text(markdown(result.article), "utf-8")
         units = result.generated_units + result.fallback_units
+        # The fluency gate's own cost inside the rewrite (the comparison below is extra).
+        gate_tokens = generator.usage.scored_tokens - scored_before[0]
+        gate_seconds = generator.usage.scoring_seconds - scored_before[1]
         reading = compare(
             [b.text for b in result.article.blocks if not b.is_heading],
             [b.text for b in source.blocks if b.is_text and not b.is_heading],
@@ -178,6 +182,8 @@ def main() -> int:
             else round(reading.fluency_ratio, 3),
             "fragments": reading.fragments,
             "reading_refusals": result.reading_refusals,
+            "gate_scored_tokens": gate_tokens,
+            "gate_scoring_seconds": round(gate_seconds, 1),
         }
         if not args.no_baseline:
             row["baseline"] = baseline(generator, source, result.article.keyword)

@@ -174,3 +174,9 @@ def test_compare_counts_introduced_fragments_and_errors() -> None:
     assert report.fragments == ["Après un long débat."]
     assert report.fluency_ratio is None
     assert report.grammar_output == report.grammar_source == 0.0
+
+
+def test_a_source_heading_that_asks_a_question_is_kept() -> None:
+    heading = "Que signifie Sora pour les emplois créatifs dans l’industrie cinématographique ?"
+    assert source_heading(heading, set()) == heading
+    assert source_heading("La mairie a voté le budget lundi.", set()) is None

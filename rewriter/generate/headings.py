@@ -15,6 +15,7 @@ from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
 
 MAX_HEADING_CHARS = 70
+SOURCE_HEADING_CHARS = 100
 
 
 def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
@@ -53,7 +54,9 @@ def source_heading(text: str, used: set[str]) -> str | None:
     text = text.strip().strip('"«» ').strip()
     if text.count('"') % 2 or text.count("«") != text.count("»"):
         text = re.sub(r'\s*["«»]\s*', " ", text).strip()  # « Sauver" l'orpaillage »
-    if not 2 <= len(text.split()) <= 10 or text[-1:] in ".!?" or len(text) > MAX_HEADING_CHARS:
+    # A question is a heading (« Qu'est-ce que Sora ? »); a sentence that ends on a full
+    # stop is not. The desk's headings may be longer than the ones written here.
+    if not 2 <= len(text.split()) <= 14 or text[-1:] in ".!" or len(text) > SOURCE_HEADING_CHARS:
         return None
     if heading_key(text) in used:
         return None
