@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rewriter.analysis.engine import parse_article, report_for
 from rewriter.document import Article
-from rewriter.generate.backend import LlamaGenerator, Request
+from rewriter.generate.backend import LlamaGenerator, Request, Usage
 from rewriter.models import default_model_path
 from rewriter.pipeline import HARD_CHECKS, RewriteOptions, audit, rewrite
 from rewriter.read import parse_string, read_article
@@ -117,6 +117,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--model", type=Path, help="a GGUF other than the default")
     parser.add_argument("--no-fluency", action="store_true", help="skip the fluency ratio")
+    parser.add_argument(
+        "--no-model", action="store_true", help="the deterministic path alone (no llama.cpp)"
+    )
     parser.add_argument("--out-dir", type=Path, help="keep each rewritten article (Markdown)")
     args = parser.parse_args()
 
@@ -124,7 +127,14 @@ def main() -> int:
     if args.only:
         prefixes = tuple(args.only.split(","))
         files = [f for f in files if f.name.startswith(prefixes)]
-    generator = LlamaGenerator(args.model or default_model_path(), seed=0, n_ctx=8192)
+    generator = (
+        None
+        if args.no_model
+        else LlamaGenerator(args.model or default_model_path(), seed=0, n_ctx=8192)
+    )
+    usage = generator.usage if generator is not None else Usage()
+    if generator is None:
+        args.no_baseline = args.no_fluency = True
     commit = _commit()
     rows: list[dict[str, Any]] = []
     header = (
@@ -135,8 +145,8 @@ def main() -> int:
     print(header)
     for path in files:
         source = read_article(path)
-        tokens_before = generator.usage.generated_tokens
-        scored_before = (generator.usage.scored_tokens, generator.usage.scoring_seconds)
+        tokens_before = usage.generated_tokens
+        scored_before = (usage.scored_tokens, usage.scoring_seconds)
         result = rewrite(source, options=RewriteOptions(seed=0), generator=generator)
         seo, readability = judge(result.article, result.article.keyword)
         if args.out_dir:
@@ -146,12 +156,12 @@ def main() -> int:
             (args.out_dir / f"{path.stem}.md").write_text(markdown(result.article), "utf-8")
         units = result.generated_units + result.fallback_units
         # The fluency gate's own cost inside the rewrite (the comparison below is extra).
-        gate_tokens = generator.usage.scored_tokens - scored_before[0]
-        gate_seconds = generator.usage.scoring_seconds - scored_before[1]
+        gate_tokens = usage.scored_tokens - scored_before[0]
+        gate_seconds = usage.scoring_seconds - scored_before[1]
         reading = compare(
             [b.text for b in result.article.blocks if not b.is_heading],
             [b.text for b in source.blocks if b.is_text and not b.is_heading],
-            None if args.no_fluency else generator.nll,
+            None if args.no_fluency or generator is None else generator.nll,
         )
         row: dict[str, Any] = {
             "article": path.name,
@@ -173,10 +183,12 @@ def main() -> int:
             "generated_units": result.generated_units,
             "fallback_units": result.fallback_units,
             "seconds": round(result.seconds, 1),
-            "generated_tokens": generator.usage.generated_tokens - tokens_before,
+            "generated_tokens": usage.generated_tokens - tokens_before,
             "grammar_output": round(reading.grammar_output, 2),
             "grammar_source": round(reading.grammar_source, 2),
-            "grammar_introduced": round(reading.grammar_output - reading.grammar_source, 2),
+            "grammar_rate_change": round(reading.grammar_output - reading.grammar_source, 2),
+            "grammar_introduced": len(reading.introduced),
+            "grammar_introduced_details": reading.introduced,
             "fluency_ratio": None
             if reading.fluency_ratio is None
             else round(reading.fluency_ratio, 3),
@@ -185,7 +197,7 @@ def main() -> int:
             "gate_scored_tokens": gate_tokens,
             "gate_scoring_seconds": round(gate_seconds, 1),
         }
-        if not args.no_baseline:
+        if not args.no_baseline and generator is not None:
             row["baseline"] = baseline(generator, source, result.article.keyword)
         rows.append(row)
         raw = row.get("baseline", {})
@@ -216,6 +228,7 @@ def main() -> int:
         "first_try",
         "seconds",
         "grammar_introduced",
+        "grammar_rate_change",
         "fluency_ratio",
     ):
         values = [r[key] for r in rows if r[key] is not None]

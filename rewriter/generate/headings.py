@@ -42,10 +42,59 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     )
     if text is None:
         writer.fallback()
-        text = fallback_heading(source_text, used)
+        text = lead_heading(source_text, used) or fallback_heading(source_text, used)
     text = capitalise(text.rstrip(" .:;"))
     used.add(heading_key(text))
     return text
+
+
+_CORE_DEPS = ("nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "cop", "advmod:neg",
+              "obj", "iobj", "xcomp", "expl:comp", "expl:pv")  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset("il elle ils elles on ce c' c’ cela ça celui-ci celle-ci".split())
+
+
+def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
+    """The core of one of the section's first sentences — who does what, adjuncts left
+    out — as its heading: « Le conseil municipal a voté la mesure » from « Le conseil
+    municipal a voté la mesure lundi soir, par 27 voix contre 6. » It says what the
+    section says, in the section's own words. With `keyword`, only a core that holds it."""
+    from rewriter.analysis.sentences import sentence_spans
+    from rewriter.verify import grammalecte
+
+    doc = french()(source_text)
+    for sent in list(sentence_spans(doc))[:3]:
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or "«" in sent.text or '"' in sent.text:
+            continue
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if len(subjects) != 1 or subjects[0].lower_ in _SUBJECT_PRONOUNS:
+            continue  # « Il a voté… » needs the sentence before it
+        if subjects[0].pos_ == "PRON":
+            continue
+        kept = [root]
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "obj", "xcomp"):
+                kept += noun_phrase(child) if child.pos_ in ("NOUN", "PROPN") else list(
+                    child.subtree
+                )
+            elif child.dep_ in _CORE_DEPS or child.lower_ in ("ne", "n'", "n’", "pas", "se", "s'"):
+                kept.append(child)
+        kept = sorted(set(kept), key=lambda t: t.i)
+        if any(t.is_punct and t.text not in "-'’" for t in kept):
+            continue
+        if kept[-1].i - kept[0].i + 1 != len(kept):
+            continue  # not a contiguous run of the source's words
+        text = capitalise(doc[kept[0].i : kept[-1].i + 1].text.strip())
+        if keyword is not None and not count_in(keyword, kept):
+            continue
+        if (
+            3 <= len(text.split()) <= 10
+            and len(text) <= MAX_HEADING_CHARS
+            and heading_key(text) not in used
+            and not grammalecte.introduced(text, sent.text)
+        ):
+            return text
+    return ""
 
 
 def source_heading(text: str, used: set[str]) -> str | None:

@@ -126,7 +126,33 @@ def make_plan(source: AnalysedArticle) -> Plan:
             sections[-1].paragraphs.append(paragraph)
         if len(sections) > 1 and sections[-1].words < SECTION_WORDS / 3:
             sections[-2].paragraphs.extend(sections.pop().paragraphs)
+    intro, sections = _lead_with_keyword(source.keyword, intro, sections)
     return Plan(source.keyword, source.article.title, intro, sections)
+
+
+INTRO_WORDS = 150  # the longest paragraph the checks allow (Yoast)
+
+
+def _lead_with_keyword(
+    keyword: Keyword, intro: list[list[SourceSentence]], sections: list[SectionPlan]
+) -> tuple[list[list[SourceSentence]], list[SectionPlan]]:
+    """A chapeau that leans on its headline (« Il s'établit à 8,5 %… », article 05) lacks
+    the keyword the first paragraph must hold; the paragraph after it, before any
+    subheading, often has it. The two become one first paragraph — the same words in the
+    same order, one paragraph break fewer — rather than a « Chômage : il s'établit… » label."""
+    from rewriter.analysis.keyword import count_in
+
+    if not intro or not sections or sections[0].source_heading or not sections[0].paragraphs:
+        return intro, sections
+    lead, following = intro[0], sections[0].paragraphs[0]
+    if any(count_in(keyword, s.span) for s in lead) or not any(
+        count_in(keyword, s.span) for s in following
+    ):
+        return intro, sections
+    if _words(lead) + _words(following) > INTRO_WORDS:
+        return intro, sections
+    rest = SectionPlan(sections[0].source_heading, sections[0].paragraphs[1:])
+    return [lead + following, *intro[1:]], ([rest] if rest.paragraphs else []) + sections[1:]
 
 
 def quotation_ranges(text: str) -> list[tuple[int, int]]:

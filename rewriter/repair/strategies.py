@@ -13,7 +13,7 @@ from rewriter.analysis.keyword import count_in, share_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words, lower_initial
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.headings import fallback_heading, heading_key
+from rewriter.generate.headings import fallback_heading, heading_key, lead_heading
 from rewriter.generate.sentences import gate_of, pieces, write_sentence
 from rewriter.generate.seo import fallback_meta, fallback_title, slug_for
 from rewriter.generate.text import capitalise, keyword_label
@@ -149,7 +149,7 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             tail = section.paragraphs[cut:]
             section.paragraphs = section.paragraphs[:cut]
             text = " ".join(p.text for p in tail)
-            heading = fallback_heading(text, used)
+            heading = lead_heading(text, used) or fallback_heading(text, used)
             used.add(heading_key(heading))
             draft.sections.insert(
                 i + 1, Section(heading, min(3, section.level + 1), tail, source_text=text)
@@ -182,7 +182,12 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
             # (« Le chômage de longue durée »). Never « Keyword : heading », and never in
             # place of the desk's own subheading: the check may stay short instead.
             used = {heading_key(s.heading) for s in draft.sections}
-            natural = fallback_heading(section.source_text, used, kw) if section.source_text else ""
+            natural = (
+                lead_heading(section.source_text, used, kw)
+                or fallback_heading(section.source_text, used, kw)
+                if section.source_text
+                else ""
+            )
             if not natural or ctx.writer.gate.refusals(
                 natural, section.source_text, sentences=False, fluency=False
             ):

@@ -46,7 +46,7 @@ _BARE_OPENERS = (
     ("sans", "que"), ("ainsi", "que"),
 )  # fmt: skip
 _FINAL = ".!?…"
-_CLOSERS = "»”\")"
+_CLOSERS = '»”")'
 
 
 @dataclass
@@ -117,8 +117,10 @@ class ReadingGate:
 
 
 def quotes_balanced(text: str) -> bool:
-    return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and (
-        text.count("“") == text.count("”")
+    return (
+        text.count("«") == text.count("»")
+        and text.count('"') % 2 == 0
+        and (text.count("“") == text.count("”"))
     )
 
 
@@ -172,6 +174,7 @@ class ReadingReport:
     grammar_source: float
     fluency_ratio: float | None  # token-weighted mean NLL, output / source; None: no model
     fragments: list[str]  # output sentences that are not whole (and were whole in the source)
+    introduced: list[str] = field(default_factory=list)  # errors whose words the source lacks
 
 
 def compare(output: Sequence[str], source: Sequence[str], scorer: Scorer | None) -> ReadingReport:
@@ -183,17 +186,14 @@ def compare(output: Sequence[str], source: Sequence[str], scorer: Scorer | None)
         errors = sum(len(grammalecte.errors_in(p)) for p in paragraphs)
         return 1000.0 * errors / words if words else 0.0
 
-    source_fragments = {
-        " ".join(s.text.split())
-        for p in source
-        for s in sentence_spans(french()(p))
-        if fragment(s.text)
-    }
+    # A verbless line of the source (« 1971 : premier satellite. », « - Boire, oui mais pas
+    # trop. ») kept as written is the journalist's; only a fragment the rewrite made counts.
+    whole_source = " ".join(" ".join(source).split())
     fragments = [
         s.text
         for p in output
         for s in sentence_spans(french()(p))
-        if " ".join(s.text.split()) not in source_fragments and fragment(s.text)
+        if " ".join(s.text.split()).rstrip(".") not in whole_source and fragment(s.text)
     ]
     ratio = None
     if scorer is not None:
@@ -208,4 +208,13 @@ def compare(output: Sequence[str], source: Sequence[str], scorer: Scorer | None)
 
         base = mean_nll(source)
         ratio = mean_nll(output) / base if base else None
-    return ReadingReport(per_thousand(output), per_thousand(source), ratio, fragments)
+    # An error the journalist made, repeated by a key point, is not one the rewrite made:
+    # introduced = an error (family, words) that nowhere occurs in the source.
+    known = {e.key for p in source for e in grammalecte.errors_in(p)}
+    introduced = [
+        f"{e.text} ({e.kind})"
+        for p in output
+        for e in grammalecte.errors_in(p)
+        if e.key not in known
+    ]
+    return ReadingReport(per_thousand(output), per_thousand(source), ratio, fragments, introduced)
