@@ -162,6 +162,9 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             continue  # not a contiguous phrase
         text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
         content = [t for t in words if is_content(t)]
+        lowered = [t.lower_ for t in words]
+        if "entre" in lowered and "et" not in lowered[lowered.index("entre") :]:
+            continue  # « Le lien entre l'architecte »: its « et Y » was left out
         if keyword is not None and not count_in(keyword, words):
             continue
         if (
