@@ -180,3 +180,13 @@ def test_a_source_heading_that_asks_a_question_is_kept() -> None:
     heading = "Que signifie Sora pour les emplois créatifs dans l’industrie cinématographique ?"
     assert source_heading(heading, set()) == heading
     assert source_heading("La mairie a voté le budget lundi.", set()) is None
+
+
+def test_a_heading_from_the_sections_lead() -> None:
+    from rewriter.generate.headings import lead_heading
+
+    lead = "Le conseil municipal a voté la mesure lundi soir, par 27 voix contre 6."
+    assert lead_heading(lead, set()) == "Le conseil municipal a voté la mesure"
+    # A subject that leans on the sentence before, or a verb with nothing after it: none.
+    assert lead_heading("Cette procédure intervient après le vote d'une loi.", set()) == ""
+    assert lead_heading("Il a voté la mesure lundi soir.", set()) == ""

@@ -69,8 +69,10 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if len(subjects) != 1 or subjects[0].lower_ in _SUBJECT_PRONOUNS:
             continue  # « Il a voté… » needs the sentence before it
-        if subjects[0].pos_ == "PRON":
-            continue
+        if subjects[0].pos_ == "PRON" or any(
+            c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in subjects[0].children
+        ):
+            continue  # « Cette procédure… »: which one? The sentence before says.
         kept = [root]
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "obj", "xcomp"):
@@ -84,6 +86,8 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
             continue
         if kept[-1].i - kept[0].i + 1 != len(kept):
             continue  # not a contiguous run of the source's words
+        if kept[-1] == root:
+            continue  # « La procédure intervient »: the verb alone says nothing yet
         text = capitalise(doc[kept[0].i : kept[-1].i + 1].text.strip())
         if keyword is not None and not count_in(keyword, kept):
             continue
