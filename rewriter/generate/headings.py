@@ -70,7 +70,9 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
         if len(subjects) != 1 or subjects[0].lower_ in _SUBJECT_PRONOUNS:
             continue  # « Il a voté… » needs the sentence before it
         if subjects[0].pos_ == "PRON" or any(
-            c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in subjects[0].children
+            c.dep_ == "det"
+            and ("Dem" in c.morph.get("PronType") or c.morph.get("Poss") == ["Yes"])
+            for c in subjects[0].children
         ):
             continue  # « Cette procédure… »: which one? The sentence before says.
         kept = [root]
