@@ -99,3 +99,25 @@ def test_doctor_flags_a_corrupt_default_model(
     assert not diagnosis.ok and "sha256" in diagnosis.detail and "make install" in diagnosis.fix
     assert not doctor.default_model(tmp_path / "absent.gguf").ok
     assert doctor.default_model().ok  # the installed one is intact
+
+
+def test_doctor_checks_grammalecte(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rewriter import doctor
+    from rewriter.verify import grammalecte
+
+    assert doctor.grammar_checker().ok  # `make install` linked it into the venv
+    monkeypatch.setattr(grammalecte, "available", lambda: False)
+    missing = doctor.grammar_checker()
+    assert not missing.ok and "make install" in missing.fix
+
+
+def test_threads_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rewriter.config import threads_from_env
+
+    monkeypatch.delenv("REWRITER_THREADS", raising=False)
+    assert threads_from_env() is None
+    monkeypatch.setenv("REWRITER_THREADS", "1")
+    assert threads_from_env() == 1
+    monkeypatch.setenv("REWRITER_THREADS", "zéro")
+    with pytest.raises(ConfigError, match="REWRITER_THREADS"):
+        threads_from_env()
