@@ -9,6 +9,8 @@ scripts/results/spread.json. Floors are then set below the spread (see the READM
 development section).
 
 usage: python scripts/measure_spread.py [--seeds 0,1,2] [--threads 1,2] [--only 05_pasted]
+       python scripts/measure_spread.py --floors-from RUNS.json [RUNS.json …]
+                                        [--write-floors tests/floors.json]
 """
 
 from __future__ import annotations
@@ -46,13 +48,57 @@ def e2e_articles() -> dict[str, Article]:
     }
 
 
+WORDS_REQUIRED = 700
+COPIED_MARGIN = 5.0  # points above the highest copied share measured
+WORDS_MARGIN = 0.05  # below the lowest word count, where a run missed 700 words
+
+
+def floors(runs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Floors below the measured spread: hard checks at the lowest run, minus one where
+    the runs disagree; 700 words where every run reached them, else 5 % under the lowest;
+    the copied share 5 points over the highest; the spread itself recorded beside them."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in sorted({r["article"] for r in runs}):
+        rows = [r for r in runs if r["article"] == name]
+        hard = [r["hard_passed"] for r in rows]
+        words = [r["words"] for r in rows]
+        copied = [r["copied_share"] for r in rows]
+        configurations = sorted({f"seed {r['seed']}, threads {r['threads']}" for r in rows})
+        out[name] = {
+            "hard_passed_min": min(hard) - (1 if max(hard) > min(hard) else 0),
+            "words_min": WORDS_REQUIRED
+            if min(words) >= WORDS_REQUIRED
+            else int(min(words) * (1 - WORDS_MARGIN)),
+            "copied_share_max": round(min(100.0, max(copied) + COPIED_MARGIN), 1),
+            "measured": {
+                "runs": len(rows),
+                "configurations": configurations,
+                "hard_passed": [min(hard), max(hard)],
+                "words": [min(words), max(words)],
+                "copied_share": [min(copied), max(copied)],
+                "unsupported": max(r["unsupported"] for r in rows),
+            },
+        }
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--floors-from", nargs="+", type=Path, help="runs to derive floors from")
+    parser.add_argument("--write-floors", type=Path)
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--only", help="comma-separated article names")
     parser.add_argument("--json", type=Path, default=ROOT / "scripts/results/spread.json")
     args = parser.parse_args()
+    if args.floors_from:
+        recorded = [r for path in args.floors_from for r in json.loads(path.read_text("utf-8"))]
+        derived = floors(recorded)
+        text = json.dumps(derived, ensure_ascii=False, indent=1) + "\n"
+        if args.write_floors:
+            args.write_floors.write_text(text, encoding="utf-8")
+        print(text)
+        return 0
     articles = e2e_articles()
     if args.only:
         articles = {k: v for k, v in articles.items() if k in args.only.split(",")}
