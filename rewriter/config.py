@@ -36,7 +36,7 @@ FORMATS = ("md", "html", "json")
 @dataclass(frozen=True)
 class Config:
     settings: Settings = field(default_factory=Settings)
-    model: Path | None = None
+    model: Path | str | None = None  # a path, or a model's name (`rewriter models list`)
     seed: int | None = None
     max_rounds: int | None = None
     format: str | None = None
@@ -66,6 +66,22 @@ def threads_from_env() -> int | None:
     if not value.isdigit() or int(value) < 1:
         raise ConfigError(f"{THREADS_VAR} attend un nombre entier positif, pas {value!r}.")
     return int(value)
+
+
+# Where other local-model apps keep their GGUF files (read-only for us), by app: the
+# environment variables each app itself reads, then its usual folders.
+STORE_ENV = {
+    "ollama": ("OLLAMA_MODELS",),
+    "lmstudio": ("LMSTUDIO_HOME",),
+    "huggingface": ("HF_HUB_CACHE", "HF_HOME"),
+    "llama.cpp": ("LLAMA_CACHE",),
+}
+
+
+def store_env() -> dict[str, str]:
+    """The store variables set in the environment (models list reads them)."""
+    names = [name for names in STORE_ENV.values() for name in names]
+    return {name: os.environ[name] for name in names if os.environ.get(name)}
 
 
 def load_config(explicit: str | None = None) -> Config:
@@ -114,9 +130,15 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         settings = Settings().with_overrides(thresholds)
     except ConfigError as exc:
         raise ConfigError(f"{path} : {exc.message}") from exc
-    model = Path(run["model"]).expanduser() if "model" in run else None
-    if model is not None and not model.is_absolute():
-        model = (path.parent / model).resolve()  # relative to the config file, not the cwd
+    model: Path | str | None = None
+    if "model" in run:
+        value = str(run["model"])
+        if value.endswith(".gguf") or "/" in value.replace("ollama:", "") or value.startswith("~"):
+            model = Path(value).expanduser()
+            if not model.is_absolute():
+                model = (path.parent / model).resolve()  # relative to the file, not the cwd
+        else:
+            model = value  # a name: `rewriter models list`
     return Config(
         settings=settings,
         model=model,

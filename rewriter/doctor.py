@@ -94,15 +94,28 @@ def default_model(path: Path | None = None) -> Diagnosis:
     return Diagnosis(name, True, f"{path} intact ({path.stat().st_size / 1e6:.0f} Mo)")
 
 
-def chosen_model(path: Path) -> Diagnosis:
+def chosen_model(path: Path, why: str = "--model") -> Diagnosis:
     from rewriter.errors import ModelError
+    from rewriter.local_models import info
     from rewriter.models import vet_gguf
 
+    name = f"modèle utilisé ({why})"
     try:
         vet_gguf(path)
+        facts = info(path)
     except ModelError as exc:
-        return Diagnosis("modèle choisi", False, exc.message, "corrigez `model` ou --model")
-    return Diagnosis("modèle choisi", True, f"{path} ({path.stat().st_size / 1e6:.0f} Mo)")
+        return Diagnosis(name, False, exc.message, "corrigez `model`, --model, `models default`")
+    size = path.stat().st_size / 1e6
+    detail = f"{path} ({size:.0f} Mo, {facts.architecture}, {facts.quantisation})"
+    if not facts.chat_template:
+        return Diagnosis(
+            name,
+            True,
+            detail + " : sans gabarit de conversation, utilisé comme modèle de base",
+            "un modèle instruct (avec gabarit de chat) suit mieux les consignes",
+            warning=True,
+        )
+    return Diagnosis(name, True, detail + " : modèle instruct (gabarit de conversation)")
 
 
 def threads() -> Diagnosis:
@@ -149,7 +162,13 @@ def config(explicit: str | None) -> Diagnosis:
     return Diagnosis("configuration", True, f"{path} valide")
 
 
-def diagnose(config_file: str | None = None, model: Path | None = None) -> list[Diagnosis]:
+def diagnose(
+    config_file: str | None = None,
+    model: Path | None = None,
+    *,
+    why: str = "--model",
+    unresolved: str = "",
+) -> list[Diagnosis]:
     from rewriter.models import default_model_path
 
     checks: list[Callable[[], Diagnosis]] = [
@@ -163,5 +182,10 @@ def diagnose(config_file: str | None = None, model: Path | None = None) -> list[
         lambda: config(config_file),
     ]
     if model is not None:
-        checks.insert(5, lambda: chosen_model(model))
+        checks.insert(5, lambda: chosen_model(model, why))
+    elif unresolved:
+        checks.insert(
+            5,
+            lambda: Diagnosis(f"modèle utilisé ({why})", False, unresolved, "`models list`"),
+        )
     return [check() for check in checks]

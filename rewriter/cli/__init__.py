@@ -16,6 +16,7 @@ from rewriter import __version__
 from rewriter.cli.base import CONTEXT, HELP
 from rewriter.cli.batch_command import batch
 from rewriter.cli.commands import check, doctor, rewrite
+from rewriter.cli.models_command import models
 from rewriter.errors import ExitCode
 
 
@@ -86,5 +87,5 @@ def main(ctx: click.Context, verbose: bool, config_file: str | None) -> None:
     )
 
 
-for command in (check, rewrite, batch, doctor):
+for command in (check, rewrite, batch, doctor, models):
     main.add_command(command)

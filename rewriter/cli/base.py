@@ -94,13 +94,18 @@ def open_model(
     """The model named by --model, else by the config, else the default one (assembled
     from its installed package on first use, offline)."""
     from rewriter.generate.backend import LlamaGenerator
+    from rewriter.local_models import DEFAULT_NAME, default_reference, resolve
     from rewriter.models import default_model_path, install_default_model
 
-    path = Path(model_path) if model_path else config.model
-    if path is None:
+    # --model, else the config file's `model`, else `models default`, else the embedded one;
+    # each may be a path, a registered name or alias, or `ollama:NAME[:TAG]`.
+    reference = model_path or config.model or default_reference()
+    if reference is None or reference == DEFAULT_NAME:
         path = default_model_path()
         if not path.exists():
             install_default_model(path)
+    else:
+        path = resolve(reference)
     return LlamaGenerator(path, seed=seed, style=style)  # type: ignore[arg-type]
 
 

@@ -144,13 +144,25 @@ def doctor(model_path: str | None) -> None:
         from rewriter.config import load_config
         from rewriter.doctor import diagnose
         from rewriter.errors import RewriterError
+        from rewriter.local_models import DEFAULT_NAME, default_reference, resolve
 
         named = (click.get_current_context().obj or {}).get("config")
-        model = Path(model_path) if model_path else None
-        if model is None:
+        reference: Path | str | None = model_path
+        why = "--model"
+        if reference is None:
             with contextlib.suppress(RewriterError):  # reported by the configuration check
-                model = load_config(named).model
-        results = diagnose(named, model)
+                reference, why = load_config(named).model, "fichier de configuration"
+        if reference is None:
+            with contextlib.suppress(RewriterError):  # a broken registry: reported below
+                reference, why = default_reference(), "rewriter models default"
+        model: Path | None = None
+        unresolved = ""
+        if reference is not None and reference != DEFAULT_NAME:
+            try:
+                model = resolve(reference)
+            except RewriterError as exc:
+                unresolved = exc.message
+        results = diagnose(named, model, why=why, unresolved=unresolved)
         print_doctor(results)
         return int(ExitCode.OK if all(d.ok for d in results) else ExitCode.CHECKS_FAILED)
 
