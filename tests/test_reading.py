@@ -190,3 +190,23 @@ def test_a_heading_from_the_sections_lead() -> None:
     # A subject that leans on the sentence before, or a verb with nothing after it: none.
     assert lead_heading("Cette procédure intervient après le vote d'une loi.", set()) == ""
     assert lead_heading("Il a voté la mesure lundi soir.", set()) == ""
+
+
+def test_a_meta_that_names_its_keyword_drops_the_label() -> None:
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.seo import meta_for
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+    from tests.fakes import ScriptedGenerator
+
+    lead = (
+        "La droite va devoir relever le défi de l'écologie, l'un de ses angles morts, si "
+        "elle veut convaincre les électeurs d'ici 2022."
+    )
+    plan = make_plan(parse_article(parse_markdown(f"# La droite et l'écologie\n\n{lead}\n"), "droite"))
+    writer = UnitWriter(ScriptedGenerator(lambda _request: " " + lead[0].lower() + lead[1:]))
+    meta = meta_for(plan, writer, Settings())
+    assert writer.stats.generated == 1  # the model's meta was accepted, then unlabelled
+    assert meta == lead  # not « Droite : la droite va devoir… »

@@ -209,6 +209,11 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         where="méta description",
     )
     if text is not None:
+        # The prompt opens the meta on « Keyword : »; when the rest names the keyword
+        # anyway (« Droite : la droite va devoir… »), the label only repeats it.
+        rest = text[len(label) + 2 :].strip() if text.startswith(f"{label} :") else ""
+        if rest and count_in(kw, nlp(rest)) and settings.min_meta_chars <= len(rest):
+            return capitalise(rest)
         return text
     writer.fallback()
     return fallback_meta(plan, settings)
