@@ -210,3 +210,13 @@ def test_a_meta_that_names_its_keyword_drops_the_label() -> None:
     meta = meta_for(plan, writer, Settings())
     assert writer.stats.generated == 1  # the model's meta was accepted, then unlabelled
     assert meta == lead  # not « Droite : la droite va devoir… »
+
+
+def test_a_verbless_source_is_never_cut(gate: ReadingGate) -> None:
+    source = (
+        "Chez soi, laisser volets, rideaux et fenêtres fermés le jour et ouvrir le soir et la "
+        "nuit s'il fait moins chaud."
+    )
+    pieces_ = ["Chez soi, laisser volets, rideaux et fenêtres fermés le jour et ouvrir le soir.",
+               "La nuit s'il fait moins chaud."]  # fmt: skip
+    assert [p.kind for p in gate.refusals(pieces_, source)] == ["fragment"]

@@ -87,8 +87,12 @@ class ReadingGate:
         if sentences:
             source_whole = not fragment(source)
             source_balanced = quotes_balanced(source)
+            # A verbless source (« Chez soi, laisser les volets fermés le jour et ouvrir le
+            # soir et la nuit s'il fait moins chaud. ») may be rewritten verbless, never cut:
+            # its pieces would be fragments (« La nuit s'il fait moins chaud. »).
+            need_verb = source_whole or len(texts) > 1
             for text in texts:
-                reason = fragment(text, need_verb=source_whole)
+                reason = fragment(text, need_verb=need_verb)
                 if not reason and source_balanced and not quotes_balanced(text):
                     reason = "guillemets déséquilibrés"
                 if reason:
