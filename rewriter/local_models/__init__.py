@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -81,20 +80,11 @@ def load_registry(path: Path | None = None) -> dict[str, Any]:
 
 
 def save_registry(data: dict[str, Any], path: Path | None = None) -> None:
+    from rewriter.write.files import write_atomic
+
     path = path or registry_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".models.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", force=True)
 
 
 def add(path: Path, *, name: str | None = None, aliases: tuple[str, ...] = ()) -> Entry:
