@@ -29,7 +29,13 @@ from rewriter.settings import Settings
 ENV_VAR = "REWRITER_CONFIG"
 THREADS_VAR = "REWRITER_THREADS"  # llama.cpp threads; default: the physical cores
 # The keys that are not thresholds, and the type each expects.
-RUN_KEYS: dict[str, type] = {"model": str, "seed": int, "max_rounds": int, "format": str}
+RUN_KEYS: dict[str, type] = {
+    "model": str,
+    "seed": int,
+    "max_rounds": int,
+    "format": str,
+    "rewrite_by": str,
+}
 FORMATS = ("md", "html", "json")
 
 
@@ -40,6 +46,7 @@ class Config:
     seed: int | None = None
     max_rounds: int | None = None
     format: str | None = None
+    rewrite_by: str | None = None  # "sentence" or "paragraph"; None: from the model
     path: Path | None = None  # the file read, None when there was none
 
 
@@ -124,6 +131,10 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         run[key] = value
     if "format" in run and run["format"] not in FORMATS:
         raise ConfigError(f"{path} : « format » vaut md, html ou json, pas {run['format']!r}.")
+    if "rewrite_by" in run and run["rewrite_by"] not in ("sentence", "paragraph"):
+        raise ConfigError(
+            f"{path} : « rewrite_by » vaut sentence ou paragraph, pas {run['rewrite_by']!r}."
+        )
     if run.get("max_rounds", 0) < 0:
         raise ConfigError(f"{path} : « max_rounds » ne peut pas être négatif.")
     try:
@@ -145,5 +156,6 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         seed=run.get("seed"),
         max_rounds=run.get("max_rounds"),
         format=run.get("format"),
+        rewrite_by=run.get("rewrite_by"),
         path=path,
     )

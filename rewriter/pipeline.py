@@ -52,6 +52,9 @@ class RewriteOptions:
     max_rounds: int = 8
     seed: int = 0
     force_language: bool = False  # rewrite even when the source does not read as French
+    # "paragraph" (one chat call per paragraph) or "sentence" (one unit per sentence);
+    # None: paragraphs for a model with a chat template, sentences for a base model.
+    rewrite_by: str | None = None
 
 
 @dataclass
@@ -113,7 +116,10 @@ def rewrite(
     plan = make_plan(analysed)
     writer = UnitWriter(generator, seed=options.seed)
     progress.stage("Rédaction")
-    draft = write_draft(plan, writer, options.settings, on_progress=progress.units)
+    by = options.rewrite_by or (
+        "paragraph" if generator is not None and generator.style == "instruct" else "sentence"
+    )
+    draft = write_draft(plan, writer, options.settings, on_progress=progress.units, by=by)
     draft.notes.extend(source.notes)
     ctx = Context(plan, writer, options.settings, report_for(analysed, options.settings))
     progress.stage("Vérification et réparation")

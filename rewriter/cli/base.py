@@ -122,6 +122,7 @@ class RunOptions:
     max_rounds: int | None
     force_language: bool
     force: bool
+    rewrite_by: str | None = None
 
     def rewrite_options(self, config: Config) -> RewriteOptions:
         """Flags first, then the config file, then the defaults."""
@@ -133,6 +134,7 @@ class RunOptions:
             max_rounds=self.max_rounds if self.max_rounds is not None else config.max_rounds or 8,
             seed=self.seed if self.seed is not None else config.seed or 0,
             force_language=self.force_language,
+            rewrite_by=self.rewrite_by or config.rewrite_by,
         )
 
     def open_model(self, config: Config, options: RewriteOptions) -> LlamaGenerator:
@@ -161,6 +163,12 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(["base", "instruct"]),
             help="Modèle de base (exemples à compléter) ou instruit (gabarit de chat) ; "
             "défaut : détecté dans le GGUF.",
+        ),
+        click.option(
+            "--rewrite-by",
+            type=click.Choice(["sentence", "paragraph"]),
+            help="Réécrit phrase par phrase ou paragraphe par paragraphe ; défaut : par "
+            "paragraphe pour un modèle instruit, par phrase pour un modèle de base.",
         ),
         click.option(
             "--min-words",

@@ -6,6 +6,7 @@ from typing import Any
 
 from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate.headings import heading_for, source_heading
+from rewriter.generate.paragraphs import rewrite_paragraph
 from rewriter.generate.sentences import write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
 from rewriter.generate.units import UnitWriter
@@ -14,8 +15,15 @@ from rewriter.settings import Settings
 
 
 def write_draft(
-    plan: Plan, writer: UnitWriter, settings: Settings, on_progress: Any = None
+    plan: Plan,
+    writer: UnitWriter,
+    settings: Settings,
+    on_progress: Any = None,
+    *,
+    by: str = "sentence",
 ) -> Draft:
+    """`by="paragraph"`: one chat call rewrites each paragraph (instruct models,
+    `paragraphs.py`); `"sentence"`: one unit per sentence (base models)."""
     draft = Draft(title="", keyword=plan.keyword.text)
     total = len(plan.sentences)
     done = 0
@@ -23,6 +31,12 @@ def write_draft(
     def paragraph(sentences: list[SourceSentence]) -> Paragraph:
         nonlocal done
         out: list[str] = []
+        if by == "paragraph":
+            out = rewrite_paragraph(sentences, writer, settings)
+            done += len(sentences)
+            if on_progress:
+                on_progress(done, total)
+            return Paragraph(out)
         for s in sentences:
             out += write_sentence(s, writer, settings)
             done += 1

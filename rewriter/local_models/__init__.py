@@ -135,11 +135,22 @@ def set_default(name: str) -> Entry:
 
 def entries(*, include_found: bool = True) -> list[Entry]:
     from rewriter.config import store_env
-    from rewriter.models import DEFAULT_MODEL_SHA256, default_model_path
+    from rewriter.models import (
+        DEFAULT_MODEL_SHA256,
+        INSTRUCT_MODELS,
+        default_model_path,
+        instruct_model_path,
+    )
 
     data = load_registry()
     default = data.get("default") or DEFAULT_NAME
     out = [Entry(DEFAULT_NAME, default_model_path(), "intégré", [], DEFAULT_MODEL_SHA256)]
+    # The instruct models `make instruct-models` assembled from PyPI, once they are there.
+    out += [
+        Entry(name, instruct_model_path(name), "assemblé (PyPI)", [], model.sha256)
+        for name, model in INSTRUCT_MODELS.items()
+        if instruct_model_path(name).exists()
+    ]
     for model in data["models"]:
         out.append(
             Entry(

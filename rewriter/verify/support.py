@@ -247,6 +247,16 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
             for word in _noun_phrase(token):
                 for form in token_forms(word):
                     relations.add((token.head.lemma_, role, form))
+        elif token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in ("NOUN", "PROPN"):
+            # A participle modifying a noun says who does or undergoes it: « le taux,
+            # mesuré par l'Insee » — the taux is measured (its patient); « la baisse,
+            # poursuivant sa tendance » — the baisse continues (its actor). A rewrite may say
+            # it as a clause of its own: « Le taux est mesuré par l'Insee. »
+            tense = token.morph.get("Tense")
+            role = "actor" if tense == ["Pres"] else "patient"
+            for word in _noun_phrase(token.head):
+                for form in token_forms(word):
+                    relations.add((token.lemma_, role, form))
     return Support(
         text=doc.text,
         forms=frozenset(forms),
