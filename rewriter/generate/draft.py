@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.headings import heading_for, source_heading
-from rewriter.generate.paragraphs import rewrite_paragraph
+from rewriter.generate import outline
+from rewriter.generate.headings import fits_heading, heading_for, heading_key, source_heading
+from rewriter.generate.paragraphs import rewrite_paragraph, without_model
 from rewriter.generate.sentences import write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
+from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan, SourceSentence
 from rewriter.settings import Settings
@@ -46,11 +48,32 @@ def write_draft(
 
     draft.intro = [paragraph(p) for p in plan.intro]
     used: set[str] = set()
-    for section in plan.sections:
+    # An instruct model names every section that needs a heading in one call (verified
+    # one by one); what it does not name well gets the per-section heading, without it.
+    named: dict[int, str | None] = {}
+    if by == "paragraph" and writer.generator is not None:
+        todo = [
+            i
+            for i, s in enumerate(plan.sections)
+            if source_heading(s.source_heading, set()) is None
+        ]
+        found = outline.headings(
+            [plan.sections[i].text for i in todo], writer, lambda t: fits_heading(t, used)
+        )
+        named = dict(zip(todo, found, strict=True))
+    for number, section in enumerate(plan.sections):
         heading_source = f"{section.source_heading}. {section.text}".strip(". ")
         # The desk's own subheading is kept when it reads as one; else one is written.
         kept = source_heading(section.source_heading, used)
-        heading = kept or heading_for(heading_source, writer, used)
+        heading = kept
+        if heading is None and named.get(number) and fits_heading(named[number] or "", used):
+            heading = capitalise(named[number] or "")
+            used.add(heading_key(heading))
+        elif heading is None and number in named:
+            with without_model(writer):
+                heading = heading_for(heading_source, writer, used)
+        elif heading is None:
+            heading = heading_for(heading_source, writer, used)
         draft.sections.append(
             Section(
                 heading=heading,

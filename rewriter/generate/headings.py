@@ -24,11 +24,7 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     excerpt = " ".join(source_text.split()[:60])
 
     def fits(text: str) -> bool:
-        return (
-            len(text) <= MAX_HEADING_CHARS
-            and text.rstrip()[-1:] not in ".!?"
-            and heading_key(text) not in used
-        )
+        return fits_heading(text, used)
 
     text = writer.generate(
         prompts.HEADING,
@@ -46,6 +42,15 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     text = capitalise(text.rstrip(" .:;"))
     used.add(heading_key(text))
     return text
+
+
+def fits_heading(text: str, used: set[str]) -> bool:
+    """Short, not a sentence, not a heading the article already has."""
+    return (
+        len(text) <= MAX_HEADING_CHARS
+        and text.rstrip()[-1:] not in ".!?"
+        and heading_key(text) not in used
+    )
 
 
 _CORE_DEPS = ("nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "cop", "advmod:neg",

@@ -125,13 +125,16 @@ def _rewrite_run(
             members.update(indices)
 
     refused: list[tuple[Group, list[Unsupported]]] = []
+    copied: set[int] = set()  # given back word for word: kept as written, not retried
     for group in groups_of(answer, run):
         problems = _judge(group, context, writer)
-        if problems:
-            refused.append((group, problems))
+        if problems and problems[0].kind == "example" and problems[0].text == _COPY:
+            copied.update(s.index for s in group.sources)
+        elif problems:
+            refused.append((group, sorted(problems, key=_priority)))
         else:
             keep(group)
-    retry = [s for s in run if s.index not in members]
+    retry = [s for s in run if s.index not in members and s.index not in copied]
     if refused and retry and sum(s.words for s in retry) >= MIN_RUN_WORDS:
         # Once more, for the refused sentences only, told why in French.
         feedback = "\n".join(f"- {reason(group, p)}" for group, ps in refused for p in ps[:2])
@@ -159,6 +162,8 @@ def _rewrite_run(
             for text in split_long(kept[s.index].outputs, writer, settings.max_sentence_words):
                 writer.used.add(flat(text))
                 out.append(text)
+        elif s.index in copied:
+            out += _fallback([s], writer, settings)
         elif s.index not in members:
             out += _one_sentence(s, writer, settings)
     return out
@@ -236,7 +241,7 @@ def _judge(group: Group, context: str, writer: UnitWriter) -> list[Unsupported]:
     source = " ".join(s.text for s in group.sources)
     text = " ".join(group.outputs)
     if flat(text) == flat(source):
-        return [Unsupported(text[:40], "example", where)]  # a copy: the source stays
+        return [Unsupported(_COPY, "example", where)]  # a copy: the source stays
     words = count_words(source)
     problems = check_unit(
         nlp(text),
@@ -255,6 +260,15 @@ def _judge(group: Group, context: str, writer: UnitWriter) -> list[Unsupported]:
         writer.stats.rejections.extend(problems)
         log.debug("refused %s: %s", problems[0].kind, text)
     return problems
+
+
+_COPY = "copie de la source"
+# What the model is told first: what it invented, then what it changed, then what it lost.
+_ORDER = ("number", "entity", "word", "claim", "quote", "negation", "mood", "omission")
+
+
+def _priority(problem: Unsupported) -> int:
+    return _ORDER.index(problem.kind) if problem.kind in _ORDER else len(_ORDER)
 
 
 def _fallback(run: list[SourceSentence], writer: UnitWriter, settings: Settings) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, lower_initial
-from rewriter.generate import prompts
+from rewriter.generate import outline, prompts
 from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
 from rewriter.generate.titles import hoisted_titles
@@ -57,6 +57,25 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
             and not robotic(text)
         )
 
+    if writer.generator is not None and writer.generator.style == "instruct":
+        # A chat model proposes a few headlines at once; the first that passes is used.
+        text = outline.pick(
+            writer,
+            prompts.TITLE,
+            "Tu es secrétaire de rédaction dans un quotidien français. Propose cinq titres "
+            f"de presse différents pour ce texte, de moins de {settings.max_title_chars} "
+            f"caractères, qui commencent par « {label} », sans rien ajouter au texte. Une "
+            "ligne par titre.",
+            source,
+            source,
+            support,
+            accept=fits,
+            min_words=3,
+            max_words=12,
+            tokens=120,
+        )
+        if text is not None:
+            return text.rstrip(". ")
     text = writer.generate(
         prompts.TITLE,
         source,
@@ -197,6 +216,24 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         )
 
     source = f"Mot-clé : {kw.text}. Texte : {lead}"
+    if writer.generator is not None and writer.generator.style == "instruct":
+        text = outline.pick(
+            writer,
+            prompts.META,
+            "Tu es secrétaire de rédaction dans un quotidien français. Propose trois "
+            f"résumés différents de ce texte, chacun en une phrase de {settings.min_meta_chars} "
+            f"à {settings.max_meta_chars} caractères qui contient « {kw.text} », sans rien "
+            "ajouter au texte. Une ligne par résumé.",
+            source,
+            source,
+            support,
+            accept=fits,
+            min_words=12,
+            max_words=30,
+            tokens=200,
+        )
+        if text is not None:
+            return capitalise(text)
     text = writer.generate(
         prompts.META,
         source,

@@ -94,14 +94,12 @@ class UnitWriter:
         where: str = "",
         keep: Any = None,
         stop: tuple[str, ...] = ("\n",),
-        final_punctuation: bool = True,
     ) -> str | None:
         """An accepted text for `task` on `source`, or None after every attempt failed."""
         self.stats.units += 1
         self.on_unit(task.name)
         if self.generator is None:
             return None
-        nlp = french()
         request = prompts.build(task, source, prefix=prefix, style=self.generator.style)
         bias = steering.bias_for(self.generator, source + " " + prefix, STEERING_PENALTY)
         for attempt, (temperature, offset) in enumerate(SCHEDULE[: self.attempts]):
@@ -116,25 +114,17 @@ class UnitWriter:
             text = _clean(prefix + raw if prefix else raw)
             if not text:
                 continue
-            problems = check_unit(
-                nlp(text),
+            problems = self.verify(
+                task,
+                text,
+                source,
                 support,
-                where=where,
                 min_words=min_words,
                 max_words=max_words,
-                examples=self._examples[task.name],
+                accept=accept,
+                where=where,
                 keep=keep,
             )
-            if not problems and not accept(text):
-                problems = [Unsupported(text[:40], "length", where)]
-            if (
-                not problems
-                and task in (prompts.SENTENCE, prompts.SPLIT)
-                and (flat(text) == flat(source))
-            ):
-                problems = [Unsupported(text[:40], "example", where)]  # a copy, not a rewrite
-            if not problems:
-                problems = self._reading(task, text, source, where)
             if not problems:
                 self.stats.generated += 1
                 if attempt == 0:
@@ -143,6 +133,44 @@ class UnitWriter:
             log.debug("rejected %s (%s): %s", task.name, problems[0].kind, text)
             self.stats.rejections.extend(problems)
         return None
+
+    def verify(
+        self,
+        task: prompts.Task,
+        text: str,
+        source: str,
+        support: Support,
+        *,
+        min_words: int = 2,
+        max_words: int = 60,
+        accept: Callable[[str], bool] = lambda _text: True,
+        where: str = "",
+        keep: Any = None,
+    ) -> list[Unsupported]:
+        """Why `text`, a candidate for `task` on `source`, may not be used; [] when it
+        may: the fidelity guard, the caller's own test (`accept`), then the reading gate."""
+        problems = check_unit(
+            french()(text),
+            support,
+            where=where,
+            min_words=min_words,
+            max_words=max_words,
+            examples=self._examples[task.name],
+            keep=keep,
+            # A heading or a title is not a sentence: no final stop, no main verb needed.
+            final_punctuation=task not in (prompts.HEADING, prompts.TITLE),
+        )
+        if not problems and not accept(text):
+            problems = [Unsupported(text[:40], "length", where)]
+        if (
+            not problems
+            and task in (prompts.SENTENCE, prompts.SPLIT)
+            and (flat(text) == flat(source))
+        ):
+            problems = [Unsupported(text[:40], "example", where)]  # a copy, not a rewrite
+        if not problems:
+            problems = self._reading(task, text, source, where)
+        return problems
 
     def _reading(self, task: prompts.Task, text: str, source: str, where: str) -> list[Unsupported]:
         if task in (prompts.SENTENCE, prompts.SPLIT, prompts.SHORTEN):
