@@ -74,6 +74,7 @@ class RewriteResult:
     copied_share_outside_quotes: float = 0.0
     rejections: list[Unsupported] = field(default_factory=list)  # why attempts were refused
     reading_refusals: dict[str, int] = field(default_factory=dict)  # the reading gate's, by kind
+    rewrite_by: str = "sentence"  # the writing path taken: "sentence" or "paragraph"
 
     @property
     def hard_failures(self) -> list[str]:
@@ -120,6 +121,11 @@ def rewrite(
         "paragraph" if generator is not None and generator.style == "instruct" else "sentence"
     )
     draft = write_draft(plan, writer, options.settings, on_progress=progress.units, by=by)
+    if by == "paragraph":
+        # The repairs' units (key points, answers) on an instruct model: one try each
+        # (measured with the 0.5 B on article 28: three tries spent more tokens on the key
+        # points than on the whole body, for nothing accepted).
+        writer.attempts = 1
     draft.notes.extend(source.notes)
     ctx = Context(plan, writer, options.settings, report_for(analysed, options.settings))
     progress.stage("Vérification et réparation")
@@ -160,6 +166,7 @@ def rewrite(
         notes=list(dict.fromkeys(draft.notes)),
         rejections=writer.stats.rejections,
         reading_refusals=dict(writer.gate.stats.refused),
+        rewrite_by=by,
     )
 
 

@@ -70,7 +70,8 @@ def print_rewrite_summary(result: RewriteResult, *, output: str | None) -> None:
         f"{'Écrit dans ' + output if output else 'Article écrit'} : {words} mots, "
         f"{result.generated_units}/{units} unités rédigées par le modèle "
         f"({result.fallback_units} reprises fidèles de la source), "
-        f"{result.copied_share:.0f} % de phrases copiées, {result.seconds:.0f} s."
+        f"{result.copied_share:.0f} % de phrases copiées, {result.seconds:.0f} s "
+        f"({'par paragraphe' if result.rewrite_by == 'paragraph' else 'phrase par phrase'})."
     )
     for note in result.notes:
         console.print(f"[yellow]{note}[/yellow]")

@@ -76,6 +76,8 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         )
         if text is not None:
             return text.rstrip(". ")
+        writer.fallback()  # one call was its chance: no second prompt
+        return fallback_title(plan, settings)
     text = writer.generate(
         prompts.TITLE,
         source,
@@ -234,6 +236,8 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         )
         if text is not None:
             return capitalise(text)
+        writer.fallback()
+        return fallback_meta(plan, settings)
     text = writer.generate(
         prompts.META,
         source,

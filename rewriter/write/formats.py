@@ -103,6 +103,7 @@ def as_json(result: RewriteResult) -> dict[str, Any]:
             "seconds": round(result.seconds, 2),
             "generated_tokens": result.generated_tokens,
             "model": result.model,
+            "rewrite_by": result.rewrite_by,
         },
     }
 
