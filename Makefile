@@ -9,6 +9,8 @@ MODEL := models/gemma-3-270m-q4_k_m.gguf
 GRAMMALECTE := /usr/lib/python3/dist-packages/grammalecte
 GRAMMALECTE_LINK := $(VENV)/.grammalecte
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# Debian's chromium, headless: the review page's browser test clicks a sentence in it.
+CHROMIUM_STAMP := $(VENV)/.chromium
 SAMPLE := samples/bibliotheque-nocturne.md
 # The instruct models of the paragraph path (official Qwen GGUFs from PyPI chunks): the
 # 0.5 B for the tests, the 1.5 B for evaluation. Not the product's default.
@@ -69,7 +71,12 @@ run: install
 		|| test $$? -eq 1
 	$(VENV)/bin/rewriter check out/bibliotheque-nocturne.md || test $$? -eq 1
 
-test: install $(QWEN05)
+$(CHROMIUM_STAMP): $(STAMP)
+	command -v chromium || $(SUDO) apt-get install -y --no-install-recommends chromium \
+		|| ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
+	touch $(CHROMIUM_STAMP)
+
+test: install $(QWEN05) $(CHROMIUM_STAMP)
 	$(PY) -m pytest
 
 lint: install

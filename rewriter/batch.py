@@ -146,6 +146,7 @@ def run_batch(
     rewrite_one: Callable[[Article], RewriteResult],
     *,
     force: bool = False,
+    review: bool = False,
     on_start: Callable[[int, Job], None] = lambda i, job: None,
 ) -> Iterator[Row]:
     """Rewrite each pending job; yield every row (earlier runs' rows too), in order."""
@@ -157,7 +158,7 @@ def run_batch(
             yield earlier
             continue
         on_start(index, job)
-        row = _one(job, summary, rewrite_one, force=force)
+        row = _one(job, summary, rewrite_one, force=force, review=review)
         yield row
 
 
@@ -168,8 +169,45 @@ def clear_leftovers(jobs: list[Job], summary: Summary) -> None:
             leftover.unlink(missing_ok=True)
 
 
+def review_path(target: Path) -> Path:
+    """The review page beside an output: `article.md` → `article.relecture.html`."""
+    return target.with_name(target.stem + ".relecture.html")
+
+
+def review_index(rows: list[Row], out_dir: Path) -> Path:
+    """`relecture.html` in the output folder: one line per article, its page linked."""
+    import html
+
+    lines = []
+    for row in rows:
+        page = review_path(out_dir / row.output)
+        link = (
+            f'<a href="{html.escape(page.name)}">relecture</a>' if page.exists() else "—"
+        )
+        lines.append(
+            f"<tr><td>{html.escape(row.article)}</td><td>{html.escape(row.status)}</td>"
+            f"<td>{row.words or 0}</td><td>{row.hard_passed or 0}/{row.hard_total or 0}</td>"
+            f"<td>{row.unsupported or 0}</td><td>{link}</td></tr>"
+        )
+    text = (
+        '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Relecture du lot</title>\n</head>\n<body>\n<h1>Relecture du lot</h1>\n"
+        "<table><tr><th>article</th><th>état</th><th>mots</th><th>critères</th>"
+        "<th>faits non étayés</th><th>page</th></tr>" + "".join(lines) + "</table>\n"
+        "</body>\n</html>\n"
+    )
+    target = out_dir / "relecture.html"
+    write_atomic(target, text, force=True)
+    return target
+
+
 def _one(
-    job: Job, summary: Summary, rewrite_one: Callable[[Article], RewriteResult], *, force: bool
+    job: Job,
+    summary: Summary,
+    rewrite_one: Callable[[Article], RewriteResult],
+    *,
+    force: bool,
+    review: bool = False,
 ) -> Row:
     name = job.source.name
     if job.target.exists() and not force:
@@ -200,4 +238,9 @@ def _one(
     text = render(result, summary.fmt)
     summary.record(row)  # first the row, then the output: see the module's docstring
     write_atomic(job.target, text, force=True, protect=(job.source,))
+    if review:
+        from rewriter.write.review import review_page
+
+        write_atomic(review_path(job.target), review_page(result, article), force=True,
+                     protect=(job.source,))  # fmt: skip
     return row

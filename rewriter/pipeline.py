@@ -17,6 +17,7 @@ from rewriter.generate.backend import Generator
 from rewriter.generate.draft import write_draft
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import make_plan
+from rewriter.provenance import Provenance, trace
 from rewriter.repair.strategies import REPAIRS, Context
 from rewriter.settings import Settings
 from rewriter.verify.guard import Unsupported, check_unit
@@ -75,6 +76,10 @@ class RewriteResult:
     rejections: list[Unsupported] = field(default_factory=list)  # why attempts were refused
     reading_refusals: dict[str, int] = field(default_factory=dict)  # the reading gate's, by kind
     rewrite_by: str = "sentence"  # the writing path taken: "sentence" or "paragraph"
+    provenance: Provenance | None = None  # each output sentence: origin, source sentences
+    source_report: Report | None = None  # the source's own check report (before)
+    keyword_reason: str = ""  # why this keyword
+    headings_by_model: list[str] = field(default_factory=list)
 
     @property
     def hard_failures(self) -> list[str]:
@@ -127,7 +132,8 @@ def rewrite(
         # points than on the whole body, for nothing accepted).
         writer.attempts = 1
     draft.notes.extend(source.notes)
-    ctx = Context(plan, writer, options.settings, report_for(analysed, options.settings))
+    before = report_for(analysed, options.settings)  # the source's own report
+    ctx = Context(plan, writer, options.settings, before)
     progress.stage("Vérification et réparation")
     report = _check(draft, options, analysed.keyword.text)
     for round_ in range(options.max_rounds):
@@ -167,7 +173,28 @@ def rewrite(
         rejections=writer.stats.rejections,
         reading_refusals=dict(writer.gate.stats.refused),
         rewrite_by=by,
+        provenance=trace(
+            draft,
+            [s.text for s in plan.sentences],
+            writer.model_texts,
+            _paragraph_numbers([s.span.doc for s in plan.sentences]),
+        ),
+        source_report=before,
+        keyword_reason=analysed.keyword.reason,
+        headings_by_model=[
+            s.heading for s in draft.sections if flat(s.heading) in writer.model_texts
+        ],
     )
+
+
+def _paragraph_numbers(docs: list[object]) -> list[int]:
+    """Each source sentence's paragraph: its block is parsed as one doc."""
+    out, number, last = [], -1, None
+    for doc in docs:
+        if doc is not last:
+            number, last = number + 1, doc
+        out.append(number)
+    return out
 
 
 def admit(source: Article, options: RewriteOptions) -> None:

@@ -156,3 +156,19 @@ def test_batch_refusals(
     assert got == code and words in output
     assert generator.usage.calls == 0
     assert [p.name for p in folder.iterdir()] == ([] if setup == "empty" else ["marche-couvert.md"])
+
+
+def test_review_pages_and_their_index(
+    folder: Path, tmp_path: Path, generator: ScriptedGenerator
+) -> None:
+    import html5lib
+
+    out = tmp_path / "sortie"
+    run(str(folder), "-o", str(out), "--min-words", "60", "--review")
+    index = (out / "relecture.html").read_text("utf-8")
+    html5lib.HTMLParser(strict=True).parse(index)
+    for stem in ("marche-couvert", "piscine-municipale"):
+        page = out / f"{stem}.relecture.html"
+        assert page.exists() and f'href="{page.name}"' in index
+        html5lib.HTMLParser(strict=True).parse(page.read_text("utf-8"))
+    assert "vide.txt" in index  # the failed article is listed, without a page

@@ -36,8 +36,14 @@ if TYPE_CHECKING:
     metavar="SORTIE",
     help="Dossier des articles réécrits (créé au besoin).",
 )
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Écrit aussi une page de relecture par article (ARTICLE.relecture.html) et "
+    "l'index relecture.html dans le dossier de sortie.",
+)
 @model_options
-def batch(folder: str, out_dir: str | None, **shared: Any) -> None:
+def batch(folder: str, out_dir: str | None, review: bool, **shared: Any) -> None:
     """Réécrit tous les articles de DOSSIER (.md, .txt, .html, .docx) dans SORTIE (-o).
 
     \b
@@ -86,11 +92,20 @@ def batch(folder: str, out_dir: str | None, **shared: Any) -> None:
                 return run_rewrite(article, generator=generator, progress=progress, options=options)
 
             for row in run_batch(
-                jobs, summary, rewrite_one, force=run.force, on_start=progress.start_article
+                jobs,
+                summary,
+                rewrite_one,
+                force=run.force,
+                review=review,
+                on_start=progress.start_article,
             ):
                 rows.append(row)
                 progress.finish_article()
                 print_batch_row(row, progress.console)
+        if review:
+            from rewriter.batch import review_index
+
+            review_index(rows, out)
         print_batch_table(rows, summary.path)
         return int(ExitCode.CHECKS_FAILED if any(r.failed for r in rows) else ExitCode.OK)
 

@@ -65,8 +65,15 @@ def check(source: str, keyword: str | None, as_json: bool, min_words: int | None
     metavar="FICHIER",
     help="Fichier de sortie (sinon la sortie standard). Son extension choisit le format.",
 )
+@click.option(
+    "--review",
+    type=click.Path(dir_okay=False),
+    metavar="FICHIER.html",
+    help="Écrit aussi la page de relecture : source et réécriture côte à côte, chaque "
+    "phrase reliée à sa source, les contrôles et les refus.",
+)
 @model_options
-def rewrite(source: str, output: str | None, **shared: Any) -> None:
+def rewrite(source: str, output: str | None, review: str | None, **shared: Any) -> None:
     """Réécrit ENTRÉE en article optimisé SEO, sans inventer de fait.
 
     \b
@@ -99,6 +106,13 @@ def rewrite(source: str, output: str | None, **shared: Any) -> None:
             if target.exists() and not run.force:
                 raise OutputError(f"{target} existe déjà : ajoutez --force pour le remplacer.")
             ensure_writable(target.resolve().parent)
+        if review:
+            page = Path(review)
+            if page.exists() and not run.force:
+                raise OutputError(f"{page} existe déjà : ajoutez --force pour le remplacer.")
+            if str(source) != "-" and page.resolve() == Path(source).resolve():
+                raise OutputError("La page de relecture ne peut pas remplacer l'entrée.")
+            ensure_writable(page.resolve().parent)
         article = read_article(source)
         options = run.rewrite_options(config)
         admit(article, options)  # refuse English or 20,000 words before loading the model
@@ -111,6 +125,12 @@ def rewrite(source: str, output: str | None, **shared: Any) -> None:
             write_atomic(Path(output), text, force=run.force, protect=protect)
         else:
             click.echo(text, nl=False)
+        if review:
+            from rewriter.write.review import review_page
+
+            protect = (Path(source),) if str(source) != "-" else ()
+            write_atomic(Path(review), review_page(result, article), force=run.force,
+                         protect=protect)  # fmt: skip
         print_rewrite_summary(result, output=output)
         return int(ExitCode.OK if result.passed else ExitCode.CHECKS_FAILED)
 

@@ -86,6 +86,7 @@ def headings(
             where="intertitre",
         ):
             writer.stats.generated += 1
+            writer.written(candidate)
             out.append(candidate)
         else:
             out.append(None)
@@ -124,6 +125,7 @@ def pick(
         )
         if not problems:
             writer.stats.generated += 1
+            writer.written(candidate)
             return candidate
         writer.stats.rejections.extend(problems)
     return None

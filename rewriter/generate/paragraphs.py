@@ -162,6 +162,7 @@ def _rewrite_run(
             writer.stats.generated += 1
             for text in split_long(kept[s.index].outputs, writer, settings.max_sentence_words):
                 writer.used.add(flat(text))
+                writer.written(text)
                 out.append(text)
         elif s.index in copied:
             out += _fallback([s], writer, settings)

@@ -63,6 +63,7 @@ class UnitWriter:
         self.used: set[str] = set()  # sentences already in the article (flattened)
         self.frozen: set[str] = set()  # quoted sentences: no repair may touch them
         self.restated: set[str] = set()  # sentences a summary repeated word for word
+        self.model_texts: set[str] = set()  # what the model wrote and the judges accepted
         self.on_unit = on_unit or (lambda _kind: None)
         # Every candidate, generated or deterministic, must read as well as its source:
         # Grammalecte, whole sentences, and the model's own fluency when it can score.
@@ -127,6 +128,7 @@ class UnitWriter:
             )
             if not problems:
                 self.stats.generated += 1
+                self.written(text)
                 if attempt == 0:
                     self.stats.first_try += 1
                 return text
@@ -171,6 +173,14 @@ class UnitWriter:
         if not problems:
             problems = self._reading(task, text, source, where)
         return problems
+
+    def written(self, text: str) -> None:
+        """Record `text` (and each of its sentences) as the model's, for provenance."""
+        from rewriter.analysis.sentences import sentence_spans
+
+        self.model_texts.add(flat(text))
+        if any(mark in text for mark in ".!?"):
+            self.model_texts.update(flat(s.text) for s in sentence_spans(french()(text)))
 
     def _reading(self, task: prompts.Task, text: str, source: str, where: str) -> list[Unsupported]:
         if task in (prompts.SENTENCE, prompts.SPLIT, prompts.SHORTEN):

@@ -105,6 +105,9 @@ def as_json(result: RewriteResult) -> dict[str, Any]:
             "model": result.model,
             "rewrite_by": result.rewrite_by,
         },
+        # Each output sentence: its origin (model, restructured, kept, growth) and the
+        # indices of the source sentences it comes from (see rewriter/provenance.py).
+        "provenance": result.provenance.as_dict() if result.provenance else None,
     }
 
 
