@@ -91,3 +91,24 @@ def test_instruct_rewrite_is_faithful_and_reads_well() -> None:
     assert words >= floor["words_min"], measured
     assert result.copied_share <= floor["copied_share_max"], measured
     assert share >= floor["model_share_min"], measured
+
+
+def test_review_page_of_the_real_instruct_rewrite() -> None:
+    """The page of a rewrite the model took part in: its sentences are marked « model »,
+    each linked to source sentences that exist."""
+    import html5lib
+
+    from rewriter.write.review import review_page
+
+    source, result, _ = result_for(ARTICLE)
+    assert result.provenance is not None
+    counts = result.provenance.counts()
+    assert counts["model"] >= 1, counts
+    page = review_page(result, source)
+    tree = html5lib.HTMLParser(strict=True).parse(page)
+    ns = "{http://www.w3.org/1999/xhtml}"
+    ids = {e.get("id") for e in tree.iter(f"{ns}span") if e.get("id")}
+    for span in tree.iter(f"{ns}span"):
+        if (span.get("id") or "").startswith("o"):
+            links = span.get("data-links").split()
+            assert links and set(links) <= ids

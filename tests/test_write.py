@@ -60,8 +60,12 @@ def test_json_has_exactly_the_keys_of_the_issue(result: RewriteResult) -> None:
         "report",
         "fidelity",
         "stats",
+        "provenance",  # the review issue: each sentence's origin and source sentences
     }
     assert set(data["report"]) == {"passed", "checks"}
     assert set(data["report"]["checks"][0]) == {"id", "label", "value", "target", "passed"}
     assert set(data["fidelity"]) == {"unsupported", "generated_units", "fallback_units"}
-    assert set(data["stats"]) == {"words", "seconds", "generated_tokens", "model"}
+    assert set(data["stats"]) == {"words", "seconds", "generated_tokens", "model", "rewrite_by"}
+    assert set(data["provenance"]) == {"source_sentences", "source_paragraphs", "sentences", "counts"}
+    first = data["provenance"]["sentences"][0]
+    assert set(first) == {"text", "origin", "sources", "block"}
