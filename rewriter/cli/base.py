@@ -47,6 +47,11 @@ def fail(message: str, code: ExitCode) -> None:
 
 def run_safely(func: Callable[[], int]) -> None:
     """Run a command body: RewriterError → French message + its code, Ctrl-C → 130."""
+    import signal
+
+    from rewriter.generate.backend import on_interrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
     try:
         code = func()
     except RewriterError as exc:
