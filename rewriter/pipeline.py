@@ -12,7 +12,7 @@ from rewriter.analysis.nlp import french
 from rewriter.analysis.sentences import sentence_spans
 from rewriter.document import Article
 from rewriter.draft import Draft
-from rewriter.errors import InputError
+from rewriter.errors import InputError, ModelError
 from rewriter.generate.backend import Generator
 from rewriter.generate.draft import write_draft
 from rewriter.generate.units import UnitWriter
@@ -125,6 +125,12 @@ def rewrite(
     by = options.rewrite_by or (
         "paragraph" if generator is not None and generator.style == "instruct" else "sentence"
     )
+    if by == "paragraph" and generator is not None and generator.style != "instruct":
+        raise ModelError(
+            f"{generator.name} est un modèle de base (sans gabarit de chat) : il ne suit pas "
+            "une consigne par paragraphe. Retirez --rewrite-by paragraph, ou choisissez un "
+            "modèle instruit (rewriter models list, colonne chat)."
+        )
     draft = write_draft(plan, writer, options.settings, on_progress=progress.units, by=by)
     if by == "paragraph":
         # The repairs' units (key points, answers) on an instruct model: one try each

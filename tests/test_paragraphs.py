@@ -198,3 +198,16 @@ def test_title_candidates_first_that_passes() -> None:
     )
     assert text == "Finistère : une aide de 2 millions d'euros votée"
     assert len(generator.requests) == 1
+
+
+def test_paragraph_path_refuses_a_base_model() -> None:
+    from rewriter.pipeline import RewriteOptions, rewrite
+    from rewriter.read import parse_string
+
+    article = parse_string(
+        "# Le port de Brest\n\n" + "Le port de Brest accueille un nouveau quai depuis lundi. " * 5,
+        suffix=".md",
+    )
+    base = ScriptedGenerator(lambda request: "")  # style "base"
+    with pytest.raises(ModelError, match="modèle de base"):
+        rewrite(article, options=RewriteOptions(rewrite_by="paragraph"), generator=base)
