@@ -7,7 +7,7 @@ sentences written by the model (accepted), hard checks, words, unsupported facts
 (grammar errors introduced, fragments). One model loaded once; one job at a time.
 
 usage: python scripts/compare_paths.py --model PATH [--only 05,28] [--json OUT]
-                                        [--paths sentence,paragraph]
+                                        [--paths sentence,paragraph] [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -29,13 +29,20 @@ from rewriter.verify.reading import compare
 from scripts._corpus import corpus_files
 
 
-def one(generator: LlamaGenerator, path: Path, by: str) -> dict[str, Any]:
+def one(
+    generator: LlamaGenerator, path: Path, by: str, out_dir: Path | None = None
+) -> dict[str, Any]:
     source = read_article(path)
     usage = generator.usage
     before = usage.generated_tokens
     result = rewrite(source, options=RewriteOptions(rewrite_by=by), generator=generator)
     article = result.article
     text = "\n\n".join(b.text for b in article.blocks)
+    if out_dir is not None:  # to read them
+        from rewriter.write import render
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / f"{path.stem[:40]}.{by}.md").write_text(render(result, "md"), "utf-8")
     final_tokens = len(generator.tokenize(text))
     generated = usage.generated_tokens - before
     units = result.generated_units + result.fallback_units
@@ -73,6 +80,7 @@ def main() -> None:
     parser.add_argument("--only", default="05,28,25")
     parser.add_argument("--paths", default="sentence,paragraph")
     parser.add_argument("--json")
+    parser.add_argument("--out-dir", help="write each rewrite there (Markdown)")
     args = parser.parse_args()
     wanted = args.only.split(",")
     files = [p for p in corpus_files() if any(p.name.startswith(w + "_") for w in wanted)]
@@ -80,7 +88,7 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     for path in files:
         for by in args.paths.split(","):
-            row = one(generator, path, by)
+            row = one(generator, path, by, Path(args.out_dir) if args.out_dir else None)
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
     summary: dict[str, Any] = {"model": generator.name}
