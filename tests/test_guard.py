@@ -386,3 +386,17 @@ def test_an_article_of_the_wrong_gender_is_caught() -> None:
     assert "grammar" in kinds(
         source, "Le jeudi, le médiathèque a ouvert ses portes jusqu'à 21 heures."
     )
+
+
+def test_a_rewrite_may_not_drop_a_word_that_says_which() -> None:
+    """« les autres appareils » → « les appareils »: the 1.5 B did it, unseen (article 10)."""
+    from rewriter.analysis.nlp import french
+    from rewriter.verify.guard import check_unit
+    from rewriter.verify.support import build_support
+
+    nlp = french()
+    src = "La nouvelle puce a été inspirée par les besoins des autres appareils de la marque."
+    dropped = "La nouvelle puce a été inspirée par les besoins des appareils de la marque."
+    kept = "Les besoins des autres appareils de la marque ont inspiré la nouvelle puce."
+    assert any(u.text == "autres" for u in check_unit(nlp(dropped), build_support(nlp(src)), keep=nlp(src)))
+    assert check_unit(nlp(kept), build_support(nlp(src)), keep=nlp(src)) == []

@@ -78,7 +78,7 @@ PRONOUNS = frozenset(
 MEANINGFUL = frozenset(
     "après avant pendant depuis sans contre malgré sauf dès vers jusqu jusque hors moins "
     "plus tous toutes aucun aucune chaque plusieurs certains certaines seul seule seuls "
-    "seules".split()
+    "seules autre autres".split()
 )
 
 
@@ -380,6 +380,12 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
 
     for noun in (t for t in content if t.pos_ == "NOUN" and not kept(t)):
         add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
+    # Nor may it drop a word that says which or how many: « inspirée par les besoins des
+    # autres appareils » is not « … des appareils » (seen from the 1.5 B on article 10).
+    unit_words = {normalise(t.text) for t in doc}
+    for token in keep:
+        if normalise(token.text) in MEANINGFUL and normalise(token.text) not in unit_words:
+            add(token.text, "omission")
     if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
         add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
 
