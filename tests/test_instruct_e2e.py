@@ -9,7 +9,6 @@ seeds (recorded in tests/floors.json, `instruct` entries, with the spread)."""
 from __future__ import annotations
 
 import json
-import socket
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from rewriter.models import instruct_model_path
 from rewriter.pipeline import RewriteOptions, RewriteResult, rewrite
 from rewriter.read import read_article
 from rewriter.verify.reading import compare
+from tests.test_rewrite_e2e import no_network  # noqa: F401 - autouse: any socket connection fails
 
 pytestmark = pytest.mark.model
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
@@ -32,15 +32,6 @@ def generator() -> LlamaGenerator:
     if not SMALL.exists():
         pytest.fail(f"{SMALL} is missing: `make test` assembles it (make {SMALL})")
     return LlamaGenerator(SMALL, seed=0)
-
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: Any, **kwargs: Any) -> None:
-        raise AssertionError("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 @cache

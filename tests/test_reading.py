@@ -8,7 +8,7 @@ import pytest
 from rewriter.analysis.nlp import french
 from rewriter.generate.headings import source_heading
 from rewriter.generate.sentences import pieces
-from rewriter.generate.seo import robotic
+from rewriter.generate.titles import robotic
 from rewriter.read import parse_string
 from rewriter.read.text import unglue
 from rewriter.verify import grammalecte

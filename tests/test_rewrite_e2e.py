@@ -33,7 +33,7 @@ def generator() -> LlamaGenerator:
 
 
 @pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to open a network socket fails the test."""
 
     def refuse(*args: Any, **kwargs: Any) -> None:

@@ -107,7 +107,7 @@ def test_seo_fallbacks_on_a_lead_of_long_sentences(corpus: Path) -> None:
     """Article 06 (measured): every lead sentence is over 156 characters with no comma in
     the window — the meta description came out empty, and the title fallback took a noun
     chunk opening on « et » (« Économie : et les groupes industriels »)."""
-    from rewriter.generate.seo import dangling
+    from rewriter.generate.titles import dangling
 
     source = read_article(corpus / "06_geants-tech-plus-vaillants-que-jamais.txt")
     result = rewrite(source, options=RewriteOptions(), generator=ScriptedGenerator(lambda r: ""))

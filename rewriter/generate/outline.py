@@ -129,3 +129,42 @@ def pick(
             return candidate
         writer.stats.rejections.extend(problems)
     return None
+
+
+_EDITOR = "Tu es secrétaire de rédaction dans un quotidien français. "
+
+
+def title(
+    writer: UnitWriter,
+    source: str,
+    support: Support,
+    accept: Callable[[str], bool],
+    max_chars: int,
+    label: str,
+) -> str | None:
+    """Five headlines asked at once; the first that passes."""
+    system = (
+        f"{_EDITOR}Propose cinq titres de presse différents pour ce texte, de moins de "
+        f"{max_chars} caractères, qui commencent par « {label} », sans rien ajouter au "
+        "texte. Une ligne par titre."
+    )
+    return pick(writer, prompts.TITLE, system, source, source, support, accept=accept,
+                min_words=3, max_words=12, tokens=120)  # fmt: skip
+
+
+def meta(
+    writer: UnitWriter,
+    source: str,
+    support: Support,
+    accept: Callable[[str], bool],
+    limits: tuple[int, int],
+    keyword: str,
+) -> str | None:
+    """Three meta descriptions asked at once; the first that passes."""
+    system = (
+        f"{_EDITOR}Propose trois résumés différents de ce texte, chacun en une phrase de "
+        f"{limits[0]} à {limits[1]} caractères qui contient « {keyword} », sans rien "
+        "ajouter au texte. Une ligne par résumé."
+    )
+    return pick(writer, prompts.META, system, source, source, support, accept=accept,
+                min_words=12, max_words=30, tokens=200)  # fmt: skip

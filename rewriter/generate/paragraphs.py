@@ -198,10 +198,6 @@ def _ask(writer: UnitWriter, messages: list[dict[str, str]], run: list[SourceSen
     return text
 
 
-def numbered(run: Sequence[SourceSentence]) -> str:
-    return "\n".join(f"{n}. {s.text}" for n, s in enumerate(run, start=1))
-
-
 _NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.+)$")
 
 

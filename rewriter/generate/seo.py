@@ -12,32 +12,12 @@ from rewriter.analysis.words import is_content, lower_initial
 from rewriter.generate import outline, prompts
 from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
-from rewriter.generate.titles import hoisted_titles
+from rewriter.generate.titles import dangling, hoisted_titles, robotic
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.settings import Settings
 from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
-
-# A title part cannot open on a word that needs what came before it.
-DANGLING = frozenset("et ou mais car donc or ni puis qui que dont".split())
-
-
-def dangling(title: str) -> bool:
-    """« Économie : et les groupes industriels »: the part after the colon hangs."""
-    after = title.split(":", 1)[1].split() if ":" in title else []
-    return bool(after) and after[0].lower() in DANGLING
-
-
-def robotic(title: str) -> bool:
-    """« Opposant : Bélarus », « Médiathèque : la directrice »: a keyword, a colon and a
-    bare noun is a label, not a headline. After a colon, a headline says something: three
-    words or more, two of them content words."""
-    if ":" not in title:
-        return False
-    after = re.findall(r"\w[\w'’-]*", title.split(":", 1)[1])
-    content = [w for w in after if len(w) > 3 or w[:1].isupper()]
-    return len(after) < 3 or len(content) < 2
 
 
 def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
@@ -58,26 +38,11 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         )
 
     if writer.generator is not None and writer.generator.style == "instruct":
-        # A chat model proposes a few headlines at once; the first that passes is used.
-        text = outline.pick(
-            writer,
-            prompts.TITLE,
-            "Tu es secrétaire de rédaction dans un quotidien français. Propose cinq titres "
-            f"de presse différents pour ce texte, de moins de {settings.max_title_chars} "
-            f"caractères, qui commencent par « {label} », sans rien ajouter au texte. Une "
-            "ligne par titre.",
-            source,
-            source,
-            support,
-            accept=fits,
-            min_words=3,
-            max_words=12,
-            tokens=120,
-        )
-        if text is not None:
-            return text.rstrip(". ")
-        writer.fallback()  # one call was its chance: no second prompt
-        return fallback_title(plan, settings)
+        # A chat model proposes a few headlines at once; one call is its only chance.
+        text = outline.title(writer, source, support, fits, settings.max_title_chars, label)
+        if text is None:
+            writer.fallback()
+        return text.rstrip(". ") if text else fallback_title(plan, settings)
     text = writer.generate(
         prompts.TITLE,
         source,
@@ -219,25 +184,11 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
 
     source = f"Mot-clé : {kw.text}. Texte : {lead}"
     if writer.generator is not None and writer.generator.style == "instruct":
-        text = outline.pick(
-            writer,
-            prompts.META,
-            "Tu es secrétaire de rédaction dans un quotidien français. Propose trois "
-            f"résumés différents de ce texte, chacun en une phrase de {settings.min_meta_chars} "
-            f"à {settings.max_meta_chars} caractères qui contient « {kw.text} », sans rien "
-            "ajouter au texte. Une ligne par résumé.",
-            source,
-            source,
-            support,
-            accept=fits,
-            min_words=12,
-            max_words=30,
-            tokens=200,
-        )
-        if text is not None:
-            return capitalise(text)
-        writer.fallback()
-        return fallback_meta(plan, settings)
+        limits = (settings.min_meta_chars, settings.max_meta_chars)
+        text = outline.meta(writer, source, support, fits, limits, kw.text)
+        if text is None:
+            writer.fallback()
+        return capitalise(text) if text else fallback_meta(plan, settings)
     text = writer.generate(
         prompts.META,
         source,

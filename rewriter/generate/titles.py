@@ -17,6 +17,27 @@ from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, lower_initial, token_forms
 from rewriter.generate.text import capitalise, keyword_label
 
+# A title part cannot open on a word that needs what came before it.
+DANGLING = frozenset("et ou mais car donc or ni puis qui que dont".split())
+
+
+def dangling(title: str) -> bool:
+    """« Économie : et les groupes industriels »: the part after the colon hangs."""
+    after = title.split(":", 1)[1].split() if ":" in title else []
+    return bool(after) and after[0].lower() in DANGLING
+
+
+def robotic(title: str) -> bool:
+    """« Opposant : Bélarus », « Médiathèque : la directrice »: a keyword, a colon and a
+    bare noun is a label, not a headline. After a colon, a headline says something: three
+    words or more, two of them content words."""
+    if ":" not in title:
+        return False
+    after = re.findall(r"\w[\w'’-]*", title.split(":", 1)[1])
+    content = [w for w in after if len(w) > 3 or w[:1].isupper()]
+    return len(after) < 3 or len(content) < 2
+
+
 # The keyword cannot leave the headline when the rest needs it (« Berne interdit désormais »).
 _CORE = ("nsubj", "nsubj:pass", "obj", "ROOT", "cop")
 _END_BAD = ("DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX")
