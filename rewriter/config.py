@@ -35,6 +35,8 @@ RUN_KEYS: dict[str, type] = {
     "max_rounds": int,
     "format": str,
     "rewrite_by": str,
+    "server": str,  # an OpenAI-compatible inference server (`--server URL`)
+    "parallel": int,  # requests sent to it at once (`--parallel N`)
 }
 FORMATS = ("md", "html", "json")
 
@@ -47,6 +49,8 @@ class Config:
     max_rounds: int | None = None
     format: str | None = None
     rewrite_by: str | None = None  # "sentence" or "paragraph"; None: from the model
+    server: str | None = None  # e.g. "http://gpu.redaction.local:8000"; None: in process
+    parallel: int | None = None
     path: Path | None = None  # the file read, None when there was none
 
 
@@ -135,6 +139,12 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(
             f"{path} : « rewrite_by » vaut sentence ou paragraph, pas {run['rewrite_by']!r}."
         )
+    if "server" in run and not re.match(r"https?://[^/\s]+", run["server"]):
+        raise ConfigError(
+            f"{path} : « server » attend une adresse http:// ou https://, pas {run['server']!r}."
+        )
+    if run.get("parallel", 1) < 1:
+        raise ConfigError(f"{path} : « parallel » vaut au moins 1.")
     if run.get("max_rounds", 0) < 0:
         raise ConfigError(f"{path} : « max_rounds » ne peut pas être négatif.")
     try:
@@ -144,7 +154,11 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
     model: Path | str | None = None
     if "model" in run:
         value = str(run["model"])
-        if value.endswith(".gguf") or "/" in value.replace("ollama:", "") or value.startswith("~"):
+        if "server" in run:
+            model = value  # the server's name for it, as `GET /v1/models` lists it
+        elif (
+            value.endswith(".gguf") or "/" in value.replace("ollama:", "") or value.startswith("~")
+        ):
             model = Path(value).expanduser()
             if not model.is_absolute():
                 model = (path.parent / model).resolve()  # relative to the file, not the cwd
@@ -157,5 +171,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         max_rounds=run.get("max_rounds"),
         format=run.get("format"),
         rewrite_by=run.get("rewrite_by"),
+        server=run.get("server"),
+        parallel=run.get("parallel"),
         path=path,
     )

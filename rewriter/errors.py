@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     MODEL = 4  # model file missing, truncated or not a GGUF
     OUTPUT = 5  # output cannot be written, or would overwrite something
     CONFIG = 6  # invalid configuration file or setting
+    SERVER = 7  # inference server unreachable, refusing the key or the model, or failing
     INTERNAL = 70  # a bug: please report it
     INTERRUPTED = 130  # Ctrl-C
 
@@ -45,3 +46,7 @@ class OutputError(RewriterError):
 
 class ConfigError(RewriterError):
     exit_code = ExitCode.CONFIG
+
+
+class ServerError(RewriterError):
+    exit_code = ExitCode.SERVER

@@ -175,7 +175,7 @@ def rewrite(
         model=generator.name if generator is not None else "aucun (repli déterministe)",
         copied_share=copied_share(draft, source),
         copied_share_outside_quotes=copied_share(draft, source, skip=writer.frozen),
-        notes=list(dict.fromkeys(draft.notes)),
+        notes=list(dict.fromkeys([*draft.notes, *_backend_notes(generator)])),
         rejections=writer.stats.rejections,
         reading_refusals=dict(writer.gate.stats.refused),
         rewrite_by=by,
@@ -191,6 +191,12 @@ def rewrite(
             s.heading for s in draft.sections if flat(s.heading) in writer.model_texts
         ],
     )
+
+
+def _backend_notes(generator: Generator | None) -> list[str]:
+    """What the backend could not do (a server without a tokenizer, bias or scoring)."""
+    notes = getattr(generator, "notes", None)
+    return list(notes()) if callable(notes) else []
 
 
 def _paragraph_numbers(docs: list[object]) -> list[int]:

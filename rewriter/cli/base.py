@@ -15,7 +15,7 @@ from rewriter.errors import ExitCode, RewriterError
 
 if TYPE_CHECKING:
     from rewriter.config import Config
-    from rewriter.generate.backend import LlamaGenerator
+    from rewriter.generate.backend import Generator
     from rewriter.pipeline import RewriteOptions
 
 
@@ -95,7 +95,7 @@ def output_format(fmt: str | None, output: str | None, config: Config) -> str:
 
 def open_model(
     model_path: str | None, config: Config, *, seed: int, style: str | None
-) -> LlamaGenerator:
+) -> Generator:
     """The model named by --model, else by the config, else the default one (assembled
     from its installed package on first use, offline)."""
     from rewriter.generate.backend import LlamaGenerator
@@ -128,6 +128,8 @@ class RunOptions:
     force_language: bool
     force: bool
     rewrite_by: str | None = None
+    server: str | None = None
+    parallel: int | None = None
 
     def rewrite_options(self, config: Config) -> RewriteOptions:
         """Flags first, then the config file, then the defaults."""
@@ -142,7 +144,25 @@ class RunOptions:
             rewrite_by=self.rewrite_by or config.rewrite_by,
         )
 
-    def open_model(self, config: Config, options: RewriteOptions) -> LlamaGenerator:
+    def open_model(self, config: Config, options: RewriteOptions) -> Generator:
+        """The inference server named by --server (or the config's `server`), else the
+        in-process llama.cpp model."""
+        url = self.server or config.server
+        if url:
+            from rewriter.generate.server import ServerGenerator
+
+            return ServerGenerator(
+                url,
+                model=self.model_path or (str(config.model) if config.model else None),
+                seed=options.seed,
+                style=self.prompt_style,  # type: ignore[arg-type]
+                parallel=self.parallel or config.parallel,
+            )
+        if self.parallel and self.parallel > 1:
+            raise RewriterUsage(
+                "--parallel n'a de sens qu'avec --server : le modèle local traite une "
+                "requête à la fois."
+            )
         return open_model(self.model_path, config, seed=options.seed, style=self.prompt_style)
 
 
@@ -161,7 +181,20 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "model_path",
             type=click.Path(dir_okay=False),
             metavar="FICHIER",
-            help="Modèle GGUF (défaut : models/gemma-3-270m-q4_k_m.gguf).",
+            help="Modèle GGUF (défaut : models/gemma-3-270m-q4_k_m.gguf) ; avec --server, "
+            "le nom du modèle sur le serveur.",
+        ),
+        click.option(
+            "--server",
+            metavar="URL",
+            help="Serveur d'inférence compatible OpenAI (llama-server, vLLM, "
+            "llama_cpp.server) au lieu du modèle local ; clé d'API dans REWRITER_API_KEY.",
+        ),
+        click.option(
+            "--parallel",
+            type=click.IntRange(1, 64),
+            metavar="N",
+            help="Avec --server : jusqu'à N requêtes à la fois (défaut : 1).",
         ),
         click.option(
             "--prompt-style",

@@ -21,7 +21,7 @@ from rewriter.errors import ExitCode
 if TYPE_CHECKING:
     from rewriter.batch import Row
     from rewriter.document import Article
-    from rewriter.generate.backend import LlamaGenerator
+    from rewriter.generate.backend import Generator
     from rewriter.pipeline import RewriteResult
 
 
@@ -79,7 +79,7 @@ def batch(folder: str, out_dir: str | None, review: bool, **shared: Any) -> None
         ensure_writable(out)
         summary = Summary(out, chosen)
         options = run.rewrite_options(config)
-        generator: LlamaGenerator | None = None
+        generator: Generator | None = None
         rows: list[Row] = []
         with BatchProgress(len(jobs)) as progress:
 

@@ -47,7 +47,7 @@ class Request:
     top_p: float = 0.9
     seed: int = 0
     stop: Sequence[str] = ("\n",)
-    # Additive logit bias for the whole vocabulary (numpy float32 array), or None.
+    # The decoding steer (`steering.Steering`: favoured token ids and a penalty), or None.
     bias: Any = None
 
 
@@ -236,7 +236,7 @@ class LlamaGenerator:
 
         processors = None
         if request.bias is not None:
-            bias = request.bias
+            bias = request.bias.dense(self.vocab_size())
 
             def steer(_ids: Any, scores: Any) -> Any:
                 scores += bias  # one vectorised add: no measurable slowdown (numpy, in place)

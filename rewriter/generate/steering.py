@@ -9,6 +9,7 @@ vocabulary would be several times slower.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rewriter.analysis.transitions import phrases as transition_phrases
@@ -178,10 +179,29 @@ def _base_allowed(generator: Generator) -> frozenset[int]:
     return _BASE[id(generator)]
 
 
-def bias_for(generator: Generator, span_text: str, penalty: float = 4.0) -> Any:
-    """A float32 vector: 0 for tokens of the span and of French grammar, -penalty elsewhere."""
-    import numpy as np
+@dataclass(frozen=True)
+class Steering:
+    """A logit bias, sparse: the favoured token ids keep their score, every other token
+    is pushed down by `penalty`. A backend applies it as it can: llama.cpp in process as
+    one dense numpy add; a server as `logit_bias` {id: +penalty} on the favoured ids only
+    (the same distribution after softmax, a few thousand entries instead of the whole
+    vocabulary)."""
 
+    allowed: frozenset[int]
+    penalty: float
+
+    def dense(self, vocab_size: int) -> Any:
+        """The float32 vector over the whole vocabulary: 0 allowed, -penalty elsewhere."""
+        import numpy as np
+
+        bias = np.full(vocab_size, -self.penalty, dtype=np.float32)
+        ids = [i for i in self.allowed if 0 <= i < vocab_size]
+        bias[ids] = 0.0
+        return bias
+
+
+def bias_for(generator: Generator, span_text: str, penalty: float = 4.0) -> Steering:
+    """The span's tokens and French grammar's favoured, the rest pushed down by `penalty`."""
     allowed = set(_base_allowed(generator))
     allowed.update(generator.tokenize(span_text))
     for word in span_text.replace("’", "'").split():
@@ -189,6 +209,4 @@ def bias_for(generator: Generator, span_text: str, penalty: float = 4.0) -> Any:
         if word:
             for variant in _variants(word):
                 allowed.update(generator.tokenize(variant))
-    bias = np.full(generator.vocab_size(), -penalty, dtype=np.float32)
-    bias[list(allowed)] = 0.0
-    return bias
+    return Steering(frozenset(allowed), penalty)
