@@ -148,9 +148,19 @@ def run_batch(
     force: bool = False,
     review: bool = False,
     on_start: Callable[[int, Job], None] = lambda i, job: None,
+    parallel: int = 1,
+    baton: Any = None,
 ) -> Iterator[Row]:
-    """Rewrite each pending job; yield every row (earlier runs' rows too), in order."""
+    """Rewrite each pending job; yield every row (earlier runs' rows too), in order.
+
+    `parallel` > 1 (with a server's `baton`): that many articles in flight at once, each
+    in its own thread, only one of them running Python at a time (the baton is given up
+    while a thread waits for the server); the rows still come in the jobs' order."""
     clear_leftovers(jobs, summary)
+    if parallel > 1 and baton is not None:
+        yield from _in_parallel(jobs, summary, rewrite_one, force, review, on_start, parallel,
+                                baton)  # fmt: skip
+        return
     for index, job in enumerate(jobs):
         earlier = summary.done(job)
         if earlier is not None:
@@ -160,6 +170,41 @@ def run_batch(
         on_start(index, job)
         row = _one(job, summary, rewrite_one, force=force, review=review)
         yield row
+
+
+def _in_parallel(
+    jobs: list[Job],
+    summary: Summary,
+    rewrite_one: Callable[[Article], RewriteResult],
+    force: bool,
+    review: bool,
+    on_start: Callable[[int, Job], None],
+    parallel: int,
+    baton: Any,
+) -> Iterator[Row]:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    def work(index: int, job: Job) -> Row:
+        with baton.held():
+            on_start(index, job)
+            return _one(job, summary, rewrite_one, force=force, review=review)
+
+    pool = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="article")
+    futures: list[Future[Row] | Row] = []
+    try:
+        for index, job in enumerate(jobs):
+            earlier = summary.done(job)
+            if earlier is not None:
+                earlier.resumed = True
+                futures.append(earlier)
+            else:
+                futures.append(pool.submit(work, index, job))
+        for item in futures:
+            row = item if isinstance(item, Row) else item.result()
+            with baton.held():  # the caller prints while no article runs Python
+                yield row
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def clear_leftovers(jobs: list[Job], summary: Summary) -> None:

@@ -1,5 +1,6 @@
 """`rewriter doctor`: is this machine ready to rewrite offline? One check per part, each
-with the fix to apply when it fails. Nothing here touches the network."""
+with the fix to apply when it fails. Nothing here touches the network, except `--server`
+(then only that host)."""
 
 from __future__ import annotations
 
@@ -162,14 +163,67 @@ def config(explicit: str | None) -> Diagnosis:
     return Diagnosis("configuration", True, f"{path} valide")
 
 
+def server(url: str, model: str | None) -> list[Diagnosis]:
+    """`doctor --server URL`: reachable, which model, what it can do, one short call's time.
+    The only check that opens a connection, and only to that host."""
+    from rewriter.errors import ServerError
+    from rewriter.generate.backend import Request
+    from rewriter.generate.server import ServerGenerator
+
+    try:
+        generator = ServerGenerator(url, model=model)
+    except ServerError as exc:
+        return [Diagnosis("serveur", False, exc.message, "vérifiez --server, le port et la clé")]
+    caps = generator.caps
+    found = [
+        Diagnosis("serveur", True, f"{generator.url} joignable ({caps.dialect})"),
+        Diagnosis(
+            "modèle du serveur",
+            True,
+            f"{caps.model} ({'instruit' if caps.style == 'instruct' else 'de base'}) ; "
+            f"servis : {', '.join(caps.models)}",
+        ),
+    ]
+    can = [
+        ("tokeniseur", caps.tokenizer),
+        ("logit_bias", caps.logit_bias),
+        ("vraisemblance (fluidité)", caps.scoring),
+    ]
+    missing = [name for name, ok in can if not ok]
+    found.append(
+        Diagnosis(
+            "capacités du serveur",
+            True,
+            ", ".join(f"{name} {'oui' if ok else 'non'}" for name, ok in can),
+            "; ".join(caps.notes),
+            warning=bool(missing),
+        )
+    )
+    try:
+        request = Request(prompt="Le ciel est", max_tokens=8, temperature=0.0, stop=())
+        answer = generator.complete(request)
+        detail = f"{answer.seconds:.2f} s pour {answer.tokens} jetons"
+        found.append(Diagnosis("latence", True, detail))
+    except ServerError as exc:
+        found.append(Diagnosis("latence", False, exc.message, "consultez le journal du serveur"))
+    generator.close()
+    return found
+
+
 def diagnose(
     config_file: str | None = None,
     model: Path | None = None,
     *,
     why: str = "--model",
     unresolved: str = "",
+    server_url: str | None = None,
+    server_model: str | None = None,
 ) -> list[Diagnosis]:
     from rewriter.models import default_model_path
+
+    if server_url:  # the model runs there: the local model checks do not apply
+        local = [python_version, spacy_model, grammar_checker, lambda: config(config_file)]
+        return [check() for check in local] + server(server_url, server_model)
 
     checks: list[Callable[[], Diagnosis]] = [
         python_version,

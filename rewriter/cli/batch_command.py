@@ -81,6 +81,13 @@ def batch(folder: str, out_dir: str | None, review: bool, **shared: Any) -> None
         options = run.rewrite_options(config)
         generator: Generator | None = None
         rows: list[Row] = []
+        parallel = run.parallel or config.parallel or 1
+        baton = None
+        if parallel > 1:
+            # Open the server now (--parallel needs one): its baton is shared by the
+            # workers, one article parsing at a time while the others wait for it.
+            generator = run.open_model(config, options)
+            baton = getattr(generator, "baton", None)
         with BatchProgress(len(jobs)) as progress:
 
             def rewrite_one(article: Article) -> RewriteResult:
@@ -98,6 +105,8 @@ def batch(folder: str, out_dir: str | None, review: bool, **shared: Any) -> None
                 force=run.force,
                 review=review,
                 on_start=progress.start_article,
+                parallel=parallel,
+                baton=baton,
             ):
                 rows.append(row)
                 progress.finish_article()

@@ -145,9 +145,14 @@ def rewrite(source: str, output: str | None, review: str | None, **shared: Any) 
     "model_path",
     type=click.Path(dir_okay=False),
     metavar="FICHIER",
-    help="Vérifie aussi ce GGUF.",
+    help="Vérifie aussi ce GGUF (avec --server : ce modèle du serveur).",
 )
-def doctor(model_path: str | None) -> None:
+@click.option(
+    "--server",
+    metavar="URL",
+    help="Vérifie ce serveur d'inférence : joignable, modèle, capacités, latence.",
+)
+def doctor(model_path: str | None, server: str | None) -> None:
     """Vérifie que tout est prêt pour travailler hors ligne, et dit comment réparer.
 
     \b
@@ -167,6 +172,14 @@ def doctor(model_path: str | None) -> None:
         from rewriter.local_models import DEFAULT_NAME, default_reference, resolve
 
         named = (click.get_current_context().obj or {}).get("config")
+        url = server
+        if url is None:
+            with contextlib.suppress(RewriterError):
+                url = load_config(named).server
+        if url:
+            results = diagnose(named, server_url=url, server_model=model_path)
+            print_doctor(results)
+            return int(ExitCode.OK if all(d.ok for d in results) else ExitCode.CHECKS_FAILED)
         reference: Path | str | None = model_path
         why = "--model"
         if reference is None:

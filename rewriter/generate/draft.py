@@ -7,7 +7,7 @@ from typing import Any
 from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate import outline
 from rewriter.generate.headings import fits_heading, heading_for, heading_key, source_heading
-from rewriter.generate.paragraphs import rewrite_paragraph, without_model
+from rewriter.generate.paragraphs import first_requests, rewrite_paragraph, without_model
 from rewriter.generate.sentences import write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
 from rewriter.generate.text import capitalise
@@ -46,6 +46,12 @@ def write_draft(
                 on_progress(done, total)
         return Paragraph(out)
 
+    prefetch = getattr(writer.generator, "prefetch", None)
+    if by == "paragraph" and callable(prefetch):
+        # A server that batches answers every paragraph's first call at once (--parallel);
+        # the judging below stays in order, one paragraph after the other.
+        every = [*plan.intro, *(p for section in plan.sections for p in section.paragraphs)]
+        prefetch(first_requests(every, writer))
     draft.intro = [paragraph(p) for p in plan.intro]
     used: set[str] = set()
     # An instruct model names every section that needs a heading in one call (verified

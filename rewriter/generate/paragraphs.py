@@ -92,17 +92,47 @@ def rewrite_paragraph(
 ) -> list[str]:
     """The paragraph's output sentences: the model's where verified, else the source's."""
     out: list[str] = []
+    for run, quoted in runs_of(sentences):
+        if quoted:  # inside a quotation: word for word, never sent to the model
+            out += write_sentence(run[0], writer, settings)
+        else:
+            out += _rewrite_run(run, writer, settings)
+    return out
+
+
+def runs_of(sentences: Sequence[SourceSentence]) -> Iterator[tuple[list[SourceSentence], bool]]:
+    """The paragraph cut into runs of non-quoted sentences and single quoted ones."""
     run: list[SourceSentence] = []
     for s in [*sentences, None]:
         if s is not None and not s.quoted:
             run.append(s)
             continue
         if run:
-            out += _rewrite_run(run, writer, settings)
+            yield run, False
             run = []
-        if s is not None:  # inside a quotation: word for word, never sent to the model
-            out += write_sentence(s, writer, settings)
+        if s is not None:
+            yield [s], True
+
+
+def first_requests(
+    paragraphs: Sequence[Sequence[SourceSentence]], writer: UnitWriter
+) -> list[Request]:
+    """The first call of every run of these paragraphs, as `_rewrite_run` will make it: a
+    server can answer them ahead, several at once (`ServerGenerator.prefetch`)."""
+    out = []
+    for sentences in paragraphs:
+        for run, quoted in runs_of(sentences):
+            if not quoted and sum(s.words for s in run) >= MIN_RUN_WORDS:
+                out.append(_request(writer, _messages(run), run))
     return out
+
+
+def _messages(run: list[SourceSentence]) -> list[dict[str, str]]:
+    messages = [{"role": "system", "content": SYSTEM}]
+    for given, answer in EXAMPLES:
+        messages += [{"role": "user", "content": given}, {"role": "assistant", "content": answer}]
+    messages.append({"role": "user", "content": " ".join(s.text for s in run)})
+    return messages
 
 
 def _rewrite_run(
@@ -111,10 +141,7 @@ def _rewrite_run(
     if writer.generator is None or sum(s.words for s in run) < MIN_RUN_WORDS:
         return _fallback(run, writer, settings)
     context = " ".join(s.text for s in run)
-    messages = [{"role": "system", "content": SYSTEM}]
-    for given, answer in EXAMPLES:
-        messages += [{"role": "user", "content": given}, {"role": "assistant", "content": answer}]
-    messages.append({"role": "user", "content": context})
+    messages = _messages(run)
     answer = _ask(writer, messages, run)
     kept: dict[int, Group] = {}  # by the index of its first source sentence
     members: set[int] = set()  # every source sentence an accepted group rewrites
@@ -181,10 +208,11 @@ def _one_sentence(s: SourceSentence, writer: UnitWriter, settings: Settings) -> 
         writer.attempts = saved
 
 
-def _ask(writer: UnitWriter, messages: list[dict[str, str]], run: list[SourceSentence]) -> str:
-    assert writer.generator is not None
+def _request(
+    writer: UnitWriter, messages: list[dict[str, str]], run: list[SourceSentence]
+) -> Request:
     words = sum(s.words for s in run)
-    request = Request(
+    return Request(
         prompt="",
         messages=messages,
         max_tokens=min(1024, 3 * words + 64),
@@ -192,6 +220,11 @@ def _ask(writer: UnitWriter, messages: list[dict[str, str]], run: list[SourceSen
         seed=writer.seed + run[0].index,
         stop=("\n\n",),  # the paragraph ends on a blank line
     )
+
+
+def _ask(writer: UnitWriter, messages: list[dict[str, str]], run: list[SourceSentence]) -> str:
+    assert writer.generator is not None
+    request = _request(writer, messages, run)
     writer.on_unit("paragraphe")
     text = writer.generator.complete(request).text.strip()
     log.debug("answer: %s", text)

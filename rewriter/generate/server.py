@@ -26,6 +26,7 @@ the unit falls back to the source as written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import random
@@ -33,7 +34,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,6 +125,40 @@ class Capabilities:
     notes: list[str] = field(default_factory=list)  # French, for the run report
 
 
+class Baton:
+    """One pipeline runs Python at a time — spaCy's and Grammalecte's objects are shared
+    and not made for threads — and a thread gives the baton up while it waits for the
+    server. Several articles of a batch then overlap their waits, never their parsing."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        self._lock.acquire()
+        self._local.held = True
+        try:
+            yield
+        finally:
+            self._local.held = False
+            self._lock.release()
+
+    @contextlib.contextmanager
+    def released(self) -> Iterator[None]:
+        """Around a wait: let another pipeline run (a no-op in a thread not holding it)."""
+        if not getattr(self._local, "held", False):
+            yield
+            return
+        self._local.held = False
+        self._lock.release()
+        try:
+            yield
+        finally:
+            self._lock.acquire()
+            self._local.held = True
+
+
 class ContextOverflow(Exception):
     """The prompt does not fit the server's context: never retried."""
 
@@ -154,7 +189,7 @@ class ServerGenerator:
         style: PromptStyle | None = None,
         timeout: float = 300.0,
         parallel: int | None = None,
-        client: Any = None,
+        transport: Any = None,  # an httpx transport (the tests' recorded responses)
     ) -> None:
         import httpx
 
@@ -171,17 +206,20 @@ class ServerGenerator:
         self.timeout = timeout
         key = api_key if api_key is not None else os.environ.get(API_KEY_VAR)
         headers = {"Authorization": f"Bearer {key}"} if key else {}
-        self._client = client or httpx.Client(
+        self._client = httpx.Client(
             base_url=self.url,
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=10.0),
             trust_env=False,  # no proxy from the environment: copy goes to this host only
+            transport=transport,
         )
         self.usage = Usage()
         self.overflows = 0
         self._tokens: dict[str, list[int]] = {}
         self._lock = threading.Lock()
         self._reached = False  # refused before any answer: a wrong address, said at once
+        self.baton = Baton()  # held by the batch's workers when --parallel > 1
+        self._ready: dict[str, Completion] = {}  # answers fetched ahead (`prefetch`)
         self.caps = self.probe(model, style)
         self.name = f"{self.caps.model} @ {self.url}"
         self.style: PromptStyle = self.caps.style
@@ -393,9 +431,14 @@ class ServerGenerator:
         return body
 
     def complete(self, request: Request) -> Completion:
+        with self._lock:
+            ready = self._ready.pop(_key(request), None)
+        if ready is not None:
+            return ready
         start = time.perf_counter()
         try:
-            data = self._send("POST", self._endpoint(request), self._body(request))
+            with self.baton.released():
+                data = self._send("POST", self._endpoint(request), self._body(request))
         except ContextOverflow as exc:
             log.debug("context overflow: %s", exc)
             with self._lock:
@@ -419,8 +462,18 @@ class ServerGenerator:
         """Up to `parallel` requests at once; the answers in the requests' order."""
         if self.parallel <= 1 or len(requests) <= 1:
             return [self.complete(r) for r in requests]
-        with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+        with self.baton.released(), ThreadPoolExecutor(max_workers=self.parallel) as pool:
             return list(pool.map(self.complete, requests))
+
+    def prefetch(self, requests: Sequence[Request]) -> None:
+        """Send requests the pipeline will make, `parallel` at once; each answer waits
+        for its `complete` (same request, same answer: the order of the run is kept)."""
+        if self.parallel <= 1:
+            return
+        answers = self.complete_many(requests)
+        with self._lock:
+            for request, answer in zip(requests, answers, strict=True):
+                self._ready[_key(request)] = answer
 
     def _prompt_logprobs(self, text: str) -> list[float] | None:
         body = {
@@ -461,6 +514,15 @@ class ServerGenerator:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _key(request: Request) -> str:
+    import json
+
+    fields = (request.prompt, list(request.messages), request.max_tokens, request.temperature,
+              request.top_p, request.seed, list(request.stop),
+              sorted(request.bias.allowed) if request.bias is not None else None)  # fmt: skip
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def _root(exc: BaseException) -> BaseException:
