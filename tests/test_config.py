@@ -62,6 +62,8 @@ def test_thresholds_change_the_report(tmp_path: Path) -> None:
         ("seed = 1.5\n", "« seed » attend un nombre entier"),
         ('format = "pdf"\n', "« format »"),
         ("min_words = [\n", "TOML valide"),
+        ('server = "gpu:8000"\n', "« server » attend une adresse http://"),
+        ("parallel = 0\n", "« parallel » vaut au moins 1"),
     ],
 )
 def test_bad_config_exit_6_names_the_key(tmp_path: Path, content: str, words: str) -> None:
@@ -72,6 +74,24 @@ def test_bad_config_exit_6_names_the_key(tmp_path: Path, content: str, words: st
     assert words in caught.value.message and str(path) in caught.value.message
     code, output = check("--config", str(path))
     assert code == ExitCode.CONFIG and output.startswith("Erreur : ") and words in output
+
+
+def test_server_in_the_config_keeps_the_model_as_the_servers_name(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        'server = "http://gpu.redaction:8000"\nmodel = "Qwen/Qwen2.5-7B-Instruct"\nparallel = 4\n',
+        encoding="utf-8",
+    )
+    config = load_config(str(path))
+    assert config.server == "http://gpu.redaction:8000" and config.parallel == 4
+    assert config.model == "Qwen/Qwen2.5-7B-Instruct"  # not a path relative to the file
+
+
+def test_parallel_without_a_server_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["rewrite", str(ARTICLE), "-o", str(tmp_path / "o.md"), "--parallel", "4"]
+    )
+    assert result.exit_code == ExitCode.USAGE and "--parallel" in result.output
 
 
 def test_named_config_must_exist(tmp_path: Path) -> None:
