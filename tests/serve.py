@@ -64,6 +64,15 @@ class LlamaServer:
             command += ["--api_key", self.api_key]
         with open(self.log, "ab") as out:
             self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            self._wait_ready()
+        except BaseException:
+            self.stop()  # never leave a server behind, whatever interrupted the wait
+            raise
+        return self
+
+    def _wait_ready(self) -> None:
+        assert self.process is not None
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         deadline = time.monotonic() + self.START_SECONDS
         while time.monotonic() < deadline:
@@ -71,11 +80,10 @@ class LlamaServer:
                 raise RuntimeError(f"the server exited with {self.process.returncode}: {self.log}")
             try:
                 if httpx.get(self.url + "/v1/models", headers=headers, timeout=2).status_code == 200:
-                    return self
+                    return
             except httpx.HTTPError:
                 pass
             time.sleep(0.3)
-        self.stop()
         raise RuntimeError(f"the server did not answer within {self.START_SECONDS:.0f} s")
 
     def kill(self) -> None:

@@ -400,3 +400,36 @@ def test_a_rewrite_may_not_drop_a_word_that_says_which() -> None:
     kept = "Les besoins des autres appareils de la marque ont inspiré la nouvelle puce."
     assert any(u.text == "autres" for u in check_unit(nlp(dropped), build_support(nlp(src)), keep=nlp(src)))
     assert check_unit(nlp(kept), build_support(nlp(src)), keep=nlp(src)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "rewrite", "refused"),
+    [
+        # The 1.5 B on article 11, accepted then: no feminine plural in the source.
+        ("Les supercalculateurs ont une puissance de calcul formidable.",
+         "Elles ont une puissance de calcul formidable.", True),
+        ("Les supercalculateurs ont une puissance de calcul formidable.",
+         "Ils ont une puissance de calcul formidable.", False),
+        # Same verb, another subject: the woman became « il ».
+        ("La directrice de la médiathèque a ouvert les portes jeudi.",
+         "Il a ouvert les portes jeudi.", True),
+        ("La directrice de la médiathèque a ouvert les portes jeudi.",
+         "Elle a ouvert les portes jeudi.", False),
+        # The relative re-attached to the wrong noun (the Bélarus case, our words).
+        ("L'Union européenne a sanctionné le pays, qui n'a connu aucune élection libre.",
+         "Celle-ci n'a connu aucune élection libre.", True),
+        ("L'Union européenne a sanctionné le pays, qui n'a connu aucune élection libre.",
+         "Celui-ci n'a connu aucune élection libre.", False),
+        # A name's gender is not known; an impersonal « il » stands for nothing.
+        ("Marie Dupont a ouvert les portes jeudi.", "Elle a ouvert les portes jeudi.", False),
+        ("Le maire a annoncé qu'il faut des places.", "Il faut des places, a annoncé le maire.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_pronoun_must_be_able_to_stand_for_what_it_replaces(
+    source: str, rewrite: str, refused: bool
+) -> None:
+    nlp = french()
+    problems = check_unit(nlp(rewrite), build_support(nlp(source)))
+    orphan = [p for p in problems if "antécédent" in p.text]
+    assert bool(orphan) is refused, problems

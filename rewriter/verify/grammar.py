@@ -47,6 +47,52 @@ def gender_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
     return out
 
 
+# Third-person pronouns that stand for a noun, with the (gender, number) they need.
+REFERRING = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+    "celui-ci": ("Masc", "Sing"),
+    "celle-ci": ("Fem", "Sing"),
+    "ceux-ci": ("Masc", "Plur"),
+    "celles-ci": ("Fem", "Plur"),
+}
+# « il » without a referent: « il faut », « il y a », « il s'agit », « il reste »…
+IMPERSONAL = frozenset("falloir agir sembler paraître rester manquer exister pleuvoir".split())
+
+
+def orphan_pronouns(doc: Any, support: Support) -> list[str]:
+    """A pronoun the rewrite brings in that cannot be what it stands for: « Les
+    supercalculateurs… Elles ont » (the 1.5 B's), « Il a ouvert » for « La directrice a
+    ouvert », « Celle-ci compte 60 places » for « Le premier étage compte 60 places ». With
+    the same verb in the source, the pronoun must agree with that verb's subject there;
+    else with something the source names outside its adjuncts. A pronoun the source itself
+    uses is its own business; « ils » may stand for a mixed group; a name's gender is not
+    known, so it fits any."""
+    out = []
+    for token in doc:
+        word = normalise(token.text)
+        need = REFERRING.get(word)
+        if need is None or word in support.forms or not token.dep_.startswith("nsubj"):
+            continue
+        if word == "il" and (
+            token.head.lemma_ in IMPERSONAL
+            or any(c.lower_ == "y" for c in token.head.children)
+            or token.dep_.startswith("expl")
+        ):
+            continue
+        gender, number = need
+        mixed = gender == "Masc" and number == "Plur"  # « ils » for a group of both
+        genders = {"Masc", "Fem", "*"} if mixed else {gender, "*"}
+        # Who did it in the source, when the source says it with the same verb; else
+        # anything the source names (a pronoun may stand for any of them).
+        candidates = support.subjects.get(token.head.lemma_) or support.referents
+        if not any(g in genders and n in (number, "*") for g, n in candidates):
+            out.append(token.text)
+    return out
+
+
 # Verbs conjugated with « être » that have no passive: « a été venu » is not French.
 ETRE_VERBS = frozenset(
     "venir aller arriver partir rester devenir tomber naître mourir entrer sortir retourner "

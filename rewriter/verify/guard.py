@@ -22,6 +22,7 @@ from rewriter.verify.grammar import (
     hanging_conjunction,
     impossible_passives,
     lone_entre,
+    orphan_pronouns,
     passive_disagreement,
     stray_word,
 )
@@ -234,6 +235,8 @@ def check_unit(
             continue
         if not token_forms(token.head) & support.speakers:
             add(f"{token.text} {token.head.text}", "claim")
+    for pronoun in orphan_pronouns(doc, support):
+        add(f"{pronoun} (sans antécédent de ce genre ou de ce nombre)", "grammar")
     for subject, predicate in _predications(doc, support):
         add(f"{subject} … {predicate}", "claim")  # « Les partis étaient très éloigné… »
     for verb, clitic in object_clitics(doc) - support.clitics:
