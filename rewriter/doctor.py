@@ -222,7 +222,12 @@ def diagnose(
     from rewriter.models import default_model_path
 
     if server_url:  # the model runs there: the local model checks do not apply
-        local = [python_version, spacy_model, grammar_checker, lambda: config(config_file)]
+        local: list[Callable[[], Diagnosis]] = [
+            python_version,
+            spacy_model,
+            grammar_checker,
+            lambda: config(config_file),
+        ]
         return [check() for check in local] + server(server_url, server_model)
 
     checks: list[Callable[[], Diagnosis]] = [
