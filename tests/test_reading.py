@@ -220,3 +220,37 @@ def test_a_verbless_source_is_never_cut(gate: ReadingGate) -> None:
     pieces_ = ["Chez soi, laisser volets, rideaux et fenêtres fermés le jour et ouvrir le soir.",
                "La nuit s'il fait moins chaud."]  # fmt: skip
     assert [p.kind for p in gate.refusals(pieces_, source)] == ["fragment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spaCy's tagger reads the verb as an adjective or a noun here: whole sentences
+        # all the same (our words, after three the evaluation counted as fragments).
+        "Le communiqué complète les mesures annoncées mardi par le ministre, et notamment "
+        "une enveloppe de 200 millions d'euros.",
+        "La première place du club, la première depuis 2011, risque de ne pas durer.",
+        "En février, un rapport commandé par le gouvernement faisait ainsi plusieurs "
+        "recommandations sur les pénuries.",
+        "Son ami, Kim Minwoo, fils de Cha Soona, la soutiendra à chaque moment difficile.",
+    ],
+)
+def test_a_whole_sentence_the_tagger_misreads_is_not_a_fragment(text: str) -> None:
+    assert fragment(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une hausse des prix.",  # « hausse » can be conjugated, but nothing is its subject
+        "Le premier étage, qui compte 60 places.",  # the verb is the relative's
+        "Le projet de loi que le Sénat a adopté mardi.",
+        "Le maire, qui a ouvert la séance, et ses adjoints.",
+        "Avant de décider si la mesure sera maintenue en 2026.",
+        "Quand le maire a ouvert la séance.",
+        "De 10 heures à 18 heures le samedi.",
+        "Les prix des places de cinéma.",  # « places » conjugates only as « tu places »
+    ],
+)
+def test_the_lexicons_second_opinion_keeps_real_fragments(text: str) -> None:
+    assert fragment(text) != ""

@@ -48,7 +48,7 @@ class GrammalecteMissing(RewriterError):
 
 
 @cache
-def _engine() -> Any:
+def _checker() -> Any:
     try:
         import grammalecte
     except ImportError as exc:
@@ -56,8 +56,12 @@ def _engine() -> Any:
             "Grammalecte est introuvable : lancez `make install` (paquet Debian "
             "python3-grammalecte, lié dans l'environnement virtuel)."
         ) from exc
-    checker = grammalecte.GrammarChecker("fr")
-    engine = checker.getGCEngine()
+    return grammalecte.GrammarChecker("fr")
+
+
+@cache
+def _engine() -> Any:
+    engine = _checker().getGCEngine()
     engine.setOptions({name: False for name in TYPOGRAPHY_OPTIONS})
     return engine
 
@@ -106,3 +110,19 @@ def per_thousand_words(text: str) -> float:
     """Grammar errors per 1,000 words, the evaluation's measure."""
     words = len(re.findall(r"\w+", text))
     return 1000.0 * len(errors_in(text)) / words if words else 0.0
+
+
+
+# Grammalecte's tags for a conjugated form: indicative (present, imperfect, simple past,
+# future), conditional, subjunctive; and the third persons (news copy speaks of others).
+_FINITE = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)\b")
+_THIRD = re.compile(r":3[sp]\b")
+
+
+@cache
+def can_be_conjugated(word: str, *, any_person: bool = False) -> bool:
+    """Grammalecte's lexicon says `word` can be a conjugated verb — in the third person
+    unless `any_person` (« complète », « risque », « a »; « ai » with `any_person`) —
+    whatever a tagger made of it in one sentence."""
+    morphs = _checker().getSpellChecker().getMorph(word.translate(_STRAIGHT))
+    return any(_FINITE.search(m) and (any_person or _THIRD.search(m)) for m in morphs)

@@ -143,9 +143,52 @@ def fragment(text: str, *, need_verb: bool = True) -> str:
     for opener in _BARE_OPENERS:
         if tuple(words[: len(opener)]) == opener:
             return f"ouvre sur « {' '.join(opener)} »"
-    if need_verb and not _main_clause(doc):
+    if need_verb and not _main_clause(doc) and not _lexicon_main_verb(doc):
         return "sans verbe principal conjugué"
     return ""
+
+
+_RELATIVES = frozenset("qui que qu' qu’ dont où lequel laquelle lesquels lesquelles".split())
+
+
+def _lexicon_main_verb(doc: Any) -> bool:
+    """A second opinion when the parse finds no main verb: spaCy's tagger reads some
+    conjugated verbs as nouns or adjectives (« Le communiqué complète les mesures… »:
+    « complète » ADJ; « La première place…, risque de ne pas durer »: « risque » NOUN),
+    and then calls a whole sentence a fragment. Grammalecte's lexicon knows the word can
+    be conjugated; it counts when a noun comes before it (its subject), something after
+    it, and no subordinator or relative pronoun governs it (« Une hausse des prix. » and
+    « Le premier étage, qui compte 60 places. » stay fragments)."""
+    from rewriter.verify import grammalecte
+
+    seen_noun = False
+    for token in doc:
+        head = token.head if token.dep_ in ("aux", "aux:tense", "aux:pass", "cop") else token
+        governed = (
+            head.dep_ == "acl:relcl"
+            or any(
+                c.dep_ == "mark" or "Rel" in c.morph.get("PronType") or c.lower_ in _RELATIVES
+                for c in head.children
+            )
+            or any(c.dep_ == "mark" for a in head.ancestors for c in a.children)
+        )
+        tagged_verb = token.pos_ in ("VERB", "AUX")
+        if (
+            (seen_noun or tagged_verb)
+            and (token.pos_ in ("NOUN", "ADJ") or tagged_verb or token.is_lower)
+            and token.i < len(doc) - 2
+            and not governed
+            and (
+                head.dep_ != "acl"
+                or "Fin" in head.morph.get("VerbForm")  # a finite « acl » is a misparse
+                or any(c.dep_.startswith("nsubj") for c in head.children)
+            )
+            and grammalecte.can_be_conjugated(token.text, any_person=tagged_verb)
+        ):
+            return True
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            seen_noun = True
+    return False
 
 
 def _main_clause(doc: Any) -> bool:
