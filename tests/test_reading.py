@@ -254,3 +254,26 @@ def test_a_whole_sentence_the_tagger_misreads_is_not_a_fragment(text: str) -> No
 )
 def test_the_lexicons_second_opinion_keeps_real_fragments(text: str) -> None:
     assert fragment(text) != ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "heading"),
+    [
+        # An adverb inside the core may go; a compound passive or a pronominal verb may
+        # end the heading; a copula keeps its attribute (our sentences).
+        ("Le comportement du maire a également suscité la désapprobation des élus.",
+         "Le comportement du maire a suscité la désapprobation des élus"),
+        ("Huit projets français ont été sélectionnés dans le cadre de l'appel lancé en mars.",
+         "Huit projets français ont été sélectionnés"),
+        ("Les appels à la démission se sont multipliés depuis vendredi matin.",
+         "Les appels à la démission se sont multipliés"),
+        # An active verb at the end waits for what follows; a negation never goes.
+        ("Le taux de chômage est passé à 7,1 % au deuxième trimestre.", ""),
+        ("Les récentes statistiques indiquent que le nombre de visiteurs a doublé.", ""),
+        ("D'autres sont au rendez-vous cette année.", ""),
+    ],
+)  # fmt: skip
+def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
+    from rewriter.generate.headings import lead_heading
+
+    assert lead_heading(lead, set()) == heading

@@ -55,7 +55,10 @@ def fits_heading(text: str, used: set[str]) -> bool:
 
 _CORE_DEPS = ("nsubj", "nsubj:pass", "aux", "aux:tense", "aux:pass", "cop", "advmod:neg",
               "obj", "iobj", "xcomp", "expl:comp", "expl:pv")  # fmt: skip
-_SUBJECT_PRONOUNS = frozenset("il elle ils elles on ce c' c’ cela ça celui-ci celle-ci".split())
+_SUBJECT_PRONOUNS = frozenset(
+    "il elle ils elles on ce c' c’ cela ça celui-ci celle-ci autres certains certaines "
+    "plusieurs beaucoup".split()
+)
 
 
 def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
@@ -69,7 +72,8 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
     doc = french()(source_text)
     for sent in list(sentence_spans(doc))[:3]:
         root = sent.root
-        if root.pos_ not in ("VERB", "AUX") or "«" in sent.text or '"' in sent.text:
+        copular = root.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in root.children)
+        if not (root.pos_ in ("VERB", "AUX") or copular) or "«" in sent.text or '"' in sent.text:
             continue
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if len(subjects) != 1 or subjects[0].lower_ in _SUBJECT_PRONOUNS:
@@ -80,7 +84,9 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
             for c in subjects[0].children
         ):
             continue  # « Cette procédure… »: which one? The sentence before says.
-        kept = [root]
+        kept = noun_phrase(root) if copular else [root]  # « … est en tête »: the attribute
+        if copular:
+            kept += [c for c in root.children if c.dep_ == "case"]
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "obj", "xcomp"):
                 kept += noun_phrase(child) if child.pos_ in ("NOUN", "PROPN") else list(
@@ -91,11 +97,17 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
         kept = sorted(set(kept), key=lambda t: t.i)
         if any(t.is_punct and t.text not in "-'’" for t in kept):
             continue
-        if kept[-1].i - kept[0].i + 1 != len(kept):
-            continue  # not a contiguous run of the source's words
-        if kept[-1] == root:
-            continue  # « La procédure intervient »: the verb alone says nothing yet
-        text = capitalise(doc[kept[0].i : kept[-1].i + 1].text.strip())
+        gap = [t for t in doc[kept[0].i : kept[-1].i + 1] if t not in kept]
+        if any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in gap):
+            continue  # the core is the source's words in order, at most an adverb left out
+        # A verb at the end says something when it needs nothing after it: a compound
+        # passive or a pronominal verb (« Huit projets ont été sélectionnés », « Les appels
+        # à la démission se sont multipliés »); others wait for what follows (« Le taux de
+        # chômage est passé », « Les statistiques indiquent », « La Tunisie est classée »).
+        complete = any(c.lower_ in ("se", "s'", "s’", "été") for c in kept)
+        if kept[-1] == root and not copular and not complete:
+            continue
+        text = capitalise("".join(t.text_with_ws for t in kept).strip())
         if keyword is not None and not count_in(keyword, kept):
             continue
         if (
@@ -106,6 +118,10 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
         ):
             return text
     return ""
+
+
+# Adverbs a heading may not drop: they say no, never, no longer.
+_NEGATIONS = frozenset("pas plus jamais guère point nullement aucunement rien".split())
 
 
 def source_heading(text: str, used: set[str]) -> str | None:
