@@ -12,7 +12,7 @@ import pytest
 
 from rewriter.analysis.nlp import french
 from rewriter.errors import ModelError
-from rewriter.generate import paragraphs
+from rewriter.generate import alignment, paragraphs
 from rewriter.generate.backend import Request
 from rewriter.generate.units import UnitWriter
 from rewriter.models import INSTRUCT_MODELS, ChunkedModel, install_chunked_model
@@ -55,21 +55,21 @@ def test_alignment_groups_a_split_and_keeps_order() -> None:
         "Ces ports sont touchés par la hausse du prix du gazole depuis le mois de mars.",
         "Maël Le Goff, présidente du département, a présenté la mesure devant les élus.",
     ]
-    groups = paragraphs.align(out, src)
+    groups = alignment.align(out, src)
     assert [(len(g.outputs), [s.index for s in g.sources]) for g in groups] == [(2, [0]), (1, [1])]
 
 
 def test_alignment_sees_an_addition_and_an_omission() -> None:
     src = sources()
     out = ["Le gouvernement a promis une réforme fiscale de grande ampleur l'an prochain."]
-    groups = paragraphs.align(out, src)
+    groups = alignment.align(out, src)
     assert any(not g.sources for g in groups) or all(len(g.outputs) == 1 for g in groups)
     assert {s.index for g in groups for s in g.sources} == {0, 1}
 
 
 def test_numbered_answer_is_taken_line_by_line() -> None:
     src = sources()
-    groups = paragraphs.groups_of("1. Première phrase ici.\n2. Deuxième. Et une autre.", src)
+    groups = alignment.groups_of("1. Première phrase ici.\n2. Deuxième. Et une autre.", src)
     assert [g.outputs for g in groups] == [["Première phrase ici."], ["Deuxième.", "Et une autre."]]
 
 
@@ -116,7 +116,7 @@ def test_quoted_sentences_are_never_sent() -> None:
 
 
 def test_reason_is_french_and_names_the_item() -> None:
-    group = paragraphs.Group(["x"], sources()[:1])
+    group = alignment.Group(["x"], sources()[:1])
     from rewriter.verify.guard import Unsupported
 
     assert "« 5 »" in paragraphs.reason(group, Unsupported("5", "number"))

@@ -22,7 +22,8 @@ import pytest
 
 from rewriter.errors import ExitCode, ServerError
 from rewriter.generate.backend import Request
-from rewriter.generate.server import Baton, ServerGenerator
+from rewriter.generate.baton import Baton
+from rewriter.generate.server import ServerGenerator
 from rewriter.generate.steering import Steering
 
 URL = "http://gpu.redaction.test:8000"

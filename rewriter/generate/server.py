@@ -3,20 +3,10 @@
 `ServerGenerator` implements the same `Generator` protocol as the in-process llama.cpp
 model, over HTTP (httpx): `/v1/completions` for base models, `/v1/chat/completions` for
 instruct models. Servers differ in what they offer beyond that; one probe at start finds
-out, once (`Capabilities`), and what is missing degrades the run rather than stopping it:
-
-- llama-cpp-python (`python -m llama_cpp.server`): tokenizer `POST /extras/tokenize` (BOS
-  prepended, stripped here), `logit_bias` honoured, no fluency scoring (its echo logprobs
-  sort the whole vocabulary in Python for every token);
-- llama.cpp's `llama-server`: `POST /tokenize` `{content, add_special}`, `logit_bias`
-  honoured, no scoring;
-- vLLM: `POST /tokenize` `{model, prompt, add_special_tokens}`, `logit_bias` clamped to
-  ±100, scoring by `echo` + `logprobs` (prompt logprobs);
-- Ollama and others: no tokenizer, `logit_bias` ignored, no scoring.
-
-No tokenizer: no steering (unsteered decoding), counts from the server's usage only. No
-bias honoured: unsteered decoding. No scoring: the reading gate runs without its fluency
-part. The run report says which (`Capabilities.notes`).
+out, once (`Capabilities`), and what is missing degrades the run rather than stopping it
+(the families and what each offers: `dialects.py`).
+No tokenizer or no bias honoured: unsteered decoding; no scoring: the reading gate goes
+without its fluency part. The run report says which (`Capabilities.notes`).
 
 Failures are French `ServerError`s (exit 7): refused connection, unknown host, TLS, 401/403,
 unknown model, timeout, 429/5xx after bounded retries with backoff. A prompt longer than the
@@ -26,7 +16,6 @@ the unit falls back to the source as written.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import random
@@ -34,143 +23,29 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from rewriter.errors import ServerError
 from rewriter.generate.backend import INTERRUPTED, Completion, PromptStyle, Request, Usage
+from rewriter.generate.baton import Baton
+from rewriter.generate.dialects import (
+    DIALECTS,
+    OWNERS,
+    Capabilities,
+    ContextOverflow,
+    is_overflow,
+    message_of,
+    root_cause,
+    style_of,
+    text_of,
+)
 
 log = logging.getLogger(__name__)
 
 API_KEY_VAR = "REWRITER_API_KEY"
-
-# The in-process sampler's defaults (llama-cpp-python's `create_completion`), sent
-# explicitly: vLLM's own defaults differ (no top-k, no min-p), and a server's defaults
-# are its operator's choice.
-SAMPLING = {"top_k": 40, "min_p": 0.05}
-REPEAT = 1.0  # no repetition penalty, as in process
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """What one server family calls things (request shapes differ in field names)."""
-
-    name: str
-    tokenize_path: str | None
-    detokenize_path: str | None
-    repeat_key: str  # "repeat_penalty" (llama.cpp family) or "repetition_penalty" (vLLM)
-    scores: bool  # prompt logprobs through `echo` + `logprobs`, cheaply
-
-    def tokenize_body(self, model: str, text: str) -> dict[str, Any]:
-        if self.name == "llama-server":
-            return {"content": text, "add_special": False}
-        if self.name == "vllm":
-            return {"model": model, "prompt": text, "add_special_tokens": False}
-        return {"model": model, "input": text}  # llama-cpp-python: BOS prepended, stripped
-
-    def detokenize_body(self, model: str, tokens: list[int]) -> dict[str, Any]:
-        if self.name == "vllm":
-            return {"model": model, "tokens": tokens}
-        return {"tokens": tokens}
-
-    @staticmethod
-    def detokenized(data: dict[str, Any]) -> str:
-        for key in ("text", "content", "prompt"):
-            if isinstance(data.get(key), str):
-                return str(data[key])
-        return ""
-
-    def sampling(self, request: Request) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "max_tokens": request.max_tokens,
-            "temperature": request.temperature,
-            "top_p": request.top_p,
-            "seed": request.seed,
-            "stop": list(request.stop),
-        }
-        if self.name != "openai":  # Ollama's OpenAI endpoint ignores them anyway
-            body.update(SAMPLING)
-            body[self.repeat_key] = REPEAT
-        return body
-
-
-DIALECTS = {
-    "llama-cpp-python": Dialect(
-        "llama-cpp-python", "/extras/tokenize", "/extras/detokenize", "repeat_penalty", False
-    ),
-    "llama-server": Dialect("llama-server", "/tokenize", "/detokenize", "repeat_penalty", False),
-    "vllm": Dialect("vllm", "/tokenize", "/detokenize", "repetition_penalty", True),
-    "openai": Dialect("openai", None, None, "repeat_penalty", False),
-}
-# `GET /v1/models` names its owner: how each family says it.
-OWNERS = {"me": "llama-cpp-python", "llamacpp": "llama-server", "vllm": "vllm"}
-
-
-@dataclass
-class Capabilities:
-    """What the probe found, once per run."""
-
-    dialect: str
-    model: str
-    models: list[str]
-    style: PromptStyle
-    tokenizer: bool
-    bos_prefix: list[int] = field(default_factory=list)
-    logit_bias: bool = False
-    scoring: bool = False
-    seconds: float = 0.0  # one short completion, for `doctor`
-    notes: list[str] = field(default_factory=list)  # French, for the run report
-
-
-class Baton:
-    """One pipeline runs Python at a time — spaCy's and Grammalecte's objects are shared
-    and not made for threads — and a thread gives the baton up while it waits for the
-    server. Several articles of a batch then overlap their waits, never their parsing."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._local = threading.local()
-
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        self._lock.acquire()
-        self._local.held = True
-        try:
-            yield
-        finally:
-            self._local.held = False
-            self._lock.release()
-
-    @contextlib.contextmanager
-    def released(self) -> Iterator[None]:
-        """Around a wait: let another pipeline run (a no-op in a thread not holding it)."""
-        if not getattr(self._local, "held", False):
-            yield
-            return
-        self._local.held = False
-        self._lock.release()
-        try:
-            yield
-        finally:
-            self._lock.acquire()
-            self._local.held = True
-
-
-class ContextOverflow(Exception):
-    """The prompt does not fit the server's context: never retried."""
-
-
-def is_overflow(status: int, message: str) -> bool:
-    text = message.lower()
-    return (
-        status in (400, 413, 422)
-        and "context" in text
-        and any(word in text for word in ("length", "exceed", "window", "size", "too long"))
-    )
-
 
 class ServerGenerator:
     """A model served over HTTP; safe to call from several threads at once."""
@@ -244,7 +119,7 @@ class ServerGenerator:
             try:
                 response = self._client.request(method, path, json=body)
             except httpx.ConnectError as exc:
-                cause = _root(exc)
+                cause = root_cause(exc)
                 if isinstance(cause, socket.gaierror):
                     raise ServerError(
                         f"Serveur introuvable : le nom « {self.host} » ne se résout pas "
@@ -277,7 +152,7 @@ class ServerGenerator:
                         "un serveur compatible OpenAI ?"
                     ) from exc
                 return data if isinstance(data, dict) else {"data": data}
-            message = _message(response)
+            message = message_of(response)
             if status in (401, 403):
                 raise ServerError(
                     f"Le serveur {self.url} refuse l'accès ({status}) : clé d'API absente ou "
@@ -331,7 +206,7 @@ class ServerGenerator:
         if props is not None and "default_generation_settings" in props:
             dialect = DIALECTS["llama-server"]
         caps = Capabilities(dialect.name, wanted, models, style or "base", tokenizer=False)
-        caps.style = style or _style_of(wanted, props)
+        caps.style = style or style_of(wanted, props)
         self.caps = caps
         self._dialect = dialect
         if dialect.tokenize_path:
@@ -377,7 +252,7 @@ class ServerGenerator:
             data = self._send("POST", self._endpoint(request), body)
         except ContextOverflow:
             return False
-        text = _text_of(data or {}, chat=False)
+        text = text_of(data or {}, chat=False)
         return bool(text) and self.tokenize(text)[:1] == target
 
     def _scores(self) -> bool:
@@ -447,7 +322,7 @@ class ServerGenerator:
         if INTERRUPTED.is_set():
             raise KeyboardInterrupt
         seconds = time.perf_counter() - start
-        text = _text_of(data or {}, chat=self._endpoint(request).endswith("chat/completions"))
+        text = text_of(data or {}, chat=self._endpoint(request).endswith("chat/completions"))
         usage = (data or {}).get("usage") or {}
         tokens = int(usage.get("completion_tokens") or len(text.split()))
         with self._lock:
@@ -523,72 +398,3 @@ def _key(request: Request) -> str:
               request.top_p, request.seed, list(request.stop),
               sorted(request.bias.allowed) if request.bias is not None else None)  # fmt: skip
     return json.dumps(fields, ensure_ascii=False)
-
-
-def _root(exc: BaseException) -> BaseException:
-    seen = exc
-    while seen.__cause__ is not None or seen.__context__ is not None:
-        nxt = seen.__cause__ or seen.__context__
-        assert nxt is not None
-        if isinstance(seen, socket.gaierror | ssl.SSLError):
-            return seen
-        seen = nxt
-    return seen
-
-
-def _message(response: Any) -> str:
-    try:
-        data = response.json()
-    except ValueError:
-        return str(response.text)[:300]
-    if isinstance(data, dict):
-        error = data.get("error", data.get("detail", data))
-        if isinstance(error, dict):
-            return str(error.get("message") or error)
-        return str(error)
-    return str(data)
-
-
-def _text_of(data: dict[str, Any], *, chat: bool) -> str:
-    choices = data.get("choices") or [{}]
-    first = choices[0] if isinstance(choices[0], dict) else {}
-    if chat:
-        return str((first.get("message") or {}).get("content") or "")
-    return str(first.get("text") or "")
-
-
-INSTRUCT_HINTS = ("instruct", "chat", "-it", "_it", "-sft", "assistant")
-
-
-def _style_of(model: str, props: dict[str, Any] | None) -> PromptStyle:
-    """Instruct if the server says it has a chat template (llama-server's `/props`), or
-    the model's GGUF, when readable here, has one; else by the model's name."""
-    if props is not None and "chat_template" in props:
-        return "instruct" if props.get("chat_template") else "base"
-    from pathlib import Path
-
-    from rewriter.errors import RewriterError
-    from rewriter.local_models import info, resolve
-
-    try:
-        path = Path(model) if Path(model).is_file() else resolve(model)
-        return "instruct" if info(path).chat_template else "base"
-    except (RewriterError, OSError, ValueError):
-        pass
-    name = Path(model).name.lower()
-    return "instruct" if any(hint in name for hint in INSTRUCT_HINTS) else "base"
-
-
-def open_server(
-    url: str,
-    *,
-    model: str | None,
-    seed: int,
-    style: str | None,
-    parallel: int | None = None,
-    on_probe: Callable[[Capabilities], None] | None = None,
-) -> ServerGenerator:
-    generator = ServerGenerator(url, model=model, seed=seed, style=style, parallel=parallel)  # type: ignore[arg-type]
-    if on_probe is not None:
-        on_probe(generator.caps)
-    return generator
