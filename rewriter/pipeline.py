@@ -15,6 +15,7 @@ from rewriter.draft import Draft
 from rewriter.errors import InputError, ModelError
 from rewriter.generate.backend import Generator
 from rewriter.generate.draft import write_draft
+from rewriter.generate.headings import can_head
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import make_plan
 from rewriter.provenance import Provenance, trace
@@ -119,7 +120,7 @@ def rewrite(
             "Impossible de choisir une requête cible dans cet article : "
             "donnez-en une avec --keyword."
         )
-    plan = make_plan(analysed)
+    plan = make_plan(analysed, heads=can_head)
     writer = UnitWriter(generator, seed=options.seed)
     progress.stage("Rédaction")
     by = options.rewrite_by or (

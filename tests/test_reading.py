@@ -61,7 +61,11 @@ def test_grammalecte_refuses_an_error_the_source_does_not_have(gate: ReadingGate
     source = "Elle est encouragée par ses proches à se présenter."
     problems = gate.refusals(["Il est encouragée par ses proches à se présenter."], source)
     assert [p.kind for p in problems] == ["grammar"]
-    for broken in ("Ils doit rentrer demain.", "Elle soient jugés demain.", "Les scrutin ont eu lieu."):
+    for broken in (
+        "Ils doit rentrer demain.",
+        "Elle soient jugés demain.",
+        "Les scrutin ont eu lieu.",
+    ):
         assert grammalecte.errors_in(broken), broken
 
 
@@ -74,7 +78,10 @@ def test_an_error_already_in_the_source_is_not_held_against_the_rewrite(gate: Re
 
 def test_typography_is_not_grammar() -> None:
     # Straight apostrophes, missing non-breaking spaces: the journalist's choice.
-    assert grammalecte.errors_in("L'Union européenne, qui n'a connu aucune élection, a réagi : non.") == ()
+    assert (
+        grammalecte.errors_in("L'Union européenne, qui n'a connu aucune élection, a réagi : non.")
+        == ()
+    )
 
 
 def test_a_split_quotation_keeps_its_marks(gate: ReadingGate) -> None:
@@ -163,7 +170,10 @@ def test_glued_intertitles_through_the_reader() -> None:
 
 
 def test_a_word_with_an_inner_capital_is_not_an_intertitle() -> None:
-    for text in ("Il a posté la vidéo sur YouTube. La mairie a réagi.", "Le compte LinkedIn a fermé."):
+    for text in (
+        "Il a posté la vidéo sur YouTube. La mairie a réagi.",
+        "Le compte LinkedIn a fermé.",
+    ):
         assert [b.kind for b in unglue(text)] == ["paragraph"]
 
 
@@ -205,7 +215,9 @@ def test_a_meta_that_names_its_keyword_drops_the_label() -> None:
         "La droite va devoir relever le défi de l'écologie, l'un de ses angles morts, si "
         "elle veut convaincre les électeurs d'ici 2022."
     )
-    plan = make_plan(parse_article(parse_markdown(f"# La droite et l'écologie\n\n{lead}\n"), "droite"))
+    plan = make_plan(
+        parse_article(parse_markdown(f"# La droite et l'écologie\n\n{lead}\n"), "droite")
+    )
     writer = UnitWriter(ScriptedGenerator(lambda _request: " " + lead[0].lower() + lead[1:]))
     meta = meta_for(plan, writer, Settings())
     assert writer.stats.generated == 1  # the model's meta was accepted, then unlabelled
@@ -277,3 +289,51 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
     from rewriter.generate.headings import lead_heading
 
     assert lead_heading(lead, set()) == heading
+
+
+@pytest.mark.parametrize(
+    ("lead", "heading"),
+    [
+        # An active verb takes the short complement that follows it; a verb that ends its
+        # clause needs none; a coordinated subject is whole; what the source sets apart
+        # between commas may go; a long object loses its « de » complement, not its
+        # adjective (our sentences).
+        ("Sur un an, le nombre de demandeurs d'emploi recule de 0,6 point selon l'institut.",
+         "Le nombre de demandeurs d'emploi recule de 0,6 point"),
+        ("Tous les bus peuvent partir mais le trafic reste lent.", "Tous les bus peuvent partir"),
+        ("Google, Apple et Amazon ont publié des résultats records jeudi.",
+         "Google, Apple et Amazon ont publié des résultats records"),
+        ("Les eaux du lac, qui prend sa source dans les Alpes, abritent une faune rare.",
+         "Les eaux du lac abritent une faune rare"),
+        # The core would say less, or the opposite: an infinitive or a « que » cut.
+        ("Le stade ne devrait rouvrir qu'en mars prochain.", ""),
+        ("Le maire a appelé les habitants à rester chez eux.", ""),
+        # A quotation left open (a paragraph of a long quote) lends no heading.
+        ('"Le problème n\'est pas le masque.', ""),
+    ],
+)  # fmt: skip
+def test_the_core_of_a_lead_as_its_heading(lead: str, heading: str) -> None:
+    from rewriter.generate.headings import lead_heading
+
+    assert lead_heading(lead, set()) == heading
+
+
+def test_sections_are_cut_where_a_lead_can_head_them() -> None:
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+
+    def paragraph(subject: str) -> str:
+        return " ".join(f"{subject} a présenté le projet numéro {i} aux habitants du quartier."
+                        for i in range(8))  # fmt: skip
+
+    subjects = ["La mairie", "Le maire", "Le conseil municipal", "La préfecture", "Le syndicat"]
+    text = "# Le projet\n\n" + "\n\n".join(paragraph(s) for s in ["L'adjointe", *subjects])
+    analysed = parse_article(parse_markdown(text), "projet")
+    plain = make_plan(analysed)
+    cut = make_plan(analysed, heads=lambda lead: lead.startswith(("Le conseil", "Le syndicat")))
+    opening = [section.sentences[0].text.split(" a ")[0] for section in cut.sections]
+    assert opening == ["La mairie", "Le conseil municipal", "Le syndicat"]
+    assert [s.sentences[0].text.split(" a ")[0] for s in plain.sections] != opening
+    assert all(section.words <= 280 for section in cut.sections)
+    assert sum(s.words for s in cut.sections) == sum(s.words for s in plain.sections)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from rewriter.analysis.words import count_words
 from rewriter.verify.support import numbers_in, quotes_in
 
 SECTION_WORDS = 190  # target words per section: well under Yoast's 300 once rewritten
+MAX_SECTION_WORDS = 280  # a section cut where its lead gives a heading stays under Yoast's 300
 PARAGRAPH_WORDS = 90  # pasted text with no breaks is cut into paragraphs of about this size
 
 
@@ -77,9 +79,11 @@ class Plan:
         return self.intro[0] if self.intro else []
 
 
-def make_plan(source: AnalysedArticle) -> Plan:
+def make_plan(source: AnalysedArticle, heads: Callable[[str], bool] | None = None) -> Plan:
     """Sentences by paragraph (pasted text re-cut), grouped into sections of the source's
-    own structure — its headings when it has some, else runs of about SECTION_WORDS."""
+    own structure — its headings when it has some, else runs of about SECTION_WORDS, cut
+    where possible before a paragraph whose lead says what follows (`heads`: the section
+    can take its heading from this text — `headings.lead_heading`)."""
     counter = 0
     chunks: list[tuple[str, list[list[SourceSentence]]]] = [("", [])]
     for i in source.body_indices():
@@ -119,13 +123,8 @@ def make_plan(source: AnalysedArticle) -> Plan:
         sections = [SectionPlan(h, p) for h, p in rest if p]
     else:
         paragraphs = chunks[0][1]
-        intro, sections = paragraphs[:1], []
-        for paragraph in paragraphs[1:]:
-            if not sections or sections[-1].words + _words(paragraph) > SECTION_WORDS:
-                sections.append(SectionPlan(""))
-            sections[-1].paragraphs.append(paragraph)
-        if len(sections) > 1 and sections[-1].words < SECTION_WORDS / 3:
-            sections[-2].paragraphs.extend(sections.pop().paragraphs)
+        intro = paragraphs[:1]
+        sections = [SectionPlan("", run) for run in _runs(paragraphs[1:], heads)]
     intro, sections = _lead_with_keyword(source.keyword, intro, sections)
     return Plan(source.keyword, source.article.title, intro, sections)
 
@@ -153,6 +152,49 @@ def _lead_with_keyword(
         return intro, sections
     rest = SectionPlan(sections[0].source_heading, sections[0].paragraphs[1:])
     return [lead + following, *intro[1:]], ([rest] if rest.paragraphs else []) + sections[1:]
+
+
+def _runs(
+    paragraphs: list[list[SourceSentence]], heads: Callable[[str], bool] | None
+) -> list[list[list[SourceSentence]]]:
+    """Consecutive paragraphs cut into sections: each near SECTION_WORDS (a single longer
+    paragraph stays whole), none over MAX_SECTION_WORDS, none under a third of the target
+    unless the text is that short — and, among such cuts, as many sections as possible
+    opening on a paragraph whose lead can be their heading (`heads`). Exact, by dynamic
+    programming over the cut points (an article has tens of paragraphs)."""
+    n = len(paragraphs)
+    if n == 0:
+        return []
+    words = [_words(p) for p in paragraphs]
+    if heads is None:
+        able = [False] * n
+    else:
+        able = [heads(" ".join(s.text for s in p[:3])) for p in paragraphs]
+    low = min(SECTION_WORDS / 3, sum(words))
+
+    def score(i: int, j: int) -> float | None:  # paragraphs[i:j] as one section
+        total = sum(words[i:j])
+        if total > MAX_SECTION_WORDS and j - i > 1:
+            return None
+        short = 2.0 if total < low else 0.0  # allowed only when nothing else fits
+        return float(able[i]) - ((total - SECTION_WORDS) / SECTION_WORDS) ** 2 - short
+
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[n] = (0.0, n)
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, n + 1):
+            here, rest = score(i, j), best[j]
+            if here is None or rest is None:
+                continue
+            current = best[i]
+            if current is None or here + rest[0] > current[0]:
+                best[i] = (here + rest[0], j)
+    runs, i = [], 0
+    while i < n:  # a paragraph alone always fits: best[i] is never None
+        j = best[i][1]  # type: ignore[index]
+        runs.append(paragraphs[i:j])
+        i = j
+    return runs
 
 
 def quotation_ranges(text: str) -> list[tuple[int, int]]:

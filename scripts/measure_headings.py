@@ -1,0 +1,64 @@
+"""Where the deterministic path's new headings come from: for every section of the dev
+corpus that has no source heading, the heading the section's lead gives
+(`headings.lead_heading`) or, failing it, the noun phrase (`headings.fallback_heading`).
+A noun phrase is the label an editor sends back (« Le taux de chômage »); a lead heading
+says what the section says (« Huit projets français ont été sélectionnés »).
+
+usage: python scripts/measure_headings.py [--show] [--json scripts/results/headings.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from scripts._corpus import corpus_files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.headings import can_head, fallback_heading, heading_key, lead_heading
+    from rewriter.plan import make_plan
+    from rewriter.read import read_article
+
+    counts = {"new_sections": 0, "lead": 0, "noun_phrase": 0}
+    rows = []
+    for path in corpus_files():
+        plan = make_plan(parse_article(read_article(path)), can_head)
+        used = {heading_key(plan.title)}
+        for section in plan.sections:
+            if section.source_heading:
+                used.add(heading_key(section.source_heading))
+                continue
+            counts["new_sections"] += 1
+            text = section.text
+            heading = lead_heading(text, used)
+            kind = "lead" if heading else "noun_phrase"
+            heading = heading or fallback_heading(text, used)
+            used.add(heading_key(heading))
+            counts[kind] += 1
+            rows.append(
+                {
+                    "article": path.name[:2],
+                    "kind": kind,
+                    "heading": heading,
+                    "lead": section.sentences[0].text[:160],
+                }
+            )
+    print(json.dumps(counts, indent=1))
+    if args.show:
+        for row in rows:
+            print(f"{row['article']} {row['kind']:<11} {row['heading']}\n      ← {row['lead']}")
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({**counts, "headings": rows}, indent=1, ensure_ascii=False) + "\n"
+        )
+
+
+if __name__ == "__main__":
+    main()
