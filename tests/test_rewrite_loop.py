@@ -383,3 +383,19 @@ def test_a_capital_lowered_after_a_keyword_takes_its_accent_back(text: str, expe
     from rewriter.repair.strategies import _lower_first
 
     assert _lower_first(text) == expected
+
+
+def test_key_figures_are_quantities_not_dates() -> None:
+    """« Quels sont les chiffres clés ? » was answered by a service date (article 11)."""
+    from rewriter.analysis.nlp import french
+    from rewriter.plan import SourceSentence
+    from rewriter.plan.growth import key_figure
+
+    def figure(text: str) -> bool:
+        return key_figure(SourceSentence(french()(text)[:], 0))
+
+    assert figure("Les députés ont voté le texte par 355 voix contre 150.")
+    assert figure("Le taux de chômage atteint 8,5 % en 2019.")
+    assert not figure("Le supercalculateur sera mis en service en 2021.")
+    assert not figure("La séance a eu lieu le 24 mars.")
+    assert not figure("La médiathèque ferme à 18 h 30 en semaine.")

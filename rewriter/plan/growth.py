@@ -115,7 +115,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     lead = pick(plan.lead or sentences[:2])
     if lead:
         out.append(Question("De quoi s'agit-il ?", lead))
-    numbers = pick([s for s in sentences if s.has_number and not s.has_quote], 3)
+    numbers = pick([s for s in sentences if key_figure(s) and not s.has_quote], 3)
     if numbers:
         out.append(Question("Quels sont les chiffres clés ?", numbers))
     quotes = pick(
@@ -140,6 +140,32 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     if causes:
         out.append(Question("Quelles raisons sont avancées ?", causes))
     return out
+
+
+_MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre".split()
+)
+_CLOCK = frozenset("h heure heures".split())
+
+
+def key_figure(s: SourceSentence) -> bool:
+    """The sentence counts or measures something (« 355 voix », « 8,5 % », « 120
+    millions d'euros »): « Quels sont les chiffres clés ? » is not answered by a date
+    (« en 2021 », « le 24 mars ») or a time of day (« à 18 h 30 »)."""
+    tokens = list(s.span)
+    for before, token, after in zip([None, *tokens], tokens, [*tokens[1:], None], strict=False):
+        if not any(c.isdigit() for c in token.text):
+            continue
+        following = after.lower_ if after is not None else ""
+        if re.fullmatch(r"(?:1[89]|20)\d\d", token.text) or following in _MONTHS | _CLOCK:
+            continue
+        if before is not None and before.lower_ in _CLOCK:  # the « 30 » of « 18 h 30 »
+            continue
+        if re.fullmatch(r"\d{1,2}h\d{0,2}", token.lower_):
+            continue
+        return True
+    return False
 
 
 def _whole_quotation(text: str) -> bool:
