@@ -55,9 +55,8 @@ def main() -> None:
         for row in rows:
             print(f"{row['article']} {row['kind']:<11} {row['heading']}\n      ← {row['lead']}")
     if args.json:
-        Path(args.json).write_text(
-            json.dumps({**counts, "headings": rows}, indent=1, ensure_ascii=False) + "\n"
-        )
+        # Counts only: the headings are the corpus's words, which stay out of the repo.
+        Path(args.json).write_text(json.dumps(counts, indent=1) + "\n")
 
 
 if __name__ == "__main__":
