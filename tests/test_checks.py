@@ -312,3 +312,13 @@ def test_a_closing_quotation_mark_stays_with_its_sentence() -> None:
     spans = [s.text for s in sentence_spans(french()(text))]
     assert spans[0].endswith('fiables."')
     assert spans[1].startswith("En effet")
+
+
+def test_a_straight_quote_opening_the_next_sentence_goes_with_it() -> None:
+    """« …"une épouvante". "Vous…" »: the second quote opens the next sentence (the
+    output read « " Vous » once the first sentence had taken it)."""
+    a = analysed('# T\n\nIl y voit "une épouvante". "Vous censurez le débat", a-t-elle dit.')
+    assert [s.text for s in a.sentences] == [
+        'Il y voit "une épouvante".',
+        '"Vous censurez le débat", a-t-elle dit.',
+    ]

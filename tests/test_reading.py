@@ -337,3 +337,15 @@ def test_sections_are_cut_where_a_lead_can_head_them() -> None:
     assert [s.sentences[0].text.split(" a ")[0] for s in plain.sections] != opening
     assert all(section.words <= 280 for section in cut.sections)
     assert sum(s.words for s in cut.sections) == sum(s.words for s in plain.sections)
+
+
+def test_a_lead_heading_neither_leans_nor_cuts_a_name() -> None:
+    from rewriter.generate.headings import lead_heading
+
+    # « Le tout » is all of what the sentence before listed; « Conseil supérieur » alone is
+    # half a name (our sentences).
+    assert lead_heading("Le tout sera contrôlé par le Conseil supérieur de l'audiovisuel.", set()) == ""
+    heading = lead_heading(
+        "Le projet sera examiné par le Conseil supérieur de l'audiovisuel en mars.", set()
+    )
+    assert "Conseil supérieur" not in heading or "l'audiovisuel" in heading

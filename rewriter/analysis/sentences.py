@@ -16,6 +16,13 @@ _FINAL = re.compile(r"[.!?…][»”\"’')\]\s]*$")
 _OPENING = frozenset({"«", "(", "“", "["})
 
 
+def _opens(before: str, mark: str) -> bool:
+    """A straight quote after `before`, whose own quotes are all closed, opens the next
+    quotation: « …"une véritable épouvante". "Vous sous-traitez… » (article 12 gave it
+    to the sentence before, and the output read « " Vous »)."""
+    return mark == '"' and before.count('"') % 2 == 0
+
+
 def _closes(before: str, mark: str) -> bool:
     """`mark` closes a quotation left open in `before`."""
     if mark in ('"', "”"):
@@ -40,6 +47,7 @@ def sentence_spans(doc: Any) -> list[Any]:
         if (
             all(t.is_punct or t.is_space for t in doc[begin:end])
             and doc[begin].text not in _OPENING
+            and not _opens(spans[-1].text if spans else "", doc[begin].text)
             and spans
             and start is None
         ):
@@ -48,7 +56,9 @@ def sentence_spans(doc: Any) -> list[Any]:
         if start is None:
             start = begin
         # An opening quote at the end of a sentence belongs to the next one.
-        while end - 1 > start and doc[end - 1].text in _OPENING:
+        while end - 1 > start and (
+            doc[end - 1].text in _OPENING or _opens(doc[start : end - 1].text, doc[end - 1].text)
+        ):
             end -= 1
         if _FINAL.search(doc[start:end].text):
             spans.append(doc[start:end])

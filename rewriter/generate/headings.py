@@ -57,7 +57,7 @@ _CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl
               "expl:pv")  # fmt: skip
 _SUBJECT_PRONOUNS = frozenset(
     "il elle ils elles on ce c' c’ cela ça celui-ci celle-ci autres certains certaines "
-    "plusieurs beaucoup".split()
+    "plusieurs beaucoup tout".split()  # « Le tout sera contrôlé… »: all of what?
 )
 _REFLEXIVE = ("se", "s'", "s’")
 COMPLEMENT_TOKENS = 5  # « de 0,6 point », « en tête du classement »: a short complement
@@ -323,7 +323,13 @@ def noun_phrase(token: Any, cut: tuple[str, ...] = ()) -> list[Any]:
     for child in token.children:
         if child.dep_ in _CUT_DEPS or child.is_punct:
             continue
-        if child.dep_ in cut and any(c.dep_ == "case" for c in child.children):
+        # « la reprise des missions » may lose its complement; « le Conseil supérieur de
+        # l'audiovisuel » is a name, never cut.
+        if (
+            child.dep_ in cut
+            and any(c.dep_ == "case" for c in child.children)
+            and not token.text[:1].isupper()
+        ):
             continue
         if child.lower_ in _BARE_TIME and not any(c.dep_ == "case" for c in child.children):
             continue  # « des résultats records jeudi »: « jeudi » dates the verb

@@ -143,8 +143,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
 
 
 _MONTHS = frozenset(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre "
-    "décembre".split()
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 )
 _CLOCK = frozenset("h heure heures".split())
 
