@@ -344,8 +344,31 @@ def test_a_lead_heading_neither_leans_nor_cuts_a_name() -> None:
 
     # « Le tout » is all of what the sentence before listed; « Conseil supérieur » alone is
     # half a name (our sentences).
-    assert lead_heading("Le tout sera contrôlé par le Conseil supérieur de l'audiovisuel.", set()) == ""
+    assert (
+        lead_heading("Le tout sera contrôlé par le Conseil supérieur de l'audiovisuel.", set())
+        == ""
+    )
     heading = lead_heading(
         "Le projet sera examiné par le Conseil supérieur de l'audiovisuel en mars.", set()
     )
     assert "Conseil supérieur" not in heading or "l'audiovisuel" in heading
+
+
+def test_a_meta_from_further_on_before_a_keyword_label() -> None:
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.seo import fallback_meta
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+
+    lead = " ".join(
+        f"Le conseil municipal a examiné le dossier numéro {i} lundi soir." for i in range(6)
+    )
+    later = (
+        "La nouvelle médiathèque de la ville ouvrira ses portes en septembre, avec trois "
+        "salles de lecture et un auditorium de cent places."
+    )
+    text = f"# La médiathèque\n\n{lead}\n\n{later} Les travaux ont duré deux ans."
+    plan = make_plan(parse_article(parse_markdown(text), "médiathèque"))
+    meta = fallback_meta(plan, Settings())
+    assert meta == later  # not « Médiathèque : le conseil municipal a examiné… »

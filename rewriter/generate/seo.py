@@ -14,7 +14,8 @@ from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
 from rewriter.generate.titles import dangling, hoisted_titles, robotic
 from rewriter.generate.units import UnitWriter
-from rewriter.plan import Plan
+from rewriter.plan import Plan, SourceSentence
+from rewriter.plan.growth import opens_on_pronoun
 from rewriter.settings import Settings
 from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
@@ -211,9 +212,41 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
     return fallback_meta(plan, settings)
 
 
+META_SENTENCES = 15  # how far into the article a meta without label may be looked for
+
+
 def fallback_meta(plan: Plan, settings: Settings) -> str:
-    """The lead's own sentences, cut at a clause to fit, holding the keyword (« Keyword : »
-    in front when the kept part does not)."""
+    """The lead's own sentences, cut at a clause to fit, holding the keyword; else a run of
+    sentences further on that holds it and stands alone; else the lead with « Keyword : »
+    in front (article 12: « Haine : à l'issue d'un long parcours… » before this)."""
+    meta = _lead_meta(plan, settings)
+    if not meta.startswith(f"{keyword_label(plan.keyword)} : "):
+        return meta
+    kw, nlp = plan.keyword, french()
+    lo, hi = settings.min_meta_chars, settings.max_meta_chars
+    further = [
+        without_connector(s.text)
+        for s in plan.sentences[6:META_SENTENCES]
+        if balanced(s.text) and not s.has_quote and not leans(s)
+    ]
+    for start in range(len(further)):
+        text = ""
+        for s in further[start:]:
+            text = f"{text} {s}".strip()
+            if len(text) > hi:
+                break
+            if len(text) >= lo and count_in(kw, nlp(text)):
+                return text
+    return meta
+
+
+def leans(s: SourceSentence) -> bool:
+    """The sentence needs the one before it: a subject pronoun (growth.opens_on_pronoun),
+    or a demonstrative among its first words (« Pour ce faire, … »)."""
+    return opens_on_pronoun(s) or any("Dem" in t.morph.get("PronType") for t in list(s.span)[:4])
+
+
+def _lead_meta(plan: Plan, settings: Settings) -> str:
     kw = plan.keyword
     label = keyword_label(kw)
     nlp = french()

@@ -30,7 +30,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
         for s in plan.sentences
         if not s.has_quote
         and 6 <= s.words <= 40
-        and not _opens_on_pronoun(s)
+        and not opens_on_pronoun(s)
         and _finite(s)
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
         and not _list_item(s)
@@ -50,7 +50,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
 _PERSONAL = frozenset("il elle ils elles celui-ci celle-ci ceux-ci celles-ci".split())
 
 
-def _opens_on_pronoun(s: SourceSentence) -> bool:
+def opens_on_pronoun(s: SourceSentence) -> bool:
     """The sentence needs the one before it: it opens on a subject pronoun, or its main
     subject is one (« Selon l'institut, il devrait… » is served as « Il devrait… »)."""
     first = next((t for t in s.span if not t.is_punct), None)
@@ -104,7 +104,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
             s
             for s in matching
             if s.index not in used
-            and not _opens_on_pronoun(s)
+            and not opens_on_pronoun(s)
             and not _list_item(s)
             and not fragment(s.text)
         ][:n]
