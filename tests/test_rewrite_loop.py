@@ -73,7 +73,9 @@ def test_faithful_model_is_kept(source) -> None:  # type: ignore[no-untyped-def]
 def test_without_generator_every_unit_is_a_faithful_fallback(source) -> None:  # type: ignore[no-untyped-def]
     result = rewrite(source, options=RewriteOptions(), generator=None)
     assert result.generated_units == 0 and result.unsupported == []
-    assert "médiathèque" in result.article.title.lower().split()[:2]
+    # The <title> opens on the keyword; the H1 stays the desk's headline.
+    assert "médiathèque" in result.article.seo_title.lower().split()[:2]
+    assert result.article.title == source.title
     assert 120 <= len(result.article.meta_description) <= 156
     passed = {f.id for f in result.report.findings if f.passed}
     assert {
@@ -399,3 +401,34 @@ def test_key_figures_are_quantities_not_dates() -> None:
     assert not figure("Le supercalculateur sera mis en service en 2021.")
     assert not figure("La séance a eu lieu le 24 mars.")
     assert not figure("La médiathèque ferme à 18 h 30 en semaine.")
+
+
+def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:
+    """Measured before: « Spermatozoïdes : découverte de "géants" vieux » (article 20) —
+    the keyword taken out of the headline's quotation, the rest cut inside « vieux de… »."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import closed, hoisted_titles
+
+    kw = make_keyword(french()("fossiles"))
+    assert hoisted_titles('Découverte de "fossiles géants" vieux de plus de cent ans', kw, 60) == []
+    doc = french()("Découverte de poissons géants vieux de plus de cent millions d'années")
+    assert not closed(doc, 5)  # « … géants vieux »: « vieux » without « de plus de… »
+    doc = french()("La région veut relocaliser toute la chaîne de production")
+    assert not closed(doc, 5)  # « … relocaliser toute »
+    assert closed(doc, 7)  # « … toute la chaîne »: a noun may lose its complement
+
+
+def test_the_fallback_title_is_never_a_label_on_a_phrase_of_the_lead() -> None:
+    """« Spermatozoïdes : de minuscules crustacés » said what the source does not: when no
+    headline opens on the keyword, the desk's headline is the title, whole."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.seo import fallback_title
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+
+    headline = 'Découverte de "fossiles géants" vieux de plus de cent millions d\'années'
+    lead = "Les fossiles ont été trouvés dans de minuscules crustacés piégés dans l'ambre."
+    plan = make_plan(parse_article(parse_markdown(f"# {headline}\n\n{lead}\n"), "fossiles"))
+    assert fallback_title(plan, Settings()) == headline

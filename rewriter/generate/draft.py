@@ -89,7 +89,9 @@ def write_draft(
             )
         )
     draft.seo_title = title_for(plan, writer, settings)
-    draft.title = draft.seo_title
+    # The H1 is the desk's headline as written; the <title> search engines show is the one
+    # that opens on the keyword (Yoast and Google read that one).
+    draft.title = plan.title.strip() or draft.seo_title
     draft.meta = meta_for(plan, writer, settings)
     draft.slug = slug_for(plan.keyword, draft.seo_title)
     return draft

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in, starts_with
@@ -12,7 +12,7 @@ from rewriter.analysis.words import is_content, lower_initial
 from rewriter.generate import outline, prompts
 from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
-from rewriter.generate.titles import dangling, hoisted_titles, robotic
+from rewriter.generate.titles import closed, dangling, hoisted_titles, robotic
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan, SourceSentence
 from rewriter.plan.growth import opens_on_pronoun
@@ -96,9 +96,8 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
                 candidates.append(f"{label} : {_lower(phrase.strip())}")
     for s in plan.lead[:2]:
         candidates += _clauses_from_keyword(s.text, kw)
-    for phrase in _phrases(" ".join(s.text for s in plan.lead)):
-        candidates.append(f"{label} : {phrase}")
-    candidates.append(label)
+    # No « Keyword : <a noun phrase of the lead> »: a label, and one that may say what the
+    # source does not (« Spermatozoïdes : de minuscules crustacés »), nor the bare keyword.
     for candidate in candidates:
         candidate = candidate.strip(" :")
         if (
@@ -109,8 +108,12 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
         ):
             return candidate
     # No headline opens on the keyword: the desk's own headline, which still reads as one,
-    # rather than a bare label (keyword_in_title then says so).
-    return _trim_to(title, settings.max_title_chars) or label[: settings.max_title_chars]
+    # rather than a bare label (keyword_in_title then says so) — cut to fit only where the
+    # cut leaves a headline, else whole (title_length then says so).
+    trimmed = _trim_to(title, settings.max_title_chars)
+    if len(trimmed.split()) >= 4 and balanced(trimmed):
+        return trimmed
+    return title or label
 
 
 def _trim_to(text: str, limit: int) -> str:
@@ -118,7 +121,8 @@ def _trim_to(text: str, limit: int) -> str:
     doc = french()(text)
     for end in range(len(doc), 0, -1):
         last = doc[end - 1]
-        if len(doc[:end].text) <= limit and last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        fits = len(doc[:end].text) <= limit
+        if fits and last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end):
             return doc[:end].text
     return ""
 
@@ -159,14 +163,6 @@ def _shorten(text: str, limit: int) -> str:
         if 3 <= len(head) <= limit:
             return head
     return ""
-
-
-def _phrases(text: str) -> Iterable[str]:
-    doc = french()(text)
-    for chunk in sorted(doc.noun_chunks, key=lambda c: -len(c)):
-        words = [t for t in chunk if not t.is_punct]
-        if 2 <= len(words) <= 7:
-            yield "".join(t.text_with_ws for t in words).strip()
 
 
 def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:

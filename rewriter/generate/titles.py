@@ -51,6 +51,10 @@ def hoisted_titles(headline: str, kw: Keyword, limit: int) -> list[str]:
     span = _keyword_span(doc, kw)
     if span is None:  # not in the headline: the keyword names what the headline is about
         return _compose([label], _tidy(doc.text), limit)
+    from rewriter.plan import quotation_ranges
+
+    if any(a <= t.idx < b for t in span for a, b in quotation_ranges(doc.text)):
+        return []  # a quotation keeps its words: « découverte de "spermatozoïdes géants" »
     head = min(span, key=lambda t: len(list(t.ancestors)))
     governed = head.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ == "case" for c in head.children
@@ -147,9 +151,21 @@ def _shorter(text: str, room: int) -> str:
     doc = french()(text)
     for end in range(len(doc), 0, -1):
         last = doc[end - 1]
-        if len(doc[:end].text) <= room and last.pos_ in ("NOUN", "PROPN", "ADJ"):
+        fits = len(doc[:end].text) <= room
+        if fits and last.pos_ in ("NOUN", "PROPN", "ADJ") and closed(doc, end):
             return _tidy(doc[:end].text)
     return ""
+
+
+def closed(doc: Any, end: int) -> bool:
+    """`doc[:end]` ends on a whole phrase: no kept word waits for a head the cut removes
+    (« veut relocaliser toute » of « toute la chaîne »), and a last adjective or verb keeps
+    its complement (« découverte de "géants" vieux » cut inside « vieux de plus de 100
+    millions d'années »). A noun may lose its own (« toute la chaîne [de production] »)."""
+    if any(t.head.i >= end and t.head != t for t in doc[:end]):
+        return False
+    last = doc[end - 1]
+    return last.pos_ in ("NOUN", "PROPN", "NUM") or all(t.i < end for t in last.subtree)
 
 
 def _ends_well(title: str, colons: int = 1) -> bool:

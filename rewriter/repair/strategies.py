@@ -220,7 +220,8 @@ def keyword_in_intro(draft: Draft, ctx: Context) -> bool:
 def fix_title(draft: Draft, ctx: Context) -> bool:
     new = fallback_title(ctx.plan, ctx.settings)
     changed = new != draft.seo_title
-    draft.seo_title = draft.title = new
+    draft.seo_title = new
+    draft.title = draft.title or new  # the H1 stays the desk's headline
     draft.slug = slug_for(ctx.plan.keyword, new)
     return changed
 
