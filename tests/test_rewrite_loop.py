@@ -432,3 +432,20 @@ def test_the_fallback_title_is_never_a_label_on_a_phrase_of_the_lead() -> None:
     lead = "Les fossiles ont été trouvés dans de minuscules crustacés piégés dans l'ambre."
     plan = make_plan(parse_article(parse_markdown(f"# {headline}\n\n{lead}\n"), "fossiles"))
     assert fallback_title(plan, Settings()) == headline
+
+
+def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
+    """Key points read out of place (article 20): « Jusqu'alors, ces hypothèses se
+    basaient… », « Pendant le Crétacé, ces ostracodes vivaient… » — which ones?"""
+    from rewriter.analysis.nlp import french
+    from rewriter.plan import SourceSentence
+    from rewriter.plan.growth import leans
+
+    def sentence(text: str) -> SourceSentence:
+        return SourceSentence(french()(text)[:], 0)
+
+    assert leans(sentence("Jusqu'alors, ces hypothèses reposaient sur des fossiles de 2009."))
+    assert leans(sentence("Pendant le Crétacé, ces crustacés vivaient près des côtes."))
+    assert leans(sentence("Leur coquille mesure à peine un millimètre."))
+    assert leans(sentence("Pour ce faire, les chercheurs ont réuni 80 patients."))
+    assert not leans(sentence("Les chercheurs de Dijon ont réuni 80 patients en 2019."))

@@ -14,8 +14,8 @@ from rewriter.generate.headings import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
 from rewriter.generate.titles import closed, dangling, hoisted_titles, robotic
 from rewriter.generate.units import UnitWriter
-from rewriter.plan import Plan, SourceSentence
-from rewriter.plan.growth import opens_on_pronoun
+from rewriter.plan import Plan
+from rewriter.plan.growth import leans
 from rewriter.settings import Settings
 from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
@@ -234,12 +234,6 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
             if len(text) >= lo and count_in(kw, nlp(text)):
                 return text
     return meta
-
-
-def leans(s: SourceSentence) -> bool:
-    """The sentence needs the one before it: a subject pronoun (growth.opens_on_pronoun),
-    or a demonstrative among its first words (« Pour ce faire, … »)."""
-    return opens_on_pronoun(s) or any("Dem" in t.morph.get("PronType") for t in list(s.span)[:4])
 
 
 def _lead_meta(plan: Plan, settings: Settings) -> str:

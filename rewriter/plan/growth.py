@@ -30,7 +30,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
         for s in plan.sentences
         if not s.has_quote
         and 6 <= s.words <= 40
-        and not opens_on_pronoun(s)
+        and not leans(s)
         and _finite(s)
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
         and not _list_item(s)
@@ -69,6 +69,23 @@ def opens_on_pronoun(s: SourceSentence) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in _PERSONAL for c in root.children)
 
 
+def leans(s: SourceSentence) -> bool:
+    """The sentence needs the one before it, out of its place: a subject pronoun
+    (`opens_on_pronoun`), a demonstrative among its first words (« Pour ce faire, … »),
+    or a main subject with a demonstrative or possessive (« Pendant le Crétacé, ces
+    ostracodes vivaient… », « Leur corps mou est protégé… »)."""
+    if opens_on_pronoun(s):
+        return True
+    if any("Dem" in t.morph.get("PronType") for t in list(s.span)[:4]):
+        return True
+    subjects = [c for c in s.span.root.children if c.dep_.startswith("nsubj")]
+    return any(
+        d.dep_ == "det" and ("Dem" in d.morph.get("PronType") or d.morph.get("Poss") == ["Yes"])
+        for subject in subjects
+        for d in subject.children
+    )
+
+
 def _list_item(s: SourceSentence) -> bool:
     """« 1-prendre en considération… » (article 30): an item of the source's list, which
     means nothing out of it — and its « 1 » is no key figure."""
@@ -104,7 +121,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
             s
             for s in matching
             if s.index not in used
-            and not opens_on_pronoun(s)
+            and not leans(s)
             and not _list_item(s)
             and not fragment(s.text)
         ][:n]
