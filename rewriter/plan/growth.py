@@ -76,8 +76,11 @@ def leans(s: SourceSentence) -> bool:
     ostracodes vivaient… », « Leur corps mou est protégé… »)."""
     if opens_on_pronoun(s):
         return True
-    if any("Dem" in t.morph.get("PronType") for t in list(s.span)[:4]):
+    first = list(s.span)[:4]
+    if any("Dem" in t.morph.get("PronType") for t in first):
         return True
+    if first and first[0].morph.get("Poss") == ["Yes"]:
+        return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
     subjects = [c for c in s.span.root.children if c.dep_.startswith("nsubj")]
     return any(
         d.dep_ == "det" and ("Dem" in d.morph.get("PronType") or d.morph.get("Poss") == ["Yes"])
