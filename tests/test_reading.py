@@ -372,3 +372,19 @@ def test_a_meta_from_further_on_before_a_keyword_label() -> None:
     plan = make_plan(parse_article(parse_markdown(text), "médiathèque"))
     meta = fallback_meta(plan, Settings())
     assert meta == later  # not « Médiathèque : le conseil municipal a examiné… »
+
+
+def test_a_keyword_heading_may_come_from_any_sentence_of_its_section() -> None:
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.headings import lead_heading
+
+    text = (
+        "Les travaux ont commencé en mars. Les ouvriers ont coulé les fondations. "
+        "Un architecte lyonnais a dessiné les plans. La nouvelle médiathèque ouvrira ses "
+        "portes en septembre, après deux ans de travaux."
+    )
+    kw = make_keyword(french()("médiathèque"))
+    assert lead_heading(text, set(), kw) == "La nouvelle médiathèque ouvrira ses portes"
+    # A demonstrative leans on the sentence before, wherever it stands in the core.
+    assert lead_heading("La ville est la première à mener cette démarche.", set()) == ""

@@ -72,7 +72,10 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
     from rewriter.verify import grammalecte
 
     doc = french()(source_text)
-    for sent in list(sentence_spans(doc))[:3]:
+    # The section's lead says what it says; a heading that must hold the keyword may
+    # come from any of its sentences that names it.
+    sentences = list(sentence_spans(doc))
+    for sent in sentences[:3] if keyword is None else sentences:
         for short in (False, True):  # too long whole: the object without its complements
             kept = clause_core(sent, short=short)
             if not kept:
@@ -112,6 +115,8 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
     kept = sorted(set(_verb_core(root, copular, short)), key=lambda t: t.i)
     if not kept or not _in_order(kept) or _quoted(sent, kept) or _wanting(kept):
         return []
+    if any(t.dep_ == "det" and "Dem" in t.morph.get("PronType") for t in kept):
+        return []  # « … à mener cette démarche »: which one? The sentence before says.
     # A verb at the end says something when it needs nothing after it: a compound
     # passive or a pronominal verb (« Huit projets ont été sélectionnés », « Les appels
     # à la démission se sont multipliés »), or one that ends its sentence in the source
