@@ -433,3 +433,17 @@ def test_a_pronoun_must_be_able_to_stand_for_what_it_replaces(
     problems = check_unit(nlp(rewrite), build_support(nlp(source)))
     orphan = [p for p in problems if "antécédent" in p.text]
     assert bool(orphan) is refused, problems
+
+
+def test_a_summary_may_drop_words_never_a_fact() -> None:
+    """A key point dropped « Sur la seule France métropolitaine » (article 05): the figure
+    became the whole country's. Our sentences."""
+    from rewriter.verify.guard import Facts
+
+    nlp = french()
+    source = "Dans la seule région Bretagne, le nombre de chômeurs baisse aussi de 3 % cette année."
+    support, facts = build_support(nlp(source)), Facts(nlp(source))
+    dropped = "Le nombre de chômeurs baisse aussi de 3 % cette année."
+    assert {p.kind for p in check_unit(nlp(dropped), support, keep=facts)} == {"omission"}
+    shorter = "Dans la seule région Bretagne, le nombre de chômeurs baisse de 3 % cette année."
+    assert check_unit(nlp(shorter), support, keep=facts) == []

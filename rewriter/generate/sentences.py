@@ -18,6 +18,7 @@ from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.speech import reports
 from rewriter.transform.surface import split_trailing_apposition
+from rewriter.verify.guard import Facts, lost_facts
 from rewriter.verify.support import build_support, flat
 
 Accept = Callable[[list[str], str], bool]
@@ -184,6 +185,7 @@ def write_sentence(
                     max_tokens=min(96, 2 * count_words(piece) + 16),
                     accept=lambda t: flat(t) not in writer.used,
                     where=f"résumé {source.index + 1}",
+                    keep=Facts(french()(piece)),  # shorter, but every fact still there
                 )
             else:
                 text = writer.generate(
@@ -207,10 +209,12 @@ def write_sentence(
             original = sentence(piece)
             options = [original]
             if summary:
+                parsed = french()(piece)
                 options = [
                     v
-                    for v in variants(french()(piece)[:], shorten=True)
-                    if v == original or writer.accepts([v], original)
+                    for v in variants(parsed[:], shorten=True)
+                    if v == original
+                    or (not lost_facts(french()(v), parsed) and writer.accepts([v], original))
                 ]
             fresh = [v for v in options if flat(v) not in writer.used]
             text = fresh[0] if fresh else options[-1]

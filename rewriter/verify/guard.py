@@ -127,7 +127,9 @@ def check_unit(
     def add(item: str, kind: Kind) -> None:
         problems.append(Unsupported(item, kind, where))
 
-    if keep is not None:
+    if isinstance(keep, Facts):
+        _lost_facts(doc, keep.doc, add)
+    elif keep is not None:
         _omissions(doc, keep, add)
         _form(doc, keep, add)
 
@@ -357,7 +359,28 @@ def _form(doc: Any, keep: Any, add: Any) -> None:
             add(f"être {t.text}", "word")
 
 
-def _omissions(doc: Any, keep: Any, add: Any) -> None:
+@dataclass(frozen=True)
+class Facts:
+    """`keep` for a summary (a key point, an answer): it may drop words, never a fact of
+    `doc` — a number, a name, a quotation, its main verb, a word that says which or how
+    many (« Sur la seule France métropolitaine, le taux baisse de 0,2 point » is not « Le
+    taux baisse de 0,2 point », seen in a key point of article 05)."""
+
+    doc: Any
+
+
+def _lost_facts(doc: Any, keep: Any, add: Any) -> None:
+    _omissions(doc, keep, add, facts_only=True)
+
+
+def lost_facts(doc: Any, source: Any) -> list[str]:
+    """The facts of `source` that `doc` (both parsed) no longer states."""
+    lost: list[str] = []
+    _lost_facts(doc, source, lambda item, _kind: lost.append(item))
+    return lost
+
+
+def _omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
     """What the rewrite dropped from its source piece: numbers, names, too many words."""
     unit_quotes = " | ".join(flat(q) for q in quotes_in(doc.text))
     for quote in quotes_in(keep.text):
@@ -376,6 +399,14 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
     for root in (t for t in keep if t.dep_ == "ROOT" and t.pos_ == "VERB"):
         if not ({normalise(root.lemma_), stem(root.text)} & (unit_forms | unit_stems)):
             add(root.text, "omission")  # the main verb is the claim: it cannot go
+    # Nor may it drop a word that says which or how many: « inspirée par les besoins des
+    # autres appareils » is not « … des appareils » (seen from the 1.5 B on article 10).
+    unit_words = {normalise(t.text) for t in doc}
+    for token in keep:
+        if normalise(token.text) in MEANINGFUL and normalise(token.text) not in unit_words:
+            add(token.text, "omission")
+    if facts_only:
+        return
     content = [t for t in keep if is_content(t) and not t.is_stop and not t.like_num]
 
     def kept(t: Any) -> bool:
@@ -383,12 +414,6 @@ def _omissions(doc: Any, keep: Any, add: Any) -> None:
 
     for noun in (t for t in content if t.pos_ == "NOUN" and not kept(t)):
         add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
-    # Nor may it drop a word that says which or how many: « inspirée par les besoins des
-    # autres appareils » is not « … des appareils » (seen from the 1.5 B on article 10).
-    unit_words = {normalise(t.text) for t in doc}
-    for token in keep:
-        if normalise(token.text) in MEANINGFUL and normalise(token.text) not in unit_words:
-            add(token.text, "omission")
     if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
         add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
 
@@ -397,4 +422,4 @@ def _negation_count(doc: Any) -> int:
     return sum(1 for t in doc if normalise(t.text) in ("ne", "n", "pas", "jamais", "aucun"))
 
 
-__all__ = ["Unsupported", "check_unit", "example_ngrams", "flat"]
+__all__ = ["Facts", "Unsupported", "check_unit", "example_ngrams", "flat", "lost_facts"]
