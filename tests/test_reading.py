@@ -388,3 +388,31 @@ def test_a_keyword_heading_may_come_from_any_sentence_of_its_section() -> None:
     assert lead_heading(text, set(), kw) == "La nouvelle médiathèque ouvrira ses portes"
     # A demonstrative leans on the sentence before, wherever it stands in the core.
     assert lead_heading("La ville est la première à mener cette démarche.", set()) == ""
+
+
+def test_the_sections_lead_heads_it_before_the_model() -> None:
+    """The default model's verified headings were labels (« Le supercalculateur américain
+    Summit » over a section on another machine topping the list): the lead's core first."""
+    from rewriter.generate.headings import heading_for
+    from rewriter.generate.units import UnitWriter
+    from tests.fakes import ScriptedGenerator
+
+    calls: list[str] = []
+
+    def model(request: object) -> str:
+        calls.append("heading")
+        return " Le maire de la commune"
+
+    writer = UnitWriter(ScriptedGenerator(model))
+    text = "Le conseil municipal a voté la mesure lundi soir. Le maire de la commune s'en félicite."
+    assert heading_for(text, writer, set()) == "Le conseil municipal a voté la mesure"
+    assert calls == []
+    # A complete verb takes a short complement that says where, never when.
+    from rewriter.generate.headings import lead_heading
+
+    assert lead_heading("Le club s'est installé en tête du championnat.", set()).startswith(
+        "Le club s'est installé en tête"
+    )
+    assert lead_heading("Les appels se sont multipliés depuis vendredi matin.", set()) == (
+        "Les appels se sont multipliés"
+    )

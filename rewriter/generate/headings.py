@@ -19,7 +19,16 @@ SOURCE_HEADING_CHARS = 100
 
 
 def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
-    """A heading faithful to its section: generated, else the section's salient phrase."""
+    """A heading faithful to its section: the core of its lead (who does what, in the
+    section's words), else generated, else the section's salient phrase. The lead comes
+    first: the default model's verified headings were labels (« Le supercalculateur
+    américain Summit » over a section on Fugaku topping the list) where the lead says
+    « Fugaku est arrivé en tête »."""
+    lead = lead_heading(source_text, used)
+    if lead:
+        writer.fallback()
+        used.add(heading_key(lead))
+        return lead
     support = build_support(french()(source_text))
     excerpt = " ".join(source_text.split()[:60])
 
@@ -38,7 +47,7 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     )
     if text is None:
         writer.fallback()
-        text = lead_heading(source_text, used) or fallback_heading(source_text, used)
+        text = fallback_heading(source_text, used)
     text = capitalise(text.rstrip(" .:;"))
     used.add(heading_key(text))
     return text
@@ -126,7 +135,12 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
     complete = any(t.lower_ in (*_REFLEXIVE, "été") for t in kept) or copular
     verbs = [t for t in kept if t == root or (t.dep_ == "xcomp" and t.pos_ == "VERB")]
     last_verb = max(verbs, key=lambda t: t.i)
-    if kept[-1] == last_verb and not complete:
+    if kept[-1] == last_verb and complete and not copular:
+        # « Fugaku s'est installé [en tête] »: a short complement says where, when it follows.
+        complement = _complement(last_verb, kept[-1])
+        if complement and not _temporal(complement) and len(kept) + len(complement) <= 10:
+            kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
+    elif kept[-1] == last_verb and not complete:
         following = sent.doc[last_verb.i + 1] if last_verb.i + 1 < sent.end else None
         if following is None or following.text in (".", "!", "…") or following.dep_ == "cc":
             return kept  # « Tous les avions peuvent tomber mais… »
@@ -175,6 +189,21 @@ def _wanting(kept: list[Any]) -> bool:
 
 
 _NEGATIVE_WORDS = frozenset("aucun aucune personne nul nulle ni".split())
+
+
+_MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre "
+    "décembre".split()
+)
+_TIME_CASES = frozenset("depuis pendant dès jusqu' jusqu’ jusque durant".split())
+
+
+def _temporal(phrase: list[Any]) -> bool:
+    """« depuis vendredi matin », « en janvier 2004 »: when, which a heading leaves out."""
+    return any(
+        t.lower_ in _BARE_TIME | _MONTHS | _TIME_CASES or re.fullmatch(r"(?:1[89]|20)\d\d", t.text)
+        for t in phrase
+    )
 
 
 def _quoted(sent: Any, kept: list[Any]) -> bool:
