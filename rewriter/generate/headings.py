@@ -121,6 +121,8 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
         return []  # « Il a voté… » needs the sentence before it
     if subjects[0].pos_ == "PRON" or any(_leaning(c) for c in subjects[0].children):
         return []  # « Cette procédure… »: which one? The sentence before says.
+    if any("Rel" in c.morph.get("PronType") for c in [*subjects[0].children, *root.children]):
+        return []  # « [du Doliprane] dont le principe actif est… »: a relative, misread as main
     kept = sorted(set(_verb_core(root, copular, short)), key=lambda t: t.i)
     if not kept or not _in_order(kept) or _quoted(sent, kept) or _wanting(kept):
         return []
