@@ -322,3 +322,17 @@ def test_a_straight_quote_opening_the_next_sentence_goes_with_it() -> None:
         'Il y voit "une épouvante".',
         '"Vous censurez le débat", a-t-elle dit.',
     ]
+
+
+def test_a_name_the_headline_lists_with_another_is_not_the_keyword() -> None:
+    """« Cannes s'offre Wes Anderson et François Ozon… » gave « François Ozon », three
+    mentions, over what the story is about. Our article."""
+    md = (
+        "# Lyon accueille Marie Dupont et Paul Martin pour son festival\n\n"
+        "Le festival de Lyon a dévoilé mercredi sa programmation, avec Marie Dupont et Paul "
+        "Martin. Le festival durera dix jours.\n\n"
+        "Paul Martin présentera son film. Le festival attend 20 000 visiteurs.\n\n"
+        "Marie Dupont jouera en plein air. Le festival se tiendra en juillet."
+    )
+    report = analyse(parse_markdown(md))
+    assert report.keyword not in ("Marie Dupont", "Paul Martin")

@@ -103,7 +103,8 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
             counts[key] += 1
             phrases.setdefault(key, Counter())[span.text] += 1
     title_keys = {_key(s) for s in _phrases(title_doc)}
-    title_forms = {f for t in title_doc for f in token_forms(t)}
+    listed = _listed_names(title_doc)
+    title_forms = {f for t in title_doc if t.i not in listed for f in token_forms(t)}
     intro_forms = {f for t in body_docs[0] for f in token_forms(t)} if body_docs else set()
     out: list[Candidate] = []
     for key, count in counts.items():
@@ -138,6 +139,17 @@ def specificity(text: str) -> float:
 
     zipf = zipf_frequency(text, "fr")
     return 1.0 + min(3.0, max(0.0, COMMON_ZIPF - zipf)) / 4.0
+
+
+def _listed_names(title_doc: Any) -> set[int]:
+    """Token indices of names the headline lists side by side (« Cannes s'offre Wes Anderson
+    et François Ozon »): one of a list is not what the story is about."""
+    out: set[int] = set()
+    for token in title_doc:
+        if token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN":
+            for name in (token, token.head):
+                out.update(t.i for t in name.subtree if t.pos_ == "PROPN")
+    return out
 
 
 def explain(candidate: Candidate) -> str:
