@@ -449,3 +449,16 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
     assert leans(sentence("Leur coquille mesure à peine un millimètre."))
     assert leans(sentence("Pour ce faire, les chercheurs ont réuni 80 patients."))
     assert not leans(sentence("Les chercheurs de Dijon ont réuni 80 patients en 2019."))
+
+
+def test_a_noun_phrase_heading_opens_on_its_noun_and_leans_on_nothing() -> None:
+    """« Grâce aux heures de nuit », « Arrivée au crépuscule de sa vie » (article 16)."""
+    from rewriter.generate.headings import fallback_heading
+
+    text = (
+        "Grâce aux heures de nuit passées à la bibliothèque, la lycéenne a rattrapé son "
+        "retard. Arrivée au crépuscule de sa vie, la romancière publie ses souvenirs."
+    )
+    heading = fallback_heading(text, set())
+    assert not heading.startswith(("Grâce", "Arrivée"))
+    assert " sa " not in f" {heading} " and " ses " not in f" {heading} "

@@ -388,8 +388,13 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
         if token.pos_ != "NOUN" or any(a <= token.idx < b for a, b in quoted):
             continue
         words = noun_phrase(token)
-        while words and words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PRON", "ADV"):
-            words.pop(0)  # « dont le principe actif »
+        while words and (
+            words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PRON", "ADV")
+            or words[0].dep_ in ("case", "fixed", "mark")
+        ):
+            words.pop(0)  # « dont le principe actif », « grâce aux heures de nuit »
+        if any(_leaning(t) for t in words):
+            continue  # « Arrivée au crépuscule de sa vie »: whose?
         while words and words[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
             words.pop()  # « L'auteur de ce », « … de démissionner »
         if not words or words[-1].i - words[0].i + 1 != len(words):
