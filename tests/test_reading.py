@@ -424,3 +424,20 @@ def test_a_relative_clause_misread_as_the_main_one_lends_no_heading() -> None:
 
     sent = next(iter(french()("Dont le principe actif est le paracétamol.").sents))
     assert clause_core(sent) == []
+
+
+def test_a_section_does_not_open_on_a_sentence_that_leans() -> None:
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+
+    def paragraph(opening: str) -> str:
+        rest = " ".join(f"Le conseil a examiné le dossier numéro {i} lundi soir." for i in range(9))
+        return f"{opening} {rest}"
+
+    openings = ["La mairie a ouvert la séance.", "Le maire a présenté le budget.",
+                "Il a ensuite répondu aux questions.", "La préfecture a validé le projet."]  # fmt: skip
+    text = "# Le budget\n\nLe budget a été voté.\n\n" + "\n\n".join(paragraph(o) for o in openings)
+    plan = make_plan(parse_article(parse_markdown(text), "budget"), heads=lambda _lead: False)
+    assert all(not s.sentences[0].text.startswith("Il ") for s in plan.sections)
+    assert all(section.words <= 280 for section in plan.sections)

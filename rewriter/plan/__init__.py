@@ -13,6 +13,7 @@ from rewriter.analysis.words import count_words
 from rewriter.verify.support import numbers_in, quotes_in
 
 SECTION_WORDS = 190  # target words per section: well under Yoast's 300 once rewritten
+LEANING_COST = 1.0  # as much as a lead heading gains: cut elsewhere when the sizes allow
 MAX_SECTION_WORDS = 280  # a section cut where its lead gives a heading stays under Yoast's 300
 PARAGRAPH_WORDS = 90  # pasted text with no breaks is cut into paragraphs of about this size
 
@@ -170,6 +171,11 @@ def _runs(
         able = [False] * n
     else:
         able = [heads(" ".join(s.text for s in p[:3])) for p in paragraphs]
+    from rewriter.plan.growth import opens_on_pronoun
+
+    # A heading between « Il prépare… » and whom it names cuts the thread: a section
+    # does not open on a sentence that leans on the one before.
+    leaning = [opens_on_pronoun(p[0]) for p in paragraphs]
     low = min(SECTION_WORDS / 3, sum(words))
 
     def score(i: int, j: int) -> float | None:  # paragraphs[i:j] as one section
@@ -177,7 +183,8 @@ def _runs(
         if total > MAX_SECTION_WORDS and j - i > 1:
             return None
         short = 2.0 if total < low else 0.0  # allowed only when nothing else fits
-        return float(able[i]) - ((total - SECTION_WORDS) / SECTION_WORDS) ** 2 - short
+        opening = float(able[i]) - (LEANING_COST if leaning[i] and i else 0.0)
+        return opening - ((total - SECTION_WORDS) / SECTION_WORDS) ** 2 - short
 
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[n] = (0.0, n)
