@@ -438,7 +438,7 @@ def test_a_pronoun_must_be_able_to_stand_for_what_it_replaces(
 def test_a_summary_may_drop_words_never_a_fact() -> None:
     """A key point dropped « Sur la seule France métropolitaine » (article 05): the figure
     became the whole country's. Our sentences."""
-    from rewriter.verify.guard import Facts
+    from rewriter.verify.omissions import Facts
 
     nlp = french()
     source = "Dans la seule région Bretagne, le nombre de chômeurs baisse aussi de 3 % cette année."

@@ -420,7 +420,7 @@ def test_the_sections_lead_heads_it_before_the_model() -> None:
 
 def test_a_relative_clause_misread_as_the_main_one_lends_no_heading() -> None:
     from rewriter.analysis.nlp import french
-    from rewriter.generate.headings import clause_core
+    from rewriter.generate.leads import clause_core
 
     sent = next(iter(french()("Dont le principe actif est le paracétamol.").sents))
     assert clause_core(sent) == []

@@ -78,3 +78,17 @@ def is_content(token: Any) -> bool:
 
 def content_forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
     return [token_forms(t) for t in tokens if is_content(t)]
+
+
+# Dates: what a key figure is not (`plan.growth.key_figure`), what a heading leaves out
+# (`generate.leads`).
+MONTHS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
+
+
+def is_year(text: str) -> bool:
+    """« 2021 », « 1997 »: a year, not a quantity."""
+    import re
+
+    return re.fullmatch(r"(?:1[89]|20)\d\d", text) is not None

@@ -18,7 +18,7 @@ from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.speech import reports
 from rewriter.transform.surface import split_trailing_apposition
-from rewriter.verify.guard import Facts, lost_facts
+from rewriter.verify.omissions import Facts, lost_facts
 from rewriter.verify.support import build_support, flat
 
 Accept = Callable[[list[str], str], bool]

@@ -10,7 +10,7 @@ from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, lower_initial
 from rewriter.generate import outline, prompts
-from rewriter.generate.headings import noun_phrase
+from rewriter.generate.leads import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label, without_connector
 from rewriter.generate.titles import closed, dangling, hoisted_titles, robotic
 from rewriter.generate.units import UnitWriter

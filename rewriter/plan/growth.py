@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rewriter.analysis.words import MONTHS, is_year
 from rewriter.plan import Plan, SourceSentence
 from rewriter.transform.clauses import REPORTING_VERBS
 from rewriter.verify.reading import fragment
@@ -123,10 +124,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
         out = [
             s
             for s in matching
-            if s.index not in used
-            and not leans(s)
-            and not _list_item(s)
-            and not fragment(s.text)
+            if s.index not in used and not leans(s) and not _list_item(s) and not fragment(s.text)
         ][:n]
         used.update(s.index for s in out)
         return out
@@ -162,9 +160,6 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     return out
 
 
-_MONTHS = frozenset(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
-)
 _CLOCK = frozenset("h heure heures".split())
 
 
@@ -177,7 +172,7 @@ def key_figure(s: SourceSentence) -> bool:
         if not any(c.isdigit() for c in token.text):
             continue
         following = after.lower_ if after is not None else ""
-        if re.fullmatch(r"(?:1[89]|20)\d\d", token.text) or following in _MONTHS | _CLOCK:
+        if is_year(token.text) or following in MONTHS | _CLOCK:
             continue
         if before is not None and before.lower_ in _CLOCK:  # the « 30 » of « 18 h 30 »
             continue

@@ -1,0 +1,250 @@
+"""The core of a sentence — who does what, in its own words and order — read from the
+dependency parse: what a section's lead gives as its heading (`headings.lead_heading`),
+and the noun phrases the other headings and titles are made of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rewriter.analysis.words import MONTHS, is_year
+
+_CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl:comp",
+              "expl:pv")  # fmt: skip
+_SUBJECT_PRONOUNS = frozenset(
+    "il elle ils elles on ce c' c’ cela ça celui-ci celle-ci autres certains certaines "
+    "plusieurs beaucoup tout".split()  # « Le tout sera contrôlé… »: all of what?
+)
+_REFLEXIVE = ("se", "s'", "s’")
+COMPLEMENT_TOKENS = 5  # « de 0,6 point », « en tête du classement »: a short complement
+
+
+def clause_core(sent: Any, short: bool = False) -> list[Any]:
+    """Who does what in `sent`, in its own words and order: the subject, the verb with its
+    auxiliaries and negation, the object or attribute — and, when the verb would be left
+    hanging (« Le taux de chômage recule »), the short complement right after it (« … de
+    0,6 point »). [] when the sentence has no such core: no single named subject, a
+    subject that leans on the sentence before (« Il », « Cette procédure »), a word of a
+    quotation. `short`: the object's noun without its « de » complements."""
+    root = sent.root
+    copular = root.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in root.children)
+    if not (root.pos_ in ("VERB", "AUX") or copular):
+        return []
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) != 1 or subjects[0].lower_ in _SUBJECT_PRONOUNS:
+        return []  # « Il a voté… » needs the sentence before it
+    if subjects[0].pos_ == "PRON" or any(leaning(c) for c in subjects[0].children):
+        return []  # « Cette procédure… »: which one? The sentence before says.
+    if any("Rel" in c.morph.get("PronType") for c in [*subjects[0].children, *root.children]):
+        return []  # « [du Doliprane] dont le principe actif est… »: a relative, misread as main
+    kept = sorted(set(_verb_core(root, copular, short)), key=lambda t: t.i)
+    if not kept or not _in_order(kept) or _quoted(sent, kept) or _wanting(kept):
+        return []
+    if any(t.dep_ == "det" and "Dem" in t.morph.get("PronType") for t in kept):
+        return []  # « … à mener cette démarche »: which one? The sentence before says.
+    # A verb at the end says something when it needs nothing after it: a compound
+    # passive or a pronominal verb (« Huit projets ont été sélectionnés », « Les appels
+    # à la démission se sont multipliés »), or one that ends its sentence in the source
+    # (« Tous les avions peuvent tomber. »). An active verb takes the short complement
+    # that follows it (« Le taux de chômage recule de 0,6 point »), else it waits for
+    # what follows (« Les statistiques indiquent »): no heading.
+    complete = any(t.lower_ in (*_REFLEXIVE, "été") for t in kept) or copular
+    verbs = [t for t in kept if t == root or (t.dep_ == "xcomp" and t.pos_ == "VERB")]
+    last_verb = max(verbs, key=lambda t: t.i)
+    if kept[-1] == last_verb and complete and not copular:
+        # « Fugaku s'est installé [en tête] »: a short complement says where, when it follows.
+        complement = _complement(last_verb, kept[-1])
+        if complement and not _temporal(complement) and len(kept) + len(complement) <= 10:
+            kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
+    elif kept[-1] == last_verb and not complete:
+        following = sent.doc[last_verb.i + 1] if last_verb.i + 1 < sent.end else None
+        if following is None or following.text in (".", "!", "…") or following.dep_ == "cc":
+            return kept  # « Tous les avions peuvent tomber mais… »
+        complement = _complement(last_verb, kept[-1])
+        if not complement:
+            return []
+        kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
+    return kept
+
+
+def leaning(token: Any) -> bool:
+    """A demonstrative or possessive determiner: « cette procédure », « son projet »."""
+    return token.dep_ == "det" and (
+        "Dem" in token.morph.get("PronType") or token.morph.get("Poss") == ["Yes"]
+    )
+
+
+def words_of(tokens: list[Any]) -> str:
+    """Tokens of one sentence as text, one space where words were left out between them."""
+    out = ""
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        joined = after is not None and after.i == token.i + 1
+        out += (
+            token.text_with_ws if joined else token.text + ("" if token.text[-1:] in "'’" else " ")
+        )
+    return out.strip()
+
+
+def _wanting(kept: list[Any]) -> bool:
+    """The core says less, or the opposite, of what the sentence says: a verb's clause or
+    infinitive complement left out (« Roman Prymula a appelé les Tchèques [à rester chez
+    eux] »), or a « ne » whose « que » was cut (« Fugaku ne devrait être mis en service
+    [qu'à partir de 2021] » is not a negation)."""
+    inside = {t.i for t in kept}
+    for token in kept:
+        for child in token.children:
+            if child.i in inside or child.pos_ not in ("VERB", "AUX"):
+                continue
+            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
+            if child.dep_ in ("xcomp", "ccomp") or (
+                "Inf" in child.morph.get("VerbForm") and marks & {"à", "de", "d'", "d’"}
+            ):
+                return True
+    words = {t.lower_ for t in kept}
+    return bool(words & {"ne", "n'", "n’"}) and not words & (_NEGATIONS | _NEGATIVE_WORDS)
+
+
+_NEGATIVE_WORDS = frozenset("aucun aucune personne nul nulle ni".split())
+
+
+_TIME_CASES = frozenset("depuis pendant dès jusqu' jusqu’ jusque durant".split())
+
+
+def _temporal(phrase: list[Any]) -> bool:
+    """« depuis vendredi matin », « en janvier 2004 »: when, which a heading leaves out."""
+    return any(t.lower_ in _BARE_TIME | MONTHS | _TIME_CASES or is_year(t.text) for t in phrase)
+
+
+def _quoted(sent: Any, kept: list[Any]) -> bool:
+    """A word of the core inside « … » or "…", or a sentence with a quotation mark left
+    open (a paragraph of a long quotation): a heading never borrows a quotation."""
+    from rewriter.plan import quotation_ranges
+
+    if sent.text.count('"') % 2 or sent.text.count("«") != sent.text.count("»"):
+        return True
+    ranges = quotation_ranges(sent.text)
+    return any(a <= t.idx - sent.start_char < b for t in kept for a, b in ranges)
+
+
+def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[Any]:
+    kept = noun_phrase(verb) + [c for c in verb.children if c.dep_ == "case"] if copular else [verb]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            subject = _subject_phrase(child)
+            if not subject:
+                return []
+            kept += subject
+        elif child.dep_ == "obj":
+            if child.pos_ not in ("NOUN", "PROPN"):
+                kept += list(child.subtree)
+            elif not short:
+                kept += noun_phrase(child)
+            else:  # « le dernier refuge ariégeois (de silhouettes courbées…) »
+                phrase = noun_phrase(child, cut=("nmod",))
+                if child.pos_ != "PROPN" and not any(t.dep_ == "amod" for t in phrase):
+                    return []  # « Les années 1990 voient la reprise »: of what?
+                kept += phrase
+        elif child.dep_ == "xcomp":  # « vont devoir adapter leurs applications »
+            kept += _verb_core(child, short=short) if child.pos_ == "VERB" else list(child.subtree)
+        elif child.dep_ in _CORE_DEPS or child.lower_ in ("ne", "n'", "n’", "pas", *_REFLEXIVE):
+            kept.append(child)
+    return kept
+
+
+def _subject_phrase(subject: Any) -> list[Any]:
+    """The subject's noun phrase; a coordinated one whole (« Google, Apple, Facebook et
+    Amazon »), its commas with it."""
+    out = noun_phrase(subject)
+    conjuncts = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if conjuncts and not any(c.dep_ == "cc" for c in conjuncts[-1].children):
+        return []  # « Première réforme du quinquennat, le texte… »: an apposition misread
+    for child in conjuncts:
+        out += noun_phrase(child)
+        out += [c for c in child.children if c.dep_ == "cc" or c.text == ","]
+    return out
+
+
+def _in_order(kept: list[Any]) -> bool:
+    """The core is the source's words in order, with no punctuation but the commas of a
+    coordinated subject; left out between them at most an adverb (never a negation) and
+    what the source sets apart between commas (« Les eaux du Salat, qui prend sa source
+    dans les Pyrénées, abritent… »)."""
+    doc = kept[0].doc
+    if any(t.is_punct and t.text not in "-'’," for t in kept):
+        return False
+    aside: set[int] = set()
+    for token in kept:
+        for child in token.children:
+            if child.dep_ in ("acl", "acl:relcl", "appos") and child not in kept:
+                span = list(child.subtree)
+                before = doc[span[0].i - 1] if span[0].i > 0 else None
+                after = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
+                if (
+                    before is not None
+                    and before.text == ","
+                    and after is not None
+                    and after.text == ","
+                ):
+                    aside.update(t.i for t in span)
+                    aside.update((before.i, after.i))
+    gap = [t for t in doc[kept[0].i : kept[-1].i + 1] if t not in kept and t.i not in aside]
+    return not any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in gap)
+
+
+def _complement(verb: Any, last: Any) -> list[Any]:
+    """The verb's complement that starts right after `last` (an adverb between allowed):
+    a preposition and a short noun phrase, no clause, no punctuation."""
+    doc = verb.doc
+    for child in verb.children:
+        if not child.dep_.startswith("obl") or child.i <= last.i:
+            continue
+        phrase = sorted(set(noun_phrase(child)), key=lambda t: t.i)
+        if any(leaning(t) for t in phrase):
+            return []  # « à ce sujet »: which one? The sentence before says.
+        if len(phrase) > COMPLEMENT_TOKENS:  # « de 0,6 point (sur un an) »; never « sous la barre »
+            phrase = sorted(set(noun_phrase(child, cut=("nmod",))), key=lambda t: t.i)
+            if not any(t.dep_ in ("nummod", "amod") for t in phrase) and child.pos_ != "PROPN":
+                return []
+        between = doc[last.i + 1 : phrase[0].i]
+        if any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in between):
+            return []
+        if (
+            phrase[0].dep_ != "case"
+            or len(phrase) > COMPLEMENT_TOKENS
+            or phrase[-1].i - phrase[0].i + 1 != len(phrase)
+            or any(t.is_punct for t in phrase)
+        ):
+            return []
+        return phrase
+    return []
+
+
+# Adverbs a heading may not drop: they say no, never, no longer.
+_NEGATIONS = frozenset("pas plus jamais guère point nullement aucunement rien".split())
+
+
+_BARE_TIME = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi hier "
+    "aujourd'hui demain".split()
+)
+_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
+
+
+def noun_phrase(token: Any, cut: tuple[str, ...] = ()) -> list[Any]:
+    """A noun with its determiner, adjectives and « de » complements, clauses left out
+    (and the dependents in `cut`)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CUT_DEPS or child.is_punct:
+            continue
+        # « la reprise des missions » may lose its complement; « le Conseil supérieur de
+        # l'audiovisuel » is a name, never cut.
+        if (
+            child.dep_ in cut
+            and any(c.dep_ == "case" for c in child.children)
+            and not token.text[:1].isupper()
+        ):
+            continue
+        if child.lower_ in _BARE_TIME and not any(c.dep_ == "case" for c in child.children):
+            continue  # « des résultats records jeudi »: « jeudi » dates the verb
+        out.extend(noun_phrase(child))
+    return sorted(out, key=lambda t: t.i)

@@ -1,0 +1,73 @@
+"""What a rewrite of a source piece may not drop: its numbers, names, quotations, main
+verb, the words that say which or how many — and, for a rewritten sentence (not a
+summary), its nouns and most of its content words. Used by `guard.check_unit` (`keep`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rewriter.analysis.words import is_content, normalise, token_forms
+from rewriter.verify.support import flat, numbers_in, quotes_in, stem
+
+# Function words that still carry meaning: « pendant » is not « après », « sans » not « avec ».
+MEANINGFUL = frozenset(
+    "après avant pendant depuis sans contre malgré sauf dès vers jusqu jusque hors moins "
+    "plus tous toutes aucun aucune chaque plusieurs certains certaines seul seule seuls "
+    "seules autre autres".split()
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """`keep` for a summary (a key point, an answer): it may drop words, never a fact of
+    `doc` — a number, a name, a quotation, its main verb, a word that says which or how
+    many (« Sur la seule France métropolitaine, le taux baisse de 0,2 point » is not « Le
+    taux baisse de 0,2 point », seen in a key point of article 05)."""
+
+    doc: Any
+
+
+def lost_facts(doc: Any, source: Any) -> list[str]:
+    """The facts of `source` that `doc` (both parsed) no longer states."""
+    lost: list[str] = []
+    omissions(doc, source, lambda item, _kind: lost.append(item), facts_only=True)
+    return lost
+
+
+def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
+    """What the rewrite dropped from its source piece: numbers, names, too many words."""
+    unit_quotes = " | ".join(flat(q) for q in quotes_in(doc.text))
+    for quote in quotes_in(keep.text):
+        if flat(quote) not in unit_quotes:
+            add(quote, "omission")  # a quotation is kept whole, word for word
+    kept_numbers = numbers_in(doc.text)
+    for number in sorted(numbers_in(keep.text) - kept_numbers):
+        add(number, "omission")
+    unit_forms = {f for t in doc for f in token_forms(t)}
+    unit_stems = {stem(t.text) for t in doc} | {stem(t.lemma_) for t in doc}
+    for ent in keep.ents:
+        if ent.label_ in ("PER", "ORG", "LOC") and not all(
+            token_forms(t) & unit_forms for t in ent if not t.is_punct and not t.is_stop
+        ):
+            add(ent.text, "omission")
+    for root in (t for t in keep if t.dep_ == "ROOT" and t.pos_ == "VERB"):
+        if not ({normalise(root.lemma_), stem(root.text)} & (unit_forms | unit_stems)):
+            add(root.text, "omission")  # the main verb is the claim: it cannot go
+    # Nor may it drop a word that says which or how many: « inspirée par les besoins des
+    # autres appareils » is not « … des appareils » (seen from the 1.5 B on article 10).
+    unit_words = {normalise(t.text) for t in doc}
+    for token in keep:
+        if normalise(token.text) in MEANINGFUL and normalise(token.text) not in unit_words:
+            add(token.text, "omission")
+    if facts_only:
+        return
+    content = [t for t in keep if is_content(t) and not t.is_stop and not t.like_num]
+
+    def kept(t: Any) -> bool:
+        return bool(token_forms(t) & unit_forms) or stem(t.text) in unit_stems
+
+    for noun in (t for t in content if t.pos_ == "NOUN" and not kept(t)):
+        add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
+    if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
+        add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
