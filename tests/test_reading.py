@@ -356,7 +356,7 @@ def test_a_lead_heading_neither_leans_nor_cuts_a_name() -> None:
 
 def test_a_meta_from_further_on_before_a_keyword_label() -> None:
     from rewriter.analysis.engine import parse_article
-    from rewriter.generate.seo import fallback_meta
+    from rewriter.generate.metas import fallback_meta
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
     from rewriter.settings import Settings

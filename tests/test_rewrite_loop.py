@@ -151,7 +151,7 @@ def test_fallback_meta_fits_and_holds_the_keyword_on_the_whole_corpus(corpus: Pa
     from rewriter.analysis.engine import parse_article
     from rewriter.analysis.keyword import count_in
     from rewriter.analysis.nlp import french
-    from rewriter.generate.seo import fallback_meta
+    from rewriter.generate.metas import fallback_meta
     from rewriter.plan import make_plan
     from rewriter.settings import Settings
 
@@ -169,7 +169,7 @@ def test_fallback_meta_fits_and_holds_the_keyword_on_the_whole_corpus(corpus: Pa
 
 def test_meta_cut_never_splits_a_decimal() -> None:
     """Article 20: « mesurant jusqu'à 4,6 fois » was cut to « jusqu'à 4. »."""
-    from rewriter.generate.seo import _cut_clause
+    from rewriter.generate.metas import _cut_clause
 
     text = (
         "Spermatozoïdes géants : les plus anciens spermatozoïdes fossilisés d'animaux, âgés de "
@@ -247,7 +247,7 @@ def test_no_title_when_the_rest_needs_the_keyword() -> None:
     ],
 )
 def test_meta_cut_keeps_whole_clauses(text: str, lost: str) -> None:
-    from rewriter.generate.seo import _cut_clause
+    from rewriter.generate.metas import _cut_clause
 
     cut = _cut_clause(text, 100, 156)
     assert not cut.endswith(lost), cut

@@ -14,8 +14,9 @@ from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words, lower_initial
 from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate.headings import fallback_heading, heading_key, lead_heading
+from rewriter.generate.metas import fallback_meta
 from rewriter.generate.sentences import gate_of, pieces, write_sentence
-from rewriter.generate.seo import fallback_meta, fallback_title, slug_for
+from rewriter.generate.seo import fallback_title, slug_for
 from rewriter.generate.text import capitalise, keyword_label
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan

@@ -1,0 +1,183 @@
+"""The meta description without the model: the lead's own words, cut only where a clause
+is whole; else sentences further on that name the keyword and stand alone; else the lead
+with the keyword as a label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rewriter.analysis.keyword import count_in
+from rewriter.analysis.nlp import french
+from rewriter.analysis.words import lower_initial
+from rewriter.generate.text import keyword_label, without_connector
+from rewriter.plan import Plan
+from rewriter.plan.growth import leans
+from rewriter.settings import Settings
+from rewriter.transform.clauses import balanced
+
+META_SENTENCES = 15  # how far into the article a meta without label may be looked for
+
+
+def fallback_meta(plan: Plan, settings: Settings) -> str:
+    """The lead's own sentences, cut at a clause to fit, holding the keyword; else a run of
+    sentences further on that holds it and stands alone; else the lead with « Keyword : »
+    in front (article 12: « Haine : à l'issue d'un long parcours… » before this)."""
+    meta = _lead_meta(plan, settings)
+    if not meta.startswith(f"{keyword_label(plan.keyword)} : "):
+        return meta
+    kw, nlp = plan.keyword, french()
+    lo, hi = settings.min_meta_chars, settings.max_meta_chars
+    further = [
+        without_connector(s.text)
+        for s in plan.sentences[6:META_SENTENCES]
+        if balanced(s.text) and not s.has_quote and not leans(s)
+    ]
+    for start in range(len(further)):
+        text = ""
+        for s in further[start:]:
+            text = f"{text} {s}".strip()
+            if len(text) > hi:
+                break
+            if len(text) >= lo and count_in(kw, nlp(text)):
+                return text
+    return meta
+
+
+def _lead_meta(plan: Plan, settings: Settings) -> str:
+    kw = plan.keyword
+    label = keyword_label(kw)
+    nlp = french()
+    # Not a sentence of a quotation that runs on into the next one (it would open a « »
+    # the meta never closes).
+    # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
+    sentences = [without_connector(s.text) for s in plan.sentences[:6] if balanced(s.text)]
+    lo, hi = settings.min_meta_chars, settings.max_meta_chars
+
+    def keyed(text: str) -> str:
+        if count_in(kw, nlp(text)):
+            return text
+        return f"{label} : " + (lower_initial(text) if nlp(text)[0].pos_ != "PROPN" else text)
+
+    def cut(text: str, how: Callable[[str, int, int], str]) -> str:
+        """Cut `text`; when the cut loses the keyword, cut the keyword-led form instead."""
+        out = how(keyed(text), lo, hi)
+        if out and not count_in(kw, nlp(out)):
+            forced = f"{label} : " + lower_initial(text)
+            out = how(forced, lo, hi)
+        return out
+
+    # First the lead's own words holding the keyword where they stand (no label): a run of
+    # sentences that fits and names it, or one cut at a clause that still names it.
+    quoted = [s[:1] in '«"“' for s in sentences]
+    for start in range(len(sentences)):
+        if quoted[start] and not all(quoted):
+            continue
+        text = ""
+        for s in sentences[start:]:
+            candidate = f"{text} {s}".strip()
+            if len(candidate) > hi:
+                found = _cut_clause(candidate, lo, hi)
+                if found and count_in(kw, nlp(found)):
+                    return found
+                break
+            text = candidate
+            if len(candidate) >= lo and count_in(kw, nlp(candidate)):
+                return candidate
+    best = ""
+    for start in range(len(sentences)):
+        if quoted[start] and not all(quoted):
+            continue  # article 18: a meta that was a bare quotation, no one saying it
+        text = ""
+        for s in sentences[start:]:
+            candidate = f"{text} {s}".strip()
+            full = keyed(candidate)
+            if len(full) > hi:
+                found = cut(candidate, _cut_clause)
+                if found:
+                    return found
+                break
+            text = candidate
+            best = full
+            if len(full) >= lo:
+                return full
+    if len(best) < lo and sentences:
+        # Nothing whole fits: the lead cut at a word, and an ellipsis says so.
+        best = cut(" ".join(sentences[:3]), _cut_words) or best
+    return best[:hi]
+
+
+def _cut_clause(text: str, lo: int, hi: int) -> str:
+    """The longest prefix of `text` within [lo, hi - 1] ending at a full stop; else before
+    a conjunction; else at a comma — a prefix that still holds its sentence's main verb,
+    subject and object (« le Parlement a adopté définitivement mercredi, via un vote… » is
+    not a sentence: what it adopted is cut off)."""
+    # (Never inside a number: « jusqu'à 4,6 fois » is not « jusqu'à 4. »)
+    # Parsed without the « Keyword : » label, which the parser takes for the main clause.
+    label = re.match(r"[^:.]{1,60} : ", text)
+    offset = label.end() if label else 0
+    doc = french()(text[offset:])
+    patterns = (r"[;.](?= |$)", r" (?:et|mais|ou|alors que|tandis que) ", r",(?!\d)")
+    for kind, pattern in enumerate(patterns):
+        for match in sorted(re.finditer(pattern, text), key=lambda m: -m.start()):
+            end = match.start()
+            if end < offset or not (lo <= end + 1 <= hi and _whole_clause(doc, end - offset)):
+                continue
+            following = next((t for t in doc if t.idx > end - offset and not t.is_punct), None)
+            if kind and following is not None and not _detachable(following, end - offset):
+                continue
+            return text[:end].rstrip() + "."
+    return ""
+
+
+def _detachable(first: Any, end: int) -> bool:
+    """What follows a cut may go: a clause coordinated with one before (not « d'ores et
+    déjà », not « reviennent et les risques »), a relative clause, an apposition — not a
+    noun phrase that a verb before the cut governs (« a adopté mercredi, la proposition
+    de loi » — a parse often labels that object an adjunct)."""
+    if first.dep_ == "cc" or first.lower_ in ("alors", "tandis"):
+        return first.head.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "cop" for c in first.head.children
+        )
+    if first.pos_ in ("DET", "NOUN", "PROPN", "NUM"):
+        governor = (first.head if first.dep_ in ("det", "nummod") else first).head
+        while governor.is_punct and governor.head is not governor:
+            governor = governor.head  # a parse may hang the object on the comma itself
+        return not (governor.idx < end and governor.pos_ in ("VERB", "AUX"))
+    return True
+
+
+# What a word cannot be cut away from: its subject, object, auxiliary, a fixed phrase.
+_CORE = ("nsubj", "nsubj:pass", "obj", "ccomp", "xcomp", "cop", "aux", "aux:tense", "aux:pass")
+_BOUND = (*_CORE, "fixed", "flat:name", "det", "case", "mark")
+
+
+def _whole_clause(doc: Any, end: int) -> bool:
+    """Cutting `doc` at character `end` leaves whole clauses: no word before the cut
+    depends on one after it (« Alors que la 73e édition a dû être annulée, » waits for its
+    main clause), no word after it is the subject, object or auxiliary of one before
+    (« le Parlement a adopté définitivement mercredi, » — adopted what?), and no quotation
+    or fixed phrase (« d'ores et déjà ») is cut."""
+    if not balanced(doc.text[:end]):
+        return False
+    before = [t for t in doc if t.idx < end]
+    if any(t.head.idx >= end and not t.is_punct for t in before):
+        return False
+    # The last piece kept has a verb of its own: « … pas. Mercredi soir. » has not.
+    last = next((s for s in doc.sents if s.start_char < end <= s.end_char + 1), None)
+    if last is not None and not any("Fin" in t.morph.get("VerbForm") for t in last if t.idx < end):
+        return False
+    return not any(t.dep_ in _BOUND and t.head.idx < end for t in doc if t.idx >= end)
+
+
+def _cut_words(text: str, lo: int, hi: int) -> str:
+    """Last resort: cut at a word, after a content word, and say so with an ellipsis."""
+    doc = french()(text[: hi - 1])
+    for end in range(len(doc) - 1, 0, -1):  # the last token may be a cut word
+        last = doc[end - 1]
+        if last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and lo <= last.idx + len(last) + 1:
+            kept = text[: last.idx + len(last)]
+            if kept.count("(") == kept.count(")") and balanced(kept):
+                return kept + "…"  # never « (IAAF… » nor « "un scandale… »
+    return ""
