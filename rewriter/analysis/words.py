@@ -92,3 +92,11 @@ def is_year(text: str) -> bool:
     import re
 
     return re.fullmatch(r"(?:1[89]|20)\d\d", text) is not None
+
+
+def leaning_determiner(token: Any) -> bool:
+    """A demonstrative or possessive determiner: « cette procédure », « son projet » — the
+    noun it opens leans on what was said before (headings, key points, metas)."""
+    return token.dep_ == "det" and (
+        "Dem" in token.morph.get("PronType") or token.morph.get("Poss") == ["Yes"]
+    )

@@ -6,9 +6,9 @@ import re
 
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import is_content
+from rewriter.analysis.words import is_content, leaning_determiner
 from rewriter.generate import prompts
-from rewriter.generate.leads import clause_core, leaning, noun_phrase, words_of
+from rewriter.generate.leads import clause_core, noun_phrase, words_of
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.transform.clauses import balanced
@@ -144,7 +144,7 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             or words[0].dep_ in ("case", "fixed", "mark")
         ):
             words.pop(0)  # « dont le principe actif », « grâce aux heures de nuit »
-        if any(leaning(t) for t in words):
+        if any(leaning_determiner(t) for t in words):
             continue  # « Arrivée au crépuscule de sa vie »: whose?
         while words and words[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
             words.pop()  # « L'auteur de ce », « … de démissionner »

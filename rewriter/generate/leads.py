@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rewriter.analysis.words import MONTHS, is_year
+from rewriter.analysis.words import MONTHS, is_year, leaning_determiner
 
 _CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl:comp",
               "expl:pv")  # fmt: skip
@@ -32,7 +32,7 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if len(subjects) != 1 or subjects[0].lower_ in _SUBJECT_PRONOUNS:
         return []  # « Il a voté… » needs the sentence before it
-    if subjects[0].pos_ == "PRON" or any(leaning(c) for c in subjects[0].children):
+    if subjects[0].pos_ == "PRON" or any(leaning_determiner(c) for c in subjects[0].children):
         return []  # « Cette procédure… »: which one? The sentence before says.
     if any("Rel" in c.morph.get("PronType") for c in [*subjects[0].children, *root.children]):
         return []  # « [du Doliprane] dont le principe actif est… »: a relative, misread as main
@@ -64,13 +64,6 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
             return []
         kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
     return kept
-
-
-def leaning(token: Any) -> bool:
-    """A demonstrative or possessive determiner: « cette procédure », « son projet »."""
-    return token.dep_ == "det" and (
-        "Dem" in token.morph.get("PronType") or token.morph.get("Poss") == ["Yes"]
-    )
 
 
 def words_of(tokens: list[Any]) -> str:
@@ -198,7 +191,7 @@ def _complement(verb: Any, last: Any) -> list[Any]:
         if not child.dep_.startswith("obl") or child.i <= last.i:
             continue
         phrase = sorted(set(noun_phrase(child)), key=lambda t: t.i)
-        if any(leaning(t) for t in phrase):
+        if any(leaning_determiner(t) for t in phrase):
             return []  # « à ce sujet »: which one? The sentence before says.
         if len(phrase) > COMPLEMENT_TOKENS:  # « de 0,6 point (sur un an) »; never « sous la barre »
             phrase = sorted(set(noun_phrase(child, cut=("nmod",))), key=lambda t: t.i)

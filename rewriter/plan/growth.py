@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rewriter.analysis.words import MONTHS, is_year
+from rewriter.analysis.words import MONTHS, is_year, leaning_determiner
 from rewriter.plan import Plan, SourceSentence
 from rewriter.transform.clauses import REPORTING_VERBS
 from rewriter.verify.reading import fragment
@@ -83,11 +83,7 @@ def leans(s: SourceSentence) -> bool:
     if first and first[0].morph.get("Poss") == ["Yes"]:
         return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
     subjects = [c for c in s.span.root.children if c.dep_.startswith("nsubj")]
-    return any(
-        d.dep_ == "det" and ("Dem" in d.morph.get("PronType") or d.morph.get("Poss") == ["Yes"])
-        for subject in subjects
-        for d in subject.children
-    )
+    return any(leaning_determiner(d) for subject in subjects for d in subject.children)
 
 
 def _list_item(s: SourceSentence) -> bool:
