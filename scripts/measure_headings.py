@@ -37,7 +37,7 @@ def main() -> None:
                 continue
             counts["new_sections"] += 1
             text = section.text
-            heading = lead_heading(text, used)
+            heading = lead_heading(text, used, anywhere=True)
             kind = "lead" if heading else "noun_phrase"
             heading = heading or fallback_heading(text, used)
             used.add(heading_key(heading))

@@ -283,6 +283,8 @@ def test_the_lexicons_second_opinion_keeps_real_fragments(text: str) -> None:
         ("Le taux de chômage est passé à 7,1 % au deuxième trimestre.", ""),
         ("Les récentes statistiques indiquent que le nombre de visiteurs a doublé.", ""),
         ("D'autres sont au rendez-vous cette année.", ""),
+        # An object's attribute left out says something else (« rendre X plus … »).
+        ("La nouvelle loi doit rendre les contrats de la région plus simples à lire.", ""),
     ],
 )  # fmt: skip
 def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
@@ -441,3 +443,24 @@ def test_a_section_does_not_open_on_a_sentence_that_leans() -> None:
     plan = make_plan(parse_article(parse_markdown(text), "budget"), heads=lambda _lead: False)
     assert all(not s.sentences[0].text.startswith("Il ") for s in plan.sections)
     assert all(section.words <= 280 for section in plan.sections)
+
+
+def test_a_heading_from_the_sections_most_central_sentence() -> None:
+    """When none of the first sentences gives a core, the sentence that shares most
+    words with the rest of the section may (our text); the plan still asks for a lead."""
+    from rewriter.generate.headings import can_head, lead_heading
+
+    section = (
+        "Ce jeudi-là, beaucoup de monde. Il pleuvait. Et puis, vers midi, la foule. "
+        "Le maire a inauguré le bâtiment. "
+        "La médiathèque prête des livres aux lecteurs. "
+        "Les lecteurs empruntent des livres à la médiathèque."
+    )
+    assert lead_heading(section, set()) == ""
+    assert not can_head(section)
+    # The two sentences that share « médiathèque », « livres », « lecteurs », not the
+    # maire's.
+    assert lead_heading(section, set(), anywhere=True) in (
+        "La médiathèque prête des livres aux lecteurs",
+        "Les lecteurs empruntent des livres à la médiathèque",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
@@ -20,11 +21,12 @@ SOURCE_HEADING_CHARS = 100
 
 def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     """A heading faithful to its section: the core of its lead (who does what, in the
-    section's words), else generated, else the section's salient phrase. The lead comes
+    section's words) or of its most central sentence, else generated, else the section's
+    salient phrase. The lead comes
     first: the default model's verified headings were labels (« Le supercalculateur
     américain Summit » over a section on Fugaku topping the list) where the lead says
     « Fugaku est arrivé en tête »."""
-    lead = lead_heading(source_text, used)
+    lead = lead_heading(source_text, used, anywhere=True)
     if lead:
         writer.fallback()
         used.add(heading_key(lead))
@@ -62,11 +64,15 @@ def fits_heading(text: str, used: set[str]) -> bool:
     )
 
 
-def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
+def lead_heading(
+    source_text: str, used: set[str], keyword: Keyword | None = None, *, anywhere: bool = False
+) -> str:
     """The core of one of the section's first sentences — who does what, adjuncts left
     out — as its heading: « Le conseil municipal a voté la mesure » from « Le conseil
     municipal a voté la mesure lundi soir, par 27 voix contre 6. » It says what the
-    section says, in the section's own words. With `keyword`, only a core that holds it."""
+    section says, in the section's own words. With `keyword`, only a core that holds it;
+    `anywhere`: when none of the first sentences gives one, the section's other sentences,
+    the most central first (the one that shares most content words with the rest)."""
     from rewriter.analysis.sentences import sentence_spans
     from rewriter.verify import grammalecte
 
@@ -74,7 +80,9 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
     # The section's lead says what it says; a heading that must hold the keyword may
     # come from any of its sentences that names it.
     sentences = list(sentence_spans(doc))
-    for sent in sentences[:3] if keyword is None else sentences:
+    if keyword is None:
+        sentences = sentences[:3] + (central(sentences[3:], doc) if anywhere else [])
+    for sent in sentences:
         for short in (False, True):  # too long whole: the object without its complements
             kept = clause_core(sent, short=short)
             if not kept:
@@ -88,6 +96,20 @@ def lead_heading(source_text: str, used: set[str], keyword: Keyword | None = Non
                 return text
             break
     return ""
+
+
+def central(sentences: list[Any], doc: Any) -> list[Any]:
+    """`sentences`, the one whose content lemmas recur most in the rest of `doc` first."""
+    counts: dict[str, int] = {}
+    for token in doc:
+        if is_content(token):
+            counts[token.lemma_.lower()] = counts.get(token.lemma_.lower(), 0) + 1
+
+    def score(sent: Any) -> float:
+        lemmas = {t.lemma_.lower() for t in sent if is_content(t)}
+        return float(sum(counts[lemma] - 1 for lemma in lemmas) / max(1, len(lemmas)) ** 0.5)
+
+    return sorted(sentences, key=lambda s: -score(s))
 
 
 def can_head(text: str) -> bool:

@@ -92,8 +92,18 @@ def _wanting(kept: list[Any]) -> bool:
                 "Inf" in child.morph.get("VerbForm") and marks & {"à", "de", "d'", "d’"}
             ):
                 return True
+    # A verb whose object takes an attribute (« rendre les ordinateurs [plus
+    # performants] »): without the adjective, the core says something else.
+    for verb in (t for t in kept if t.lemma_ in _OBJECT_ATTRIBUTE and t.pos_ == "VERB"):
+        after = verb.doc[verb.i + 1 : verb.sent.end]
+        if any(t.pos_ == "ADJ" and t.i not in inside for t in after):
+            return True
     words = {t.lower_ for t in kept}
     return bool(words & {"ne", "n'", "n’"}) and not words & (_NEGATIONS | _NEGATIVE_WORDS)
+
+
+# Verbs whose object may take an attribute (« attribut du complément d'objet »).
+_OBJECT_ATTRIBUTE = frozenset("rendre juger estimer trouver considérer croire".split())
 
 
 _NEGATIVE_WORDS = frozenset("aucun aucune personne nul nulle ni".split())

@@ -150,7 +150,7 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             tail = section.paragraphs[cut:]
             section.paragraphs = section.paragraphs[:cut]
             text = " ".join(p.text for p in tail)
-            heading = lead_heading(text, used) or fallback_heading(text, used)
+            heading = lead_heading(text, used, anywhere=True) or fallback_heading(text, used)
             used.add(heading_key(heading))
             draft.sections.insert(
                 i + 1, Section(heading, min(3, section.level + 1), tail, source_text=text)
