@@ -464,3 +464,21 @@ def test_a_heading_from_the_sections_most_central_sentence() -> None:
         "La médiathèque prête des livres aux lecteurs",
         "Les lecteurs empruntent des livres à la médiathèque",
     )
+
+
+@pytest.mark.parametrize(
+    ("section", "refused"),
+    [
+        # A circumstance the parse hung on a noun, a prepositional locution: neither is
+        # what the section is about (our sentences; both were the heading before).
+        ("Renvoyé devant le tribunal pour corruption passive, il a été jugé lundi. "
+         "Le tribunal a siégé.", "Le tribunal pour corruption passive"),
+        ("Du côté des films français, il y en a douze. Les films sont prêts.",
+         "Côté des films français"),
+    ],
+)  # fmt: skip
+def test_a_noun_phrase_heading_is_what_the_section_is_about(section: str, refused: str) -> None:
+    from rewriter.generate.headings import fallback_heading
+
+    heading = fallback_heading(section, set())
+    assert heading and not heading.startswith(refused)

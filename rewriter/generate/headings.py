@@ -9,7 +9,7 @@ from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, leaning_determiner
 from rewriter.generate import prompts
-from rewriter.generate.leads import clause_core, noun_phrase, words_of
+from rewriter.generate.leads import LOCUTION_NOUNS, clause_core, noun_phrase, words_of
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.transform.clauses import balanced
@@ -160,7 +160,9 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
     for token in doc:
         if token.pos_ != "NOUN" or any(a <= token.idx < b for a, b in quoted):
             continue
-        words = noun_phrase(token)
+        if token.lemma_ in LOCUTION_NOUNS and any(c.dep_ == "case" for c in token.children):
+            continue  # « Du côté des films français »
+        words = noun_phrase(token, loose=True)
         while words and (
             words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PRON", "ADV")
             or words[0].dep_ in ("case", "fixed", "mark")
@@ -172,6 +174,8 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             words.pop()  # « L'auteur de ce », « … de démissionner »
         if not words or words[-1].i - words[0].i + 1 != len(words):
             continue  # not a contiguous phrase
+        if any(t.pos_ in ("DET", "ADP") and t.text[:1].isupper() for t in words[1:]):
+            continue  # two sentences glued (« échecs soviétiques L'Union soviétique »)
         text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
         content = [t for t in words if is_content(t)]
         lowered = [t.lower_ for t in words]
