@@ -354,6 +354,12 @@ def test_a_lead_heading_neither_leans_nor_cuts_a_name() -> None:
         "Le projet sera examiné par le Conseil supérieur de l'audiovisuel en mars.", set()
     )
     assert "Conseil supérieur" not in heading or "l'audiovisuel" in heading
+    # « en question », « précité », « ledit » point back as a demonstrative does (article
+    # 20 gave « L'animal en question est un ostracode »); « la remise en question » does not.
+    assert lead_heading("L'animal en question est un crustacé de petite taille.", set()) == ""
+    assert lead_heading("Le texte précité prévoit une amende de 1 500 euros.", set()) == ""
+    assert lead_heading("Ledit rapport prévoit une amende de 1 500 euros.", set()) == ""
+    assert lead_heading("La remise en question du projet a été votée.", set()) != ""
 
 
 def test_a_meta_from_further_on_before_a_keyword_label() -> None:

@@ -449,6 +449,7 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
     assert leans(sentence("Leur coquille mesure à peine un millimètre."))
     assert leans(sentence("Pour ce faire, les chercheurs ont réuni 80 patients."))
     assert not leans(sentence("Les chercheurs de Dijon ont réuni 80 patients en 2019."))
+    assert leans(sentence("Selon l'étude, l'animal en question vivait près des côtes."))
 
 
 def test_a_noun_phrase_heading_opens_on_its_noun_and_leans_on_nothing() -> None:

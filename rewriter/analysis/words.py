@@ -96,7 +96,31 @@ def is_year(text: str) -> bool:
 
 def leaning_determiner(token: Any) -> bool:
     """A demonstrative or possessive determiner: « cette procédure », « son projet » — the
-    noun it opens leans on what was said before (headings, key points, metas)."""
-    return token.dep_ == "det" and (
+    noun it opens leans on what was said before (headings, key points, metas) — or a
+    word that points back the same way (`points_back`)."""
+    if token.dep_ == "det" and (
         "Dem" in token.morph.get("PronType") or token.morph.get("Poss") == ["Yes"]
+    ):
+        return True
+    return points_back(token)
+
+
+def points_back(token: Any) -> bool:
+    """« l'animal en question », « ledit rapport », « le texte précité »: the thing was
+    named before (not « la remise en question du projet »)."""
+    if token.lower_ in _POINTING_BACK:
+        return True
+    return (
+        token.lower_ == "question"
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ == "en"
+        and token.head.pos_ == "NOUN"
+        and token.head.i < token.i
+        and token.head.lemma_ not in ("remise", "mise")
     )
+
+
+_POINTING_BACK = frozenset(
+    "ledit ladite lesdits lesdites précité précitée précités précitées susmentionné "
+    "susmentionnée susmentionnés susmentionnées susdit susdite susdits susdites".split()
+)

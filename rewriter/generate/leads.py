@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rewriter.analysis.words import MONTHS, is_year, leaning_determiner
+from rewriter.analysis.words import MONTHS, is_year, leaning_determiner, points_back
 
 _CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl:comp",
               "expl:pv")  # fmt: skip
@@ -41,6 +41,8 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
         return []
     if any(t.dep_ == "det" and "Dem" in t.morph.get("PronType") for t in kept):
         return []  # « … à mener cette démarche »: which one? The sentence before says.
+    if any(points_back(t) for t in sent):
+        return []  # « L'animal en question est un ostracode »
     # A verb at the end says something when it needs nothing after it: a compound
     # passive or a pronominal verb (« Huit projets ont été sélectionnés », « Les appels
     # à la démission se sont multipliés »), or one that ends its sentence in the source

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rewriter.analysis.words import MONTHS, is_year, leaning_determiner
+from rewriter.analysis.words import MONTHS, is_year, leaning_determiner, points_back
 from rewriter.plan import Plan, SourceSentence
 from rewriter.transform.clauses import REPORTING_VERBS
 from rewriter.verify.reading import fragment
@@ -80,6 +80,8 @@ def leans(s: SourceSentence) -> bool:
     first = list(s.span)[:4]
     if any("Dem" in t.morph.get("PronType") for t in first):
         return True
+    if any(points_back(t) for t in s.span):
+        return True  # « L'animal en question… »
     if first and first[0].morph.get("Poss") == ["Yes"]:
         return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
     subjects = [c for c in s.span.root.children if c.dep_.startswith("nsubj")]
