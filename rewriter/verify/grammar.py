@@ -130,6 +130,33 @@ def stray_word(doc: Any) -> str:
     return ""
 
 
+_SUBJECT_PRONOUNS = frozenset("il elle ils elles".split())
+
+
+def doubled_subject(doc: Any, support: Support) -> str:
+    """A noun phrase set before the subject pronoun that repeats it (« Le condamné à sept
+    ans de geôle…, il voit… » for the source's « Condamné à sept ans…, il voit… »: the
+    default model's determiner made the detached participle a dislocated subject, spoken
+    French). The source's own dislocation stays its own."""
+    for token in doc:
+        if token.lower_ not in _SUBJECT_PRONOUNS or not token.dep_.startswith("nsubj"):
+            continue
+        for other in token.head.children:
+            if (
+                other.i < token.i
+                and other.pos_ in ("NOUN", "ADJ", "VERB")
+                and other.dep_ in ("nsubj", "obl", "obl:mod", "dislocated", "appos", "advcl")
+                and any(c.dep_ == "det" and c.i < other.i for c in other.children)
+                and not any(c.dep_ in ("case", "mark") for c in other.children)
+                and any(t.text == "," for t in doc[other.i : token.i])
+            ):
+                start = min(c.i for c in other.children if c.dep_ == "det")
+                phrase = doc[start : other.i + 1].text
+                if flat(phrase) not in support.flat_text:
+                    return f"{phrase}…, {token.text}"
+    return ""
+
+
 def dropped_ne(doc: Any, support: Support) -> str:
     """A spoken negation (« on sait pas ») that its source does not use itself."""
     for token in doc:

@@ -17,6 +17,7 @@ from rewriter.analysis import language
 from rewriter.analysis.words import FUNCTION_POS, count_words, normalise, token_forms
 from rewriter.verify.grammar import (
     disagreements,
+    doubled_subject,
     dropped_ne,
     gender_errors,
     hanging_conjunction,
@@ -60,6 +61,7 @@ Kind = Literal[
     "length",
     "format",
     "fluency",
+    "local fluency",
     "fragment",
 ]
 
@@ -250,6 +252,9 @@ def check_unit(
             and normalise(token.text) not in support.forms
         ):
             add(token.text, "word")
+    doubled = doubled_subject(doc, support)
+    if doubled:
+        add(doubled, "grammar")  # « Le condamné à sept ans…, il voit… »
     stray = stray_word(doc)
     if stray:
         add(stray, "grammar")  # « La Formellement, elle doit… », « A Sora peut… »
