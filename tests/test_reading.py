@@ -12,7 +12,13 @@ from rewriter.generate.titles import robotic
 from rewriter.read import parse_string
 from rewriter.read.text import unglue
 from rewriter.verify import grammalecte
-from rewriter.verify.reading import ReadingGate, compare, fragment
+from rewriter.verify.reading import (
+    MAX_FLUENCY_RATIO,
+    ReadingGate,
+    compare,
+    fragment,
+    local_excess,
+)
 
 
 @pytest.fixture
@@ -120,6 +126,37 @@ def test_fluency_refuses_what_reads_markedly_worse() -> None:
     assert [p.kind for p in gate.refusals([worse], source)] == ["fluency"]
     assert gate.refusals([better], source) == []
     assert gate.stats.refused["fluency"] == 1
+
+
+def test_local_fluency_reads_the_source_words_after_a_change() -> None:
+    """A change that breaks the phrase around it makes the source's own next tokens
+    surprising; the whole-sentence mean dilutes it, the local rise does not."""
+    source = [("Au", 4.0), (" début", 2.0), (" du", 0.5), (" confinement", 3.0), (",", 1.0)]
+    broken = [("En", 3.5), (" début", 3.0), (" du", 6.5), (" confinement", 3.2), (",", 1.0)]
+    rise, around = local_excess(broken, source)
+    assert rise == pytest.approx(1.0 + 6.0 + 0.2)
+    assert around == "En début du confinement"
+    # What the change adds in information is not counted, only what follows it.
+    informative = [("Dès", 9.0), (" le", 1.0), (" début", 2.0), (" du", 0.5),
+                   (" confinement", 3.0), (",", 1.0)]  # fmt: skip
+    assert local_excess(informative, source)[0] < 1.0
+    assert local_excess(source, source) == (0.0, "")
+
+
+def test_the_gate_refuses_a_local_break_the_mean_hides() -> None:
+    source = "Au début du confinement, la demande a été forte."
+    broken = "En début du confinement, la demande a été forte."
+    tail = [(f" mot{i}", 2.0) for i in range(60)]  # a long sentence: the mean dilutes
+    pieces = {
+        source: [("Au", 4.0), (" début", 2.0), (" du", 0.5), (" confinement", 3.0), (",", 1.0),
+                 *tail],
+        broken: [("En", 3.5), (" début", 3.0), (" du", 8.5), (" confinement", 3.2), (",", 1.0),
+                 *tail],
+    }  # fmt: skip
+    gate = ReadingGate(pieces=pieces.__getitem__)
+    assert gate.fluency_ratio(broken, source) < MAX_FLUENCY_RATIO  # the mean lets it pass
+    assert [p.kind for p in gate.refusals([broken], source)] == ["local fluency"]
+    assert gate.stats.refused["local fluency"] == 1
 
 
 def test_robotic_titles_and_headings() -> None:

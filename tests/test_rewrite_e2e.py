@@ -108,6 +108,22 @@ def test_injection_in_the_article_is_just_text(corpus: Path) -> None:
     assert all(len(b.text.split()) >= 4 for b in result.article.blocks if b.kind == "paragraph")
 
 
+def test_local_fluency_sees_a_broken_phrase_the_mean_does_not() -> None:
+    """The default model's own « En début du confinement » for « Au début du
+    confinement » (article 08): the whole sentence reads as well as its source, the
+    source's next tokens do not; a faithful cut at the end passes both (our sentences)."""
+    gate = ReadingGate(pieces=generator().surprisals)
+    source = (
+        "Au début du confinement, les habitants du quartier ont acheté beaucoup de farine "
+        "et de pâtes dans les supermarchés de la ville, sans pénurie."
+    )
+    broken = source.replace("Au début", "En début")
+    assert gate.fluency_ratio(broken, source) < MAX_FLUENCY_RATIO
+    assert [p.kind for p in gate.refusals([broken], source)] == ["local fluency"]
+    shorter = source.replace(", sans pénurie", "")
+    assert gate.refusals([shorter], source) == []
+
+
 def test_fluency_scores_a_broken_split_worse_than_its_source() -> None:
     """The gate's fluency, from the real model: the split the issue quotes (a relative
     clause re-attached to the wrong noun) reads markedly worse than its source; a faithful

@@ -206,6 +206,13 @@ class LlamaGenerator:
         """Mean negative log-likelihood per token of `text` under this model, read alone
         (no sampling): how naturally it reads to the model. Lower is more natural; compare
         two texts, never across models."""
+        values = [value for _piece, value in self.surprisals(text)]
+        return float(sum(values) / len(values)) if values else 0.0
+
+    def surprisals(self, text: str) -> list[tuple[str, float]]:
+        """Each token of `text` (its piece) with its negative log-likelihood given the
+        tokens before it, in one forward pass: `nll` is their mean; the reading gate also
+        compares them token by token, where a rewrite changed the source."""
         import numpy as np
 
         if self._scorer is None:
@@ -218,7 +225,7 @@ class LlamaGenerator:
         body = llm.tokenize(text.strip().encode("utf-8"), add_bos=False, special=False)
         tokens = [llm.token_bos(), *body][: self.SCORE_TOKENS]
         if len(tokens) < 2:
-            return 0.0
+            return []
         start = time.perf_counter()
         with _quiet_stderr():
             llm.reset()
@@ -229,7 +236,8 @@ class LlamaGenerator:
         picked = logits[np.arange(len(tokens) - 1), tokens[1:]]
         self.usage.scored_tokens += len(tokens)
         self.usage.scoring_seconds += time.perf_counter() - start
-        return float(np.mean(log_norm - picked))
+        pieces = [llm.detokenize([t]).decode("utf-8", errors="ignore") for t in tokens[1:]]
+        return list(zip(pieces, (float(v) for v in log_norm - picked), strict=True))
 
     def complete(self, request: Request) -> Completion:
         from llama_cpp import LogitsProcessorList

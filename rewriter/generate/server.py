@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 API_KEY_VAR = "REWRITER_API_KEY"
 
+
 class ServerGenerator:
     """A model served over HTTP; safe to call from several threads at once."""
 
@@ -102,6 +103,7 @@ class ServerGenerator:
         self.parallel = max(1, parallel or 1)
         if not self.caps.scoring:
             self.nll = None  # type: ignore[assignment]  # the gate then skips fluency
+            self.surprisals = None  # type: ignore[assignment]
 
     # -- HTTP ------------------------------------------------------------------------------
 
@@ -350,7 +352,8 @@ class ServerGenerator:
             for request, answer in zip(requests, answers, strict=True):
                 self._ready[_key(request)] = answer
 
-    def _prompt_logprobs(self, text: str) -> list[float] | None:
+    def _prompt_logprobs(self, text: str) -> list[tuple[str, float]] | None:
+        """Each prompt token's piece (vLLM's `tokens`, "" if absent) and log-probability."""
         body = {
             "model": self.caps.model,
             "prompt": text,
@@ -361,21 +364,32 @@ class ServerGenerator:
         }
         data = self._send("POST", "/v1/completions", body, probe=True)
         choices = (data or {}).get("choices") or [{}]
-        logprobs = (choices[0].get("logprobs") or {}).get("token_logprobs")
-        if not isinstance(logprobs, list):
+        logprobs = choices[0].get("logprobs") or {}
+        values = logprobs.get("token_logprobs")
+        if not isinstance(values, list):
             return None
-        values = [float(v) for v in logprobs if isinstance(v, int | float)]
-        return values[:-1] if len(values) > 1 else None  # the last one is the generated token
+        pieces = logprobs.get("tokens")
+        if not isinstance(pieces, list) or len(pieces) != len(values):
+            pieces = [""] * len(values)
+        pairs = [(str(p), float(v)) for p, v in zip(pieces, values, strict=True)
+                 if isinstance(v, int | float)]  # fmt: skip
+        return pairs[:-1] if len(pairs) > 1 else None  # the last one is the generated token
 
     def nll(self, text: str) -> float:
         """Mean negative log-likelihood per token of `text`, from the server's prompt
         logprobs (vLLM); the same measure as `LlamaGenerator.nll`, on the server's model."""
+        values = [value for _piece, value in self.surprisals(text)]
+        return sum(values) / len(values) if values else 0.0
+
+    def surprisals(self, text: str) -> list[tuple[str, float]]:
+        """Each token's piece and negative log-likelihood (as `LlamaGenerator.surprisals`);
+        without the pieces, the gate compares whole texts only."""
         start = time.perf_counter()
-        values = self._prompt_logprobs(text.strip()) or []
+        pairs = self._prompt_logprobs(text.strip()) or []
         with self._lock:
-            self.usage.scored_tokens += len(values)
+            self.usage.scored_tokens += len(pairs)
             self.usage.scoring_seconds += time.perf_counter() - start
-        return -sum(values) / len(values) if values else 0.0
+        return [(piece, -value) for piece, value in pairs]
 
     def notes(self) -> list[str]:
         """For the run report, in French: what this server could not do."""

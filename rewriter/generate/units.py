@@ -68,7 +68,10 @@ class UnitWriter:
         # Every candidate, generated or deterministic, must read as well as its source:
         # Grammalecte, whole sentences, and the model's own fluency when it can score.
         scorer = getattr(generator, "nll", None)
-        self.gate = ReadingGate(scorer if callable(scorer) else None)
+        pieces = getattr(generator, "surprisals", None)
+        self.gate = ReadingGate(
+            scorer if callable(scorer) else None, pieces=pieces if callable(pieces) else None
+        )
         self._examples = {
             task.name: example_ngrams(prompts.example_texts(task))
             for task in (
