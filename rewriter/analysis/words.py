@@ -96,13 +96,11 @@ def is_year(text: str) -> bool:
 
 def leaning_determiner(token: Any) -> bool:
     """A demonstrative or possessive determiner: « cette procédure », « son projet » — the
-    noun it opens leans on what was said before (headings, key points, metas) — or a
-    word that points back the same way (`points_back`)."""
-    if token.dep_ == "det" and (
+    noun it opens leans on what was said before (headings, key points, metas); words
+    that point back the same way: `points_back`."""
+    return token.dep_ == "det" and (
         "Dem" in token.morph.get("PronType") or token.morph.get("Poss") == ["Yes"]
-    ):
-        return True
-    return points_back(token)
+    )
 
 
 def points_back(token: Any) -> bool:

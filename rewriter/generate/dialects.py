@@ -139,6 +139,28 @@ def text_of(data: dict[str, Any], *, chat: bool) -> str:
 INSTRUCT_HINTS = ("instruct", "chat", "-it", "_it", "-sft", "assistant")
 
 
+def echo_body(model: str, text: str) -> dict[str, Any]:
+    """A completion that echoes `text` with each prompt token's log-probability (vLLM)."""
+    return {"model": model, "prompt": text, "max_tokens": 1, "temperature": 0.0,
+            "echo": True, "logprobs": 0}  # fmt: skip
+
+
+def prompt_pieces(data: dict[str, Any]) -> list[tuple[str, float]] | None:
+    """Each prompt token's piece (vLLM's `tokens`, "" if absent) and log-probability, from
+    an `echo_body` answer; None when the server gives none."""
+    choices = data.get("choices") or [{}]
+    logprobs = choices[0].get("logprobs") or {}
+    values = logprobs.get("token_logprobs")
+    if not isinstance(values, list):
+        return None
+    pieces = logprobs.get("tokens")
+    if not isinstance(pieces, list) or len(pieces) != len(values):
+        pieces = [""] * len(values)
+    pairs = [(str(p), float(v)) for p, v in zip(pieces, values, strict=True)
+             if isinstance(v, int | float)]  # fmt: skip
+    return pairs[:-1] if len(pairs) > 1 else None  # the last one is the generated token
+
+
 def style_of(model: str, props: dict[str, Any] | None) -> PromptStyle:
     """Instruct if the server says it has a chat template (llama-server's `/props`), or
     the model's GGUF, when readable here, has one; else by the model's name."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import is_content, leaning_determiner
+from rewriter.analysis.words import is_content, leaning_determiner, points_back
 from rewriter.generate import prompts
 from rewriter.generate.leads import LOCUTION_NOUNS, clause_core, noun_phrase, words_of
 from rewriter.generate.text import capitalise
@@ -168,7 +168,7 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             or words[0].dep_ in ("case", "fixed", "mark")
         ):
             words.pop(0)  # « dont le principe actif », « grâce aux heures de nuit »
-        if any(leaning_determiner(t) for t in words):
+        if any(leaning_determiner(t) or points_back(t) for t in words):
             continue  # « Arrivée au crépuscule de sa vie »: whose?
         while words and words[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
             words.pop()  # « L'auteur de ce », « … de démissionner »

@@ -36,8 +36,10 @@ from rewriter.generate.dialects import (
     OWNERS,
     Capabilities,
     ContextOverflow,
+    echo_body,
     is_overflow,
     message_of,
+    prompt_pieces,
     root_cause,
     style_of,
     text_of,
@@ -353,27 +355,8 @@ class ServerGenerator:
                 self._ready[_key(request)] = answer
 
     def _prompt_logprobs(self, text: str) -> list[tuple[str, float]] | None:
-        """Each prompt token's piece (vLLM's `tokens`, "" if absent) and log-probability."""
-        body = {
-            "model": self.caps.model,
-            "prompt": text,
-            "max_tokens": 1,
-            "temperature": 0.0,
-            "echo": True,
-            "logprobs": 0,
-        }
-        data = self._send("POST", "/v1/completions", body, probe=True)
-        choices = (data or {}).get("choices") or [{}]
-        logprobs = choices[0].get("logprobs") or {}
-        values = logprobs.get("token_logprobs")
-        if not isinstance(values, list):
-            return None
-        pieces = logprobs.get("tokens")
-        if not isinstance(pieces, list) or len(pieces) != len(values):
-            pieces = [""] * len(values)
-        pairs = [(str(p), float(v)) for p, v in zip(pieces, values, strict=True)
-                 if isinstance(v, int | float)]  # fmt: skip
-        return pairs[:-1] if len(pairs) > 1 else None  # the last one is the generated token
+        data = self._send("POST", "/v1/completions", echo_body(self.caps.model, text), probe=True)
+        return prompt_pieces(data or {})
 
     def nll(self, text: str) -> float:
         """Mean negative log-likelihood per token of `text`, from the server's prompt
