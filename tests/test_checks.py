@@ -314,6 +314,19 @@ def test_a_closing_quotation_mark_stays_with_its_sentence() -> None:
     assert spans[1].startswith("En effet")
 
 
+def test_a_closing_mark_goes_with_a_quotation_opened_sentences_before() -> None:
+    """« « Depuis…, dit-elle. Ces rues me manquent. » S'il… »: the quotation opened two
+    sentences back; its closing mark ended up opening the next sentence, and the plan cut a
+    section between the quote and its ». Our text."""
+    a = analysed(
+        "# T\n\nElle écrit. « Depuis longtemps, je pense à ce quartier, écrit-elle. Ces rues "
+        "me manquent parfois. » S'il arrive à l'architecte d'y penser, il reste lucide."
+    )
+    texts = [s.text for s in a.sentences]
+    assert texts[2] == "Ces rues me manquent parfois. »"
+    assert texts[3].startswith("S'il arrive")
+
+
 def test_a_straight_quote_opening_the_next_sentence_goes_with_it() -> None:
     """« …"une épouvante". "Vous…" »: the second quote opens the next sentence (the
     output read « " Vous » once the first sentence had taken it)."""

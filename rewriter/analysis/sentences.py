@@ -37,9 +37,11 @@ def sentence_spans(doc: Any) -> list[Any]:
         begin, end = sent.start, sent.end
         if start is None and spans and spans[-1].end > begin:
             begin = spans[-1].end  # its opening quote was given to the previous sentence
-        if start is None and spans and begin < end and _closes(spans[-1].text, doc[begin].text):
+        if start is None and spans and begin < end and _closes(doc[:begin].text, doc[begin].text):
             # « …fiables." En effet » : the parser opened the next sentence on the mark
-            # that closes this one's quotation (article 22).
+            # that closes this one's quotation (article 22) — or one opened sentences
+            # before (« « Depuis… écrit-elle. Ces scènes… cruellement. » S'il… », article
+            # 16: the plan cut a section between the quotation and its closing mark).
             spans[-1] = doc[spans[-1].start : begin + 1]
             begin += 1
         if begin >= end:
