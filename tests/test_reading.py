@@ -378,6 +378,41 @@ def test_sections_are_cut_where_a_lead_can_head_them() -> None:
     assert sum(s.words for s in cut.sections) == sum(s.words for s in plain.sections)
 
 
+def test_a_long_paragraph_is_not_cut_before_a_pronoun_nor_inside_a_quotation() -> None:
+    """A long paragraph is cut into pieces that may open a section: « Il prépare… » was cut
+    from the sentences that named him, and a heading came between (article 16). Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+
+    named = [
+        "L'architecte Paul Durand, connu dans tout le pays pour ses tours de verre et ses "
+        "jardins suspendus au-dessus de la vieille ville, est aujourd'hui un homme heureux.",
+        "Inscrit avec beaucoup d'autres artistes sur une liste noire par l'ancien maire de la "
+        "capitale, il a vu ce dernier tomber l'an passé pour une affaire de corruption.",
+        "Condamné à trois ans de prison pour un voyage interdit de l'autre côté de la "
+        "frontière, il voit enfin à soixante-quinze ans le rapprochement des deux pays.",
+    ]
+    leaning = "Il prépare pour l'an prochain un grand train de la paix entre les deux capitales."
+    quoted = [
+        "« Nous avons tout reconstruit après la guerre, dit-il, et nous recommencerons.",
+        "Les quartiers anciens me manquent, les rues étroites aussi, les marchés du matin, les "
+        "cris des enfants, les lessives du dimanche, les vieux cafés du port, les bancs de la place "
+        "et les voisins plus encore. »",
+    ]
+    rest = [
+        f"Le quartier numéro {i} de la ville a été entièrement rasé puis reconstruit en béton."
+        for i in range(4)
+    ]
+    text = "# Le train\n\n" + " ".join([*named, leaning, *rest[:2], *quoted, *rest[2:]])
+    plan = make_plan(parse_article(parse_markdown(text), "architecte"))
+    paragraphs = plan.intro + [p for s in plan.sections for p in s.paragraphs]
+    assert len(paragraphs) > 1
+    for paragraph in paragraphs[1:]:
+        assert not paragraph[0].text.startswith(("Il prépare", "Les quartiers anciens"))
+    assert all(sum(s.words for s in p) <= 135 for p in paragraphs)
+
+
 def test_a_lead_heading_neither_leans_nor_cuts_a_name() -> None:
     from rewriter.generate.headings import lead_heading
 

@@ -234,12 +234,46 @@ def _words(paragraph: list[SourceSentence]) -> int:
 
 
 def _cut(sentences: list[SourceSentence]) -> list[list[SourceSentence]]:
-    """Paragraphs of about PARAGRAPH_WORDS: pasted text has none, long ones are split."""
+    """Paragraphs of about PARAGRAPH_WORDS: pasted text has none, long ones are split —
+    and not before a sentence that leans on the one before (« Il prépare… » after the
+    sentences that name him: the piece may open a section, under a heading) nor inside
+    a quotation (its next sentence would read as the journalist's). Exact, by dynamic
+    programming over the cut points, as `_runs`."""
     if sum(s.words for s in sentences) <= PARAGRAPH_WORDS * 1.5:
         return [sentences] if sentences else []
-    out: list[list[SourceSentence]] = [[]]
-    for sentence in sentences:
-        if out[-1] and _words(out[-1]) + sentence.words > PARAGRAPH_WORDS:
-            out.append([])
-        out[-1].append(sentence)
+    from rewriter.plan.growth import opens_on_pronoun
+
+    n = len(sentences)
+    words = [s.words for s in sentences]
+    # Cutting before sentence k costs this much (the first piece has nothing to lean on).
+    against = [
+        0.0
+        if k == 0
+        else LEANING_COST * opens_on_pronoun(sentences[k])
+        + 4.0 * (sentences[k].quoted and sentences[k].text[:1] not in '«"“')
+        for k in range(n)
+    ]
+
+    def score(i: int, j: int) -> float | None:  # sentences[i:j] as one paragraph
+        total = sum(words[i:j])
+        if total > PARAGRAPH_WORDS * 1.5 and j - i > 1:
+            return None
+        short = 1.0 if total < PARAGRAPH_WORDS / 3 else 0.0
+        return -(((total - PARAGRAPH_WORDS) / PARAGRAPH_WORDS) ** 2) - short - against[i]
+
+    best: list[tuple[float, int] | None] = [None] * (n + 1)
+    best[n] = (0.0, n)
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, n + 1):
+            here, rest = score(i, j), best[j]
+            if here is None or rest is None:
+                continue
+            current = best[i]
+            if current is None or here + rest[0] > current[0]:
+                best[i] = (here + rest[0], j)
+    out, i = [], 0
+    while i < n:  # a sentence alone always fits: best[i] is never None
+        j = best[i][1]  # type: ignore[index]
+        out.append(sentences[i:j])
+        i = j
     return out
