@@ -220,6 +220,10 @@ def test_compare_counts_introduced_fragments_and_errors() -> None:
     report = compare(output, source, None)
     assert report.fragments == ["Après un long débat."]
     assert report.fluency_ratio is None
+    # A verbless line of the source stays the journalist's, as written or with an article.
+    source = ["Il partira lundi. Retour prévu en Bretagne en 2022. Le voyage sera long."]
+    for line in ("Retour prévu en Bretagne en 2022.", "Le retour prévu en Bretagne en 2022."):
+        assert compare(["Il partira lundi.", line], source, None).fragments == []
     assert report.grammar_output == report.grammar_source == 0.0
 
 
