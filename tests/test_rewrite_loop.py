@@ -450,6 +450,14 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
     assert leans(sentence("Pour ce faire, les chercheurs ont réuni 80 patients."))
     assert not leans(sentence("Les chercheurs de Dijon ont réuni 80 patients en 2019."))
     assert leans(sentence("Selon l'étude, l'animal en question vivait près des côtes."))
+    # The parser gives this one two roots (« millions », « vivaient »); each root's subject
+    # is looked at (article 20's key point « …, ces ostracodes vivaient… » was served).
+    assert leans(
+        sentence(
+            "Pendant la période du Crétacé (environ −145 à −66 millions d'années), ces lézards "
+            "vivaient probablement dans les forêts."
+        )
+    )
 
 
 def test_a_noun_phrase_heading_opens_on_its_noun_and_leans_on_nothing() -> None:

@@ -84,7 +84,10 @@ def leans(s: SourceSentence) -> bool:
         return True  # « L'animal en question… »
     if first and first[0].morph.get("Poss") == ["Yes"]:
         return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
-    subjects = [c for c in s.span.root.children if c.dep_.startswith("nsubj")]
+    # Every root's: the parser may give a sentence two (« Pendant la période du Crétacé
+    # (environ −145 à −66 millions d'années), ces ostracodes vivaient… », article 20).
+    roots = [t for t in s.span if t.dep_ == "ROOT"] or [s.span.root]
+    subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj")]
     return any(leaning_determiner(d) for subject in subjects for d in subject.children)
 
 
