@@ -97,13 +97,17 @@ def test_a_bare_short_line_between_paragraphs_is_a_subheading(tmp_path: Path) ->
         "Des tarifs en hausse\n\nL'entrée coûtera 4 euros.\n\n"
         # Article 22: ten words, a subheading all the same.
         "Un terrain propice pour la propagation de cette fausse information\n\n"
-        "Le maire l'a dit.\n\nUn dernier mot sans point\n",
+        "Le maire l'a dit.\n\n"
+        # A timeline's intertitles open on their year (article 21).
+        "1998 : premiers travaux\n\nLe chantier a duré six mois.\n\n"
+        "Un dernier mot sans point\n",
         encoding="utf-8",
     )
     article = read_article(path)
     assert [(b.kind, b.text) for b in article.blocks if b.is_heading][1:] == [
         ("heading", "Des tarifs en hausse"),
         ("heading", "Un terrain propice pour la propagation de cette fausse information"),
+        ("heading", "1998 : premiers travaux"),
     ]
     # A last short line with nothing under it stays a paragraph.
     assert article.blocks[-1].kind == "paragraph"

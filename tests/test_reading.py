@@ -44,6 +44,27 @@ def test_fragments_are_refused(gate: ReadingGate, text: str) -> None:
     assert [p.kind for p in gate.refusals([text], source)] == ["fragment"]
 
 
+def test_no_comma_between_a_subject_and_its_verb(gate: ReadingGate) -> None:
+    """The model's « 1965, 4, Mariner 4, survole Mars. » for « 1965 : Mariner 4 survole
+    Mars. » (article 21): the lexicon calls it whole, Grammalecte sees nothing. Our
+    sentences."""
+    source = "1998 : la sonde Voyager 2 survole Neptune."
+    assert fragment("1998, 2, Voyager 2, survole Neptune.") == ""  # the other opinions
+    assert not grammalecte.introduced("1998, 2, Voyager 2, survole Neptune.", source)
+    refused = gate.refusals(["1998, 2, Voyager 2, survole Neptune."], source)
+    assert [p.kind for p in refused] == ["grammar"]
+    source = "La maison d'édition de Paul Martin compte publier le roman en mars."
+    refused = gate.refusals(
+        ["La maison d'édition de Paul Martin, compte publier le roman."], source
+    )
+    assert [p.kind for p in refused] == ["grammar"]
+    # A fronted phrase's comma comes before the subject; an incise closes on its own.
+    fronted = "En mars, la maison d'édition de Paul Martin compte publier le roman."
+    assert gate.refusals([fronted], source) == []
+    source = "Le maire a voté le budget lundi, après un long débat."
+    assert gate.refusals(["Lundi, le maire a voté le budget, après un long débat."], source) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

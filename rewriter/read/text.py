@@ -87,11 +87,12 @@ def _known_word(word: str) -> bool:
 
 def _bare_subheading(line: str) -> bool:
     """« Réforme de l'assurance chômage » alone on its line between two paragraphs: a
-    subheading without the agency's dashes — short, capitalised, no closing punctuation."""
+    subheading without the agency's dashes — short, capitalised or opening on a figure
+    (a timeline's « 1971 : premier satellite », article 21), no closing punctuation."""
     words = line.split()
     return (
         2 <= len(words) <= 12  # article 22: « Un terrain propice pour la propagation de… »
-        and line[:1].isupper()
+        and (line[:1].isupper() or line[:1].isdigit())
         and line[-1:] not in '.!?:;,…»"”)'
         and not re.search(r"[.!?;]\s", line)
     )

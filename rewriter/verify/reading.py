@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from rewriter.analysis.nlp import french
@@ -164,6 +165,8 @@ class ReadingGate:
                 if reason:
                     problems.append(Unsupported(f"{reason} : {text[:60]}", "fragment", where))
                     break
+            if not problems:
+                problems += _comma_before_verb(texts, source, where)
         if not problems:
             for error in grammalecte.introduced(joined, source):
                 problems.append(Unsupported(f"{error.text} ({error.message})", "grammar", where))
@@ -260,6 +263,25 @@ def _lexicon_main_verb(doc: Any) -> bool:
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
             seen_noun = True
     return False
+
+
+def _comma_before_verb(texts: Sequence[str], source: str, where: str) -> list[Unsupported]:
+    """No comma between a subject and its verb: a comma the candidate sets between two
+    words that are adjacent in the source, the second the source's conjugated verb. The
+    model's « 1965, 4, Mariner 4, survole Mars. » for « 1965 : Mariner 4 survole Mars. »
+    (article 21) and « La maison d'Antoine Gallimard, compte remettre… » (article 14)
+    passed every other gate — the parser reads the broken sentence its own way, so the
+    verb is the source's, read where the sentence is whole. A fronted phrase (« Lundi, le
+    maire a voté ») puts its comma before a subject, not a verb, and passes."""
+    src = [t for t in french()(source.strip()) if not t.is_space]
+    verbs_after = {(a.lower_, b.lower_) for a, b in pairwise(src) if _finite(b) and not a.is_punct}
+    for text in texts:
+        doc = [t for t in french()(text.strip()) if not t.is_space]
+        for before, comma, after in zip(doc, doc[1:], doc[2:], strict=False):
+            if comma.text == "," and (before.lower_, after.lower_) in verbs_after:
+                reason = f"virgule entre le sujet et le verbe : {before.text}, {after.text}"
+                return [Unsupported(reason, "grammar", where)]
+    return []
 
 
 def _main_clause(doc: Any) -> bool:
