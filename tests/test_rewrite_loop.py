@@ -267,6 +267,8 @@ def test_keyword_heading_is_a_phrase_of_the_section_when_one_holds_the_keyword()
     )
     assert fallback_heading(text, set(), kw) == "La nouvelle piscine municipale"
     assert fallback_heading("Les travaux ont duré deux ans.", set(), kw) == ""
+    # The keyword alone, with its article, says nothing of the section (« Le Covid-19 »).
+    assert fallback_heading("La piscine ouvrira ses bassins le 3 juin.", set(), kw) == ""
     # Never a phrase opening on « dont » or closing on a function word.
     heading = fallback_heading(text, set())
     assert not heading.lower().startswith("dont") and heading.split()[-1] not in ("de", "ce")

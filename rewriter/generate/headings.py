@@ -7,7 +7,7 @@ from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import is_content, leaning_determiner, points_back
+from rewriter.analysis.words import is_content, leaning_determiner, points_back, token_forms
 from rewriter.generate import prompts
 from rewriter.generate.leads import LOCUTION_NOUNS, clause_core, noun_phrase, words_of
 from rewriter.generate.text import capitalise
@@ -183,6 +183,10 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             continue  # « Le lien entre l'architecte »: its « et Y » was left out
         if keyword is not None and not count_in(keyword, words):
             continue
+        if keyword is not None and all(
+            any(not forms.isdisjoint(token_forms(t)) for forms in keyword.words) for t in content
+        ):
+            continue  # « Le Covid-19 » (article 22): the keyword alone says nothing
         if (
             any(t.like_num or t.text in '«»"()' for t in words)
             or words[0].lower_
