@@ -88,6 +88,21 @@ def test_agency_intertitles_are_subheadings(tmp_path: Path) -> None:
     assert ("paragraph", 0, "Deuxième paragraphe - avec un tiret - au milieu.") in blocks
 
 
+def test_a_dashed_line_without_its_closing_dash_is_a_subheading(tmp_path: Path) -> None:
+    """« - Boire, oui mais pas trop » (article 23) was served as a verbless paragraph, and
+    the model « rewrote » it. A list of dashed lines stays a list. Our text."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Canicule : les bons gestes\n\nLa chaleur revient cette semaine.\n\n"
+        "- Boire souvent mais sans excès\n\nIl faut boire sans attendre d'avoir soif.\n\n"
+        "- de l'eau\n\n- des fruits\n\nLe médecin le rappelle.\n",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.text) for b in read_article(path).blocks]
+    assert ("heading", "Boire souvent mais sans excès") in blocks
+    assert ("paragraph", "- de l'eau") in blocks and ("paragraph", "- des fruits") in blocks
+
+
 def test_a_bare_short_line_between_paragraphs_is_a_subheading(tmp_path: Path) -> None:
     """Article 05 carries « Réforme de l'assurance chômage » alone on its line, without
     the agency's dashes: it was served as a one-line paragraph."""

@@ -473,3 +473,17 @@ def test_a_noun_phrase_heading_opens_on_its_noun_and_leans_on_nothing() -> None:
     heading = fallback_heading(text, set())
     assert not heading.startswith(("Grâce", "Arrivée"))
     assert " sa " not in f" {heading} " and " ses " not in f" {heading} "
+
+
+def test_a_shortened_sentence_brings_no_word_of_its_own() -> None:
+    """The model's key point « L'été peut rapidement dépasser 30 degrés » for « La
+    température peut rapidement y dépasser 30 degrés » (article 23): no number or name
+    changed, the subject did — a false fact. A summary uses the source's words. Ours."""
+    from rewriter.analysis.nlp import french
+    from rewriter.analysis.words import new_words
+
+    source = french()("Dans la voiture, la température peut vite y dépasser 40 degrés.")
+    assert new_words(french()("L'été peut vite dépasser 40 degrés."), source) == ["été"]
+    assert new_words(french()("La température peut vite dépasser 40 degrés."), source) == []
+    assert new_words(french()("La température a vite dépassé 40 degrés."), source) == ["a"]
+    assert new_words(french()("La température peut y dépasser 40 degrés."), source) == []

@@ -80,6 +80,25 @@ def content_forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
     return [token_forms(t) for t in tokens if is_content(t)]
 
 
+def new_words(candidate: Iterable[Any], source: Iterable[Any]) -> list[str]:
+    """Content words of `candidate` (parsed) that `source` (parsed) has in no form: a
+    shortened sentence says less with the source's words, it does not bring its own (the
+    model's key point « L'été peut rapidement dépasser 30 degrés » for « La température
+    peut rapidement y dépasser 30 degrés », article 23: a new subject, a false fact)."""
+    known: set[str] = set()
+    for token in source:
+        known |= token_forms(token)
+    return [
+        t.text
+        for t in candidate
+        # Auxiliaries too: « été » may be tagged one, and « a dépassé » for « peut
+        # dépasser » says another thing.
+        if (is_content(t) or t.pos_ == "AUX")
+        and not t.like_num
+        and token_forms(t).isdisjoint(known)
+    ]
+
+
 # Dates: what a key figure is not (`plan.growth.key_figure`), what a heading leaves out
 # (`generate.leads`).
 MONTHS = frozenset(

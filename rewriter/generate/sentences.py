@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import count_words, new_words
 from rewriter.generate import prompts
 from rewriter.generate.text import without_connector
 from rewriter.generate.units import UnitWriter
@@ -183,7 +183,8 @@ def write_sentence(
                     min_words=5,
                     max_words=min(limit, max(5, count_words(piece) - 2)),
                     max_tokens=min(96, 2 * count_words(piece) + 16),
-                    accept=lambda t: flat(t) not in writer.used,
+                    # Shorter with the source's own words, and no other.
+                    accept=_shortened(writer, french()(piece)),
                     where=f"résumé {source.index + 1}",
                     keep=Facts(french()(piece)),  # shorter, but every fact still there
                 )
@@ -229,6 +230,12 @@ def write_sentence(
         writer.used.add(flat(text))
         out.append(text)
     return out
+
+
+def _shortened(writer: UnitWriter, source: Any) -> Callable[[str], bool]:
+    """A summary's acceptor: not already in the article, and said with the source's
+    own words (`words.new_words`)."""
+    return lambda text: flat(text) not in writer.used and not new_words(french()(text), source)
 
 
 def gate_of(writer: UnitWriter) -> Accept:

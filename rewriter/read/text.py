@@ -17,6 +17,7 @@ _GLUE = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-ÖØ-Ý][a-zà-ÿ])")
 _AFP_GLUED = re.compile(
     r"(?:(?<=^)|(?<=[.!?…»\"”] ))[-–—] ?([^-–—.!?]{3,90}?) ?[-–—] ?(?=[A-ZÀ-ÖØ-Ý«\"])"
 )
+_DASHED = re.compile(r"[-–—]\s+(.+)")
 _SENTENCE_END = re.compile(r"[.!?…»\"”]\s")
 
 
@@ -25,11 +26,22 @@ def parse_text(text: str, name: str = "") -> Article:
     title = lines[0].strip() if lines else ""
     rest = "\n".join(lines[1:])
     blocks = [Block("heading", title, 1)] if title else []
-    for chunk in re.split(r"\n\s*\n", rest):
-        paragraph = re.sub(r"\s+", " ", chunk).strip()
+    chunks = [re.sub(r"\s+", " ", c).strip() for c in re.split(r"\n\s*\n", rest)]
+    for at, paragraph in enumerate(chunks):
         intertitle = _INTERTITLE.fullmatch(paragraph)
+        dashed = _DASHED.fullmatch(paragraph)
+        following = chunks[at + 1] if at + 1 < len(chunks) else ""
         if intertitle and len(intertitle[1].split()) <= 12:
             blocks.append(Block("heading", intertitle[1], 2))
+        elif (
+            dashed
+            and _bare_subheading(dashed[1])
+            and following
+            and not _DASHED.fullmatch(following)
+        ):
+            # « - Boire, oui mais pas trop » (article 23): the agency's dashes with the
+            # closing one left out — not one item of a list of dashed lines.
+            blocks.append(Block("heading", dashed[1], 2))
         elif _bare_subheading(paragraph) and blocks and blocks[-1].kind == "paragraph":
             blocks.append(Block("heading", paragraph, 2))
         elif paragraph:
