@@ -301,6 +301,18 @@ def test_a_detached_participle_made_a_doubled_subject_is_refused() -> None:
     assert "grammar" not in kinds(source, source, min_words=0)
 
 
+def test_a_subject_pronoun_is_not_made_a_noun_phrase() -> None:
+    """The model's « La tuile est constituée de 35.000 "tuiles" » for « Elle est
+    constituée… » (article 24: « elle » was the library of the sentence before). Who a
+    pronoun stands for lies outside the sentence: the pronoun stays. Our sentences."""
+    source = "Elle est composée de 20 000 fiches, chacune classée selon son auteur."
+    assert "grammar" in kinds(source, "La fiche est composée de 20 000 fiches.", min_words=0)
+    assert "grammar" not in kinds(source, "Elle est composée de 20 000 fiches.", min_words=0)
+    # A subject the source names stays a name; a relative's noun may become its subject.
+    source = "Le maire a présenté un projet qui prévoit 20 logements."
+    assert "grammar" not in kinds(source, "Le projet prévoit 20 logements.", min_words=0)
+
+
 def test_a_passive_participle_of_another_number_is_refused() -> None:
     """Article 24, a model's rewrite the guard accepted: the prognosis was confronted with
     reality, the rewrite made it the plates — and broke the agreement."""
@@ -415,7 +427,9 @@ def test_a_rewrite_may_not_drop_a_word_that_says_which() -> None:
     src = "La nouvelle puce a été inspirée par les besoins des autres appareils de la marque."
     dropped = "La nouvelle puce a été inspirée par les besoins des appareils de la marque."
     kept = "Les besoins des autres appareils de la marque ont inspiré la nouvelle puce."
-    assert any(u.text == "autres" for u in check_unit(nlp(dropped), build_support(nlp(src)), keep=nlp(src)))
+    assert any(
+        u.text == "autres" for u in check_unit(nlp(dropped), build_support(nlp(src)), keep=nlp(src))
+    )
     assert check_unit(nlp(kept), build_support(nlp(src)), keep=nlp(src)) == []
 
 

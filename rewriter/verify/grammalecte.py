@@ -112,7 +112,6 @@ def per_thousand_words(text: str) -> float:
     return 1000.0 * len(errors_in(text)) / words if words else 0.0
 
 
-
 # Grammalecte's tags for a conjugated form: indicative (present, imperfect, simple past,
 # future), conditional, subjunctive; and the third persons (news copy speaks of others).
 _FINITE = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)\b")

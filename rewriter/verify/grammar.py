@@ -157,6 +157,25 @@ def doubled_subject(doc: Any, support: Support) -> str:
     return ""
 
 
+def replaced_pronoun(doc: Any, support: Support) -> str:
+    """A subject pronoun of the source made a noun phrase: the model's « La tuile est
+    constituée de 35.000 "tuiles" » for « Elle est constituée… » (article 24, « elle »
+    was the tissue library of the sentence before). Who a pronoun stands for lies outside
+    the sentence, where no check can follow it: the pronoun stays."""
+    for token in doc:
+        if (
+            token.dep_.startswith("nsubj")
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.head.lemma_ in support.pronoun_subjects
+        ):
+            start = min([token.i, *(c.i for c in token.children if c.dep_ == "det")])
+            low, high = min(start, token.head.i), max(token.i, token.head.i)
+            if flat(doc[low : high + 1].text) in support.flat_text:
+                continue  # the source's own words: it says so itself (a parse may differ)
+            return str(doc[start : token.i + 1].text)
+    return ""
+
+
 def dropped_ne(doc: Any, support: Support) -> str:
     """A spoken negation (« on sait pas ») that its source does not use itself."""
     for token in doc:

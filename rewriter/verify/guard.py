@@ -25,6 +25,7 @@ from rewriter.verify.grammar import (
     lone_entre,
     orphan_pronouns,
     passive_disagreement,
+    replaced_pronoun,
     stray_word,
 )
 from rewriter.verify.omissions import MEANINGFUL, Facts, omissions
@@ -258,6 +259,9 @@ def check_unit(
     stray = stray_word(doc)
     if stray:
         add(stray, "grammar")  # « La Formellement, elle doit… », « A Sora peut… »
+    replaced = replaced_pronoun(doc, support)
+    if replaced:
+        add(replaced, "grammar")  # « La tuile est constituée… » for « Elle est constituée… »
     dropped = dropped_ne(doc, support)
     if dropped:
         add(dropped, "grammar")  # « On sait toujours pas » for « On ne sait toujours pas »

@@ -41,3 +41,26 @@ def referents(doc: Any) -> frozenset[tuple[str, str]]:
             if features is not None:
                 found.add(features)
     return frozenset(found)
+
+
+# Third-person pronouns that stand for a noun said before (the tagger's PronType is not
+# reliable: « Elle » has none).
+_STANDING_FOR = frozenset(
+    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci celui-là celle-là lui eux".split()
+)
+
+
+def pronoun_subjects(doc: Any) -> frozenset[str]:
+    """Verbs whose subject is a personal or demonstrative pronoun here, and never a noun
+    (« Elle est constituée de 35.000 tuiles » gives constituer): who « elle » is, the
+    sentence does not say (read by `grammar.replaced_pronoun`)."""
+    pronoun: set[str] = set()
+    noun: set[str] = set()
+    for token in doc:
+        if not token.dep_.startswith("nsubj"):
+            continue
+        if token.pos_ == "PRON" and token.lower_ in _STANDING_FOR:
+            pronoun.add(token.head.lemma_)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            noun.add(token.head.lemma_)
+    return frozenset(pronoun - noun)

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from rewriter.analysis.words import normalise, token_forms
-from rewriter.verify.referents import referents, subject_features
+from rewriter.verify.referents import pronoun_subjects, referents, subject_features
 
 # Number words a rewrite may turn into digits, or back.
 NUMBER_WORDS = {
@@ -115,6 +115,7 @@ class Support:
     referents: frozenset[tuple[str, str]] = frozenset()
     # verb lemma -> (gender, number) of its subjects here (`subject_features`)
     subjects: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    pronoun_subjects: frozenset[str] = frozenset()  # verbs a pronoun does (`referents`)
 
     def supports_word(self, token: Any) -> bool:
         forms = token_forms(token)
@@ -283,6 +284,7 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         genders=article_genders(doc),
         referents=referents(doc),
         subjects=subject_features(doc),
+        pronoun_subjects=pronoun_subjects(doc),
     )
 
 
