@@ -301,6 +301,21 @@ def test_a_detached_participle_made_a_doubled_subject_is_refused() -> None:
     assert "grammar" not in kinds(source, source, min_words=0)
 
 
+def test_a_stutter_is_refused() -> None:
+    """The model's « un logiciel open-source "open-source" » (article 24) and « 1965, 4,
+    Mariner 4, survole Mars » (article 21). Our sentences."""
+    source = 'Ils utilisent un logiciel "libre-service" qui lit les lames.'
+    stutter = 'Ils utilisent un logiciel libre-service "libre-service".'
+    assert "format" in kinds(source, stutter, min_words=0)
+    source = "1998 : la sonde Voyager 2 survole Neptune."
+    assert "format" in kinds(source, "1998, 2, la sonde Voyager 2 survole Neptune.", min_words=0)
+    assert "format" not in kinds(
+        source, "En 1998, la sonde Voyager 2 survole Neptune.", min_words=0
+    )
+    source = "Il a dit « nous nous battrons » lundi."
+    assert "format" not in kinds(source, "Lundi, il a dit « nous nous battrons ».", min_words=0)
+
+
 def test_a_subject_pronoun_is_not_made_a_noun_phrase() -> None:
     """The model's « La tuile est constituée de 35.000 "tuiles" » for « Elle est
     constituée… » (article 24: « elle » was the library of the sentence before). Who a

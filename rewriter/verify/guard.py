@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Literal
 
 from rewriter.analysis import language
@@ -226,6 +227,19 @@ def check_unit(
     for triple in set(triples):
         if triples.count(triple) >= 2 and triples.count(triple) > source_words.count(triple):
             add(f"« {triple} » répété", "format")  # « le retour des documents » twice
+            break
+    # The model stutters: a word said twice in a row (« un logiciel open-source
+    # "open-source" », article 24), a figure said more often than the source says it
+    # (« 1965, 4, Mariner 4, survole Mars », article 21).
+    hyphened = re.findall(r"\w+(?:-\w+)*", text.lower())
+    source_text = " ".join(re.findall(r"\w+(?:-\w+)*", support.flat_text))
+    for a, b in pairwise(hyphened):
+        if a == b and not a.isdigit() and f" {a} {a} " not in f" {source_text} ":
+            add(f"« {a} {a} »", "format")
+            break
+    for number in {w for w in words if w.isdigit()}:
+        if words.count(number) > source_words.split().count(number):
+            add(f"« {number} » répété", "format")
             break
     for token in doc:
         # « …, toujours selon sa tendance » (article 05, a model's split): every word is
