@@ -479,6 +479,26 @@ def test_a_meta_from_further_on_before_a_keyword_label() -> None:
     assert meta == later  # not « Médiathèque : le conseil municipal a examiné… »
 
 
+def test_a_lead_opening_on_a_quotation_gives_the_meta_its_clause() -> None:
+    """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27) gave
+    « Maison Kammerzell : passer une seule fois du produit… », a later sentence under a
+    label. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.metas import fallback_meta
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+
+    lead = (
+        '"Lundi matin, tout sera prêt" : à Lyon, les bibliothécaires de la médiathèque '
+        "Jean-Macé rangent les derniers livres avant d'accueillir leurs lecteurs."
+    )
+    text = f"# La médiathèque rouvre\n\n{lead} Ils ont tout nettoyé.\n\nLe reste suivra."
+    plan = make_plan(parse_article(parse_markdown(text), "médiathèque"))
+    meta = fallback_meta(plan, Settings())
+    assert meta.startswith("À Lyon, les bibliothécaires de la médiathèque"), meta
+
+
 def test_a_keyword_heading_may_come_from_any_sentence_of_its_section() -> None:
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french

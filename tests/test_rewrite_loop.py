@@ -165,6 +165,7 @@ def test_fallback_meta_fits_and_holds_the_keyword_on_the_whole_corpus(corpus: Pa
         assert not re.search(r"^(?:\w+ )*\w+ : (?:mais|et|or|donc|ainsi)\b", meta), meta
         assert not re.search(r'^[^:«"]* : [«"]', meta), meta  # article 18: a bare quotation
         assert meta.count("(") == meta.count(")"), meta  # article 18: « (IAAF… »
+        assert not re.search(r"[,;:]\.$", meta), meta  # article 26: « …ancestrale,. »
 
 
 def test_meta_cut_never_splits_a_decimal() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from rewriter.analysis.keyword import count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import lower_initial
-from rewriter.generate.text import keyword_label, without_connector
+from rewriter.generate.text import capitalise, keyword_label, without_connector
 from rewriter.plan import Plan
 from rewriter.plan.growth import leans
 from rewriter.settings import Settings
@@ -45,6 +45,17 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     return meta
 
 
+_OPENING_QUOTE = re.compile(r'[«"“][^«»"“”]+[»"”]\s*:\s*(\S.+)')
+
+
+def _after_quote(text: str) -> str:
+    """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27): a lead
+    that opens on a quotation says its news after the colon, and that clause stands alone
+    — the meta was « Maison Kammerzell : passer une seule fois du produit… » instead."""
+    found = _OPENING_QUOTE.fullmatch(text)
+    return capitalise(found[1]) if found and balanced(found[1]) else text
+
+
 def _lead_meta(plan: Plan, settings: Settings) -> str:
     kw = plan.keyword
     label = keyword_label(kw)
@@ -52,7 +63,9 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # Not a sentence of a quotation that runs on into the next one (it would open a « »
     # the meta never closes).
     # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
-    sentences = [without_connector(s.text) for s in plan.sentences[:6] if balanced(s.text)]
+    sentences = [
+        _after_quote(without_connector(s.text)) for s in plan.sentences[:6] if balanced(s.text)
+    ]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
     def keyed(text: str) -> str:
@@ -127,7 +140,7 @@ def _cut_clause(text: str, lo: int, hi: int) -> str:
             following = next((t for t in doc if t.idx > end - offset and not t.is_punct), None)
             if kind and following is not None and not _detachable(following, end - offset):
                 continue
-            return text[:end].rstrip() + "."
+            return text[:end].rstrip(" ,;:") + "."
     return ""
 
 
