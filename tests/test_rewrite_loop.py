@@ -453,6 +453,11 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
     assert leans(sentence("Pour ce faire, les chercheurs ont réuni 80 patients."))
     assert not leans(sentence("Les chercheurs de Dijon ont réuni 80 patients en 2019."))
     assert leans(sentence("Selon l'étude, l'animal en question vivait près des côtes."))
+    # A pronoun before any noun stands for someone said before, whoever the main subject.
+    assert leans(
+        sentence("Dès qu'ils arriveront, ils devront mettre un masque, prévient le maire.")
+    )
+    assert not leans(sentence("Le maire a promis aux habitants qu'il reviendrait en mai."))
     # The parser gives this one two roots (« millions », « vivaient »); each root's subject
     # is looked at (article 20's key point « …, ces ostracodes vivaient… » was served).
     assert leans(

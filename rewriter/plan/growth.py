@@ -84,11 +84,31 @@ def leans(s: SourceSentence) -> bool:
         return True  # « L'animal en question… »
     if first and first[0].morph.get("Poss") == ["Yes"]:
         return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
+    if _pronoun_first(s):
+        return True  # « Dès qu'ils se lèveront…, ils devront le remettre, prévient X »
     # Every root's: the parser may give a sentence two (« Pendant la période du Crétacé
     # (environ −145 à −66 millions d'années), ces ostracodes vivaient… », article 20).
     roots = [t for t in s.span if t.dep_ == "ROOT"] or [s.span.root]
     subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj")]
     return any(leaning_determiner(d) for subject in subjects for d in subject.children)
+
+
+def _pronoun_first(s: SourceSentence) -> bool:
+    """A third-person subject pronoun before any noun or name the sentence has: it
+    stands for someone named before (article 27's key point « Dès qu'ils se lèveront,
+    par exemple pour aller aux toilettes, ils devront le remettre, prévient Jennifer
+    Viix »: the main subject is the speaker's, the pronouns lean). « Il faut », « il
+    s'agit » stand for no one."""
+    for token in s.span:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return False
+        if (
+            token.lower_ in _PERSONAL
+            and token.dep_.startswith("nsubj")
+            and token.head.lemma_ not in ("falloir", "agir", "sembler", "paraître")
+        ):
+            return True
+    return False
 
 
 def _list_item(s: SourceSentence) -> bool:
