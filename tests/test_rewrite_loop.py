@@ -493,3 +493,22 @@ def test_a_shortened_sentence_brings_no_word_of_its_own() -> None:
     assert new_words(french()("La température peut vite dépasser 40 degrés."), source) == []
     assert new_words(french()("La température a vite dépassé 40 degrés."), source) == ["a"]
     assert new_words(french()("La température peut y dépasser 40 degrés."), source) == []
+
+
+def test_a_sentence_the_next_one_ties_back_to_is_not_split() -> None:
+    """« …, prédit Didier Corfec. Didier Corfec est préparateur de… Car, tractable… »
+    (article 19): the split put a new sentence between the prediction and the « Car »
+    that explains it. Our text."""
+    from rewriter.read.markdown import parse_markdown
+
+    quote = (
+        '"Il a conçu un superbe petit bateau qui fera parler de lui", prédit Paul Martin, '
+        "préparateur du skipper et vieil ami du marin."
+    )
+    tied = "Car, tractable sur remorque, le bateau peut revenir seul sur sa quille."
+    loose = "Le bateau partira de Lorient en mars pour un tour du monde de deux ans."
+    for following, split in ((tied, False), (loose, True)):
+        md = f"# Un petit bateau\n\nLe marin a construit son bateau.\n\n{quote} {following}"
+        result = rewrite(parse_markdown(md), options=RewriteOptions(), generator=None)
+        text = _all_text(result)
+        assert ("Paul Martin est préparateur" in text) is split, text

@@ -8,7 +8,7 @@ from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate import outline
 from rewriter.generate.headings import fits_heading, heading_for, heading_key, source_heading
 from rewriter.generate.paragraphs import first_requests, rewrite_paragraph, without_model
-from rewriter.generate.sentences import write_sentence
+from rewriter.generate.sentences import ties_back, write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
@@ -39,8 +39,12 @@ def write_draft(
             if on_progress:
                 on_progress(done, total)
             return Paragraph(out)
-        for s in sentences:
-            out += write_sentence(s, writer, settings)
+        for i, s in enumerate(sentences):
+            following = sentences[i + 1].text if i + 1 < len(sentences) else ""
+            written = write_sentence(s, writer, settings, whole=ties_back(following))
+            if ties_back(following):
+                writer.whole.update(written)  # the repair loop does not split it either
+            out += written
             done += 1
             if on_progress:
                 on_progress(done, total)

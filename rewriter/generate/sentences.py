@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -130,18 +131,20 @@ def write_sentence(
     *,
     seed_offset: int = 0,
     summary: bool = False,
+    whole: bool = False,
 ) -> list[str]:
     """Output sentences for one source sentence: generated where the guard accepts them,
-    else the source's own words, split and reordered by the parse."""
+    else the source's own words, split and reordered by the parse. `whole`: one sentence
+    out, never split — the next one ties back to it (`ties_back`)."""
     support = build_support(source.span.as_doc())
     if source.quoted:
         # Inside a quotation: word for word, never split, never sent to the model; only a
         # quotation whole in this sentence may have its attribution moved.
         verbatim = source.text
-        whole = balanced(verbatim) and any(q in verbatim for q in '«"')
+        closed = balanced(verbatim) and any(q in verbatim for q in '«"')
         # Who is quoted may be described in a sentence of its own (« …, a dit X,
         # président de Y. » → « …, a dit X. X est président de Y. »): the quotation stays.
-        described = split_trailing_apposition(source.span) if whole else []
+        described = split_trailing_apposition(source.span) if closed and not whole else []
         if described and not writer.accepts(described, verbatim):
             described = []
         if described:
@@ -149,7 +152,7 @@ def write_sentence(
         # Too long to read in one go: the quotation, then who said it, as two sentences.
         detached = (
             detach_attribution(french()(verbatim)[:])
-            if whole and count_words(verbatim) > settings.max_sentence_words
+            if closed and not whole and count_words(verbatim) > settings.max_sentence_words
             else []
         )
         if detached and writer.accepts(detached, verbatim):
@@ -160,7 +163,7 @@ def write_sentence(
         writer.frozen.add(verbatim)
         return [verbatim, *described[1:]]
     out: list[str] = []
-    limit = settings.max_sentence_words
+    limit = 10**6 if whole else settings.max_sentence_words
     # Do no harm: a sentence within the readability limit is not split; a longer one is
     # split only where the pieces pass the reading gate.
     for piece in pieces(source.span, limit, accept=gate_of(writer)):
@@ -230,6 +233,19 @@ def write_sentence(
         writer.used.add(flat(text))
         out.append(text)
     return out
+
+
+_TIES_BACK = re.compile(
+    r"^(?:Car|Mais|Or|Donc|En effet|Pourtant|Cependant|Toutefois|Néanmoins|En revanche"
+    r"|Ainsi|Aussi|C['’]est pourquoi|Par conséquent)\b"
+)
+
+
+def ties_back(text: str) -> bool:
+    """« Car, tractable sur remorque, "Baluchon"… » explains the sentence just before it:
+    a split that ends that one with a new sentence (« …, prédit Didier Corfec. Didier
+    Corfec est préparateur de… », article 19) makes the « Car » explain the wrong one."""
+    return bool(_TIES_BACK.match(text.strip()))
 
 
 def _shortened(writer: UnitWriter, source: Any) -> Callable[[str], bool]:

@@ -62,6 +62,7 @@ class UnitWriter:
         self.stats = Stats()
         self.used: set[str] = set()  # sentences already in the article (flattened)
         self.frozen: set[str] = set()  # quoted sentences: no repair may touch them
+        self.whole: set[str] = set()  # sentences the next one ties back to: never split
         self.restated: set[str] = set()  # sentences a summary repeated word for word
         self.model_texts: set[str] = set()  # what the model wrote and the judges accepted
         self.on_unit = on_unit or (lambda _kind: None)

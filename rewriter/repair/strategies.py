@@ -111,7 +111,8 @@ def split_long_sentences(draft: Draft, ctx: Context) -> bool:
     for paragraph in _paragraphs(draft):
         out: list[str] = []
         for sentence in paragraph.sentences:
-            if count_words(sentence) > limit and sentence not in ctx.writer.frozen:
+            kept = ctx.writer.frozen | ctx.writer.whole
+            if count_words(sentence) > limit and sentence not in kept:
                 parts = pieces(nlp(sentence)[:], limit, accept=gate_of(ctx.writer))
                 changed |= len(parts) > 1
                 out += parts
