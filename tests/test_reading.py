@@ -459,13 +459,18 @@ def test_a_lead_heading_neither_leans_nor_cuts_a_name() -> None:
     assert lead_heading("La remise en question du projet a été votée.", set()) != ""
 
 
-def test_a_meta_from_further_on_before_a_keyword_label() -> None:
+def _meta_of(markdown: str, keyword: str) -> str:
+    """The meta description the model-free fallback gives `markdown`."""
     from rewriter.analysis.engine import parse_article
     from rewriter.generate.metas import fallback_meta
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
     from rewriter.settings import Settings
 
+    return fallback_meta(make_plan(parse_article(parse_markdown(markdown), keyword)), Settings())
+
+
+def test_a_meta_from_further_on_before_a_keyword_label() -> None:
     lead = " ".join(
         f"Le conseil municipal a examiné le dossier numéro {i} lundi soir." for i in range(6)
     )
@@ -474,28 +479,20 @@ def test_a_meta_from_further_on_before_a_keyword_label() -> None:
         "salles de lecture et un auditorium de cent places."
     )
     text = f"# La médiathèque\n\n{lead}\n\n{later} Les travaux ont duré deux ans."
-    plan = make_plan(parse_article(parse_markdown(text), "médiathèque"))
-    meta = fallback_meta(plan, Settings())
-    assert meta == later  # not « Médiathèque : le conseil municipal a examiné… »
+    # Not « Médiathèque : le conseil municipal a examiné… »
+    assert _meta_of(text, "médiathèque") == later
 
 
 def test_a_lead_opening_on_a_quotation_gives_the_meta_its_clause() -> None:
     """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27) gave
     « Maison Kammerzell : passer une seule fois du produit… », a later sentence under a
     label. Our text."""
-    from rewriter.analysis.engine import parse_article
-    from rewriter.generate.metas import fallback_meta
-    from rewriter.plan import make_plan
-    from rewriter.read.markdown import parse_markdown
-    from rewriter.settings import Settings
-
     lead = (
         '"Lundi matin, tout sera prêt" : à Lyon, les bibliothécaires de la médiathèque '
         "Jean-Macé rangent les derniers livres avant d'accueillir leurs lecteurs."
     )
     text = f"# La médiathèque rouvre\n\n{lead} Ils ont tout nettoyé.\n\nLe reste suivra."
-    plan = make_plan(parse_article(parse_markdown(text), "médiathèque"))
-    meta = fallback_meta(plan, Settings())
+    meta = _meta_of(text, "médiathèque")
     assert meta.startswith("À Lyon, les bibliothécaires de la médiathèque"), meta
 
 

@@ -80,6 +80,14 @@ def content_forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
     return [token_forms(t) for t in tokens if is_content(t)]
 
 
+# Third-person pronouns that stand for a noun said before (the tagger's PronType is not
+# reliable: « Elle » has none): the splitters' pronouns (`guard.PRONOUNS`), what a pronoun
+# subject leans on (`growth.leans`), what no rewrite may name (`referents.pronoun_subjects`).
+STANDING_FOR = frozenset(
+    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci celui-là celle-là".split()
+)
+
+
 def new_words(candidate: Iterable[Any], source: Iterable[Any]) -> list[str]:
     """Content words of `candidate` (parsed) that `source` (parsed) has in no form: a
     shortened sentence says less with the source's words, it does not bring its own (the

@@ -40,9 +40,9 @@ def write_draft(
                 on_progress(done, total)
             return Paragraph(out)
         for i, s in enumerate(sentences):
-            following = sentences[i + 1].text if i + 1 < len(sentences) else ""
-            written = write_sentence(s, writer, settings, whole=ties_back(following))
-            if ties_back(following):
+            whole = i + 1 < len(sentences) and ties_back(sentences[i + 1].text)
+            written = write_sentence(s, writer, settings, whole=whole)
+            if whole:
                 writer.whole.update(written)  # the repair loop does not split it either
             out += written
             done += 1

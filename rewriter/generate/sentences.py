@@ -163,7 +163,7 @@ def write_sentence(
         writer.frozen.add(verbatim)
         return [verbatim, *described[1:]]
     out: list[str] = []
-    limit = 10**6 if whole else settings.max_sentence_words
+    limit = 10**6 if whole else settings.max_sentence_words  # `whole`: no length splits
     # Do no harm: a sentence within the readability limit is not split; a longer one is
     # split only where the pieces pass the reading gate.
     for piece in pieces(source.span, limit, accept=gate_of(writer)):
@@ -244,7 +244,9 @@ _TIES_BACK = re.compile(
 def ties_back(text: str) -> bool:
     """« Car, tractable sur remorque, "Baluchon"… » explains the sentence just before it:
     a split that ends that one with a new sentence (« …, prédit Didier Corfec. Didier
-    Corfec est préparateur de… », article 19) makes the « Car » explain the wrong one."""
+    Corfec est préparateur de… », article 19) makes the « Car » explain the wrong one.
+    Not `text.without_connector`'s list: that one strips what a sentence out of its place
+    may lose; this one says what ties a sentence to the one before."""
     return bool(_TIES_BACK.match(text.strip()))
 
 

@@ -186,22 +186,7 @@ def _runs(
         opening = float(able[i]) - (LEANING_COST if leaning[i] and i else 0.0)
         return opening - ((total - SECTION_WORDS) / SECTION_WORDS) ** 2 - short
 
-    best: list[tuple[float, int] | None] = [None] * (n + 1)
-    best[n] = (0.0, n)
-    for i in range(n - 1, -1, -1):
-        for j in range(i + 1, n + 1):
-            here, rest = score(i, j), best[j]
-            if here is None or rest is None:
-                continue
-            current = best[i]
-            if current is None or here + rest[0] > current[0]:
-                best[i] = (here + rest[0], j)
-    runs, i = [], 0
-    while i < n:  # a paragraph alone always fits: best[i] is never None
-        j = best[i][1]  # type: ignore[index]
-        runs.append(paragraphs[i:j])
-        i = j
-    return runs
+    return [paragraphs[i:j] for i, j in _best_cuts(n, score)]
 
 
 def quotation_ranges(text: str) -> list[tuple[int, int]]:
@@ -261,6 +246,13 @@ def _cut(sentences: list[SourceSentence]) -> list[list[SourceSentence]]:
         short = 1.0 if total < PARAGRAPH_WORDS / 3 else 0.0
         return -(((total - PARAGRAPH_WORDS) / PARAGRAPH_WORDS) ** 2) - short - against[i]
 
+    return [sentences[i:j] for i, j in _best_cuts(n, score)]
+
+
+def _best_cuts(n: int, score: Callable[[int, int], float | None]) -> list[tuple[int, int]]:
+    """The spans [i, j) covering 0..n whose scores sum highest (`score`: None where a span
+    may not be one piece; a piece of one item must always be allowed). Exact, by dynamic
+    programming over the cut points."""
     best: list[tuple[float, int] | None] = [None] * (n + 1)
     best[n] = (0.0, n)
     for i in range(n - 1, -1, -1):
@@ -271,9 +263,9 @@ def _cut(sentences: list[SourceSentence]) -> list[list[SourceSentence]]:
             current = best[i]
             if current is None or here + rest[0] > current[0]:
                 best[i] = (here + rest[0], j)
-    out, i = [], 0
-    while i < n:  # a sentence alone always fits: best[i] is never None
+    spans, i = [], 0
+    while i < n:  # a single item always fits: best[i] is never None
         j = best[i][1]  # type: ignore[index]
-        out.append(sentences[i:j])
+        spans.append((i, j))
         i = j
-    return out
+    return spans

@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rewriter.analysis.words import MONTHS, is_year, leaning_determiner, points_back
+from rewriter.analysis.words import (
+    MONTHS,
+    STANDING_FOR,
+    is_year,
+    leaning_determiner,
+    points_back,
+)
 from rewriter.plan import Plan, SourceSentence
 from rewriter.transform.clauses import REPORTING_VERBS
 from rewriter.verify.reading import fragment
@@ -48,7 +54,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
     return sorted(chosen[:n], key=lambda s: s.index)
 
 
-_PERSONAL = frozenset("il elle ils elles celui-ci celle-ci ceux-ci celles-ci".split())
+_PERSONAL = STANDING_FOR
 
 
 def opens_on_pronoun(s: SourceSentence) -> bool:

@@ -15,7 +15,13 @@ from itertools import pairwise
 from typing import Any, Literal
 
 from rewriter.analysis import language
-from rewriter.analysis.words import FUNCTION_POS, count_words, normalise, token_forms
+from rewriter.analysis.words import (
+    FUNCTION_POS,
+    STANDING_FOR,
+    count_words,
+    normalise,
+    token_forms,
+)
 from rewriter.verify.grammar import (
     disagreements,
     doubled_subject,
@@ -76,9 +82,7 @@ FREE_WORDS = frozenset(
 
 # Pronouns the clause splitters put in place of a repeated subject: never a name, even
 # when the parser, misled by a capital, tags « Celui-ci » as an entity.
-PRONOUNS = frozenset(
-    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci celui-là celle-là".split()
-)
+PRONOUNS = STANDING_FOR
 
 
 @dataclass(frozen=True)

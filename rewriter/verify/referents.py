@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rewriter.analysis.words import STANDING_FOR
+
 
 def _features(token: Any) -> tuple[str, str] | None:
     gender = token.morph.get("Gender")
@@ -43,13 +45,6 @@ def referents(doc: Any) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-# Third-person pronouns that stand for a noun said before (the tagger's PronType is not
-# reliable: « Elle » has none).
-_STANDING_FOR = frozenset(
-    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci celui-là celle-là lui eux".split()
-)
-
-
 def pronoun_subjects(doc: Any) -> frozenset[str]:
     """Verbs whose subject is a personal or demonstrative pronoun here, and never a noun
     (« Elle est constituée de 35.000 tuiles » gives constituer): who « elle » is, the
@@ -59,7 +54,7 @@ def pronoun_subjects(doc: Any) -> frozenset[str]:
     for token in doc:
         if not token.dep_.startswith("nsubj"):
             continue
-        if token.pos_ == "PRON" and token.lower_ in _STANDING_FOR:
+        if token.pos_ == "PRON" and token.lower_ in STANDING_FOR:
             pronoun.add(token.head.lemma_)
         elif token.pos_ in ("NOUN", "PROPN"):
             noun.add(token.head.lemma_)
