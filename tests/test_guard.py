@@ -493,3 +493,25 @@ def test_a_summary_may_drop_words_never_a_fact() -> None:
     assert {p.kind for p in check_unit(nlp(dropped), support, keep=facts)} == {"omission"}
     shorter = "Dans la seule région Bretagne, le nombre de chômeurs baisse de 3 % cette année."
     assert check_unit(nlp(shorter), support, keep=facts) == []
+
+
+@pytest.mark.parametrize("facts", [False, True])
+def test_a_rewrite_may_not_drop_the_pronoun_that_says_where(facts: bool) -> None:
+    """Article 23, the default model: « La température peut rapidement dépasser 30 degrés »
+    for « …peut rapidement y dépasser 30 degrés » (in the car): a general claim, false.
+    Our sentences; a body rewrite and a summary alike."""
+    from rewriter.verify.omissions import Facts
+
+    nlp = french()
+    source = "En plein soleil, la température peut rapidement y dépasser 50 degrés."
+    keep = Facts(nlp(source)) if facts else nlp(source)
+    support = build_support(nlp(source))
+    dropped = "En plein soleil, la température peut rapidement dépasser 50 degrés."
+    assert "omission" in {p.kind for p in check_unit(nlp(dropped), support, keep=keep)}
+    kept = "En plein soleil, la température peut y dépasser rapidement 50 degrés."
+    assert "omission" not in {p.kind for p in check_unit(nlp(kept), support, keep=keep)}
+    source = "Les visiteurs en ont acheté 300 pendant le salon."
+    dropped = "Les visiteurs ont acheté 300 pendant le salon."
+    keep = Facts(nlp(source)) if facts else nlp(source)
+    support = build_support(nlp(source))
+    assert "omission" in {p.kind for p in check_unit(nlp(dropped), support, keep=keep)}

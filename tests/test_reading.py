@@ -194,6 +194,20 @@ def test_a_good_source_heading_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("desk", "kept"),
+    [
+        # Article 27 printed « Un bien fou », a restaurateur's words, as the journalist's.
+        ('"Un bien fou"', '"Un bien fou"'),
+        ("« Pas riche comme le voisin »", "« Pas riche comme le voisin »"),
+        ('"Ecologie alternative"', '"Écologie alternative"'),
+        ('"Sauver" la rivière', "Sauver la rivière"),  # a stray mark is tidied away
+    ],
+)
+def test_a_quotation_the_desk_made_its_heading_keeps_its_marks(desk: str, kept: str) -> None:
+    assert source_heading(desk, set()) == kept
+
+
+@pytest.mark.parametrize(
     ("pasted", "heading"),
     [
         (

@@ -437,6 +437,26 @@ def test_the_fallback_title_is_never_a_label_on_a_phrase_of_the_lead() -> None:
     assert fallback_title(plan, Settings()) == headline
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Article 16: « Hwang Sok-yong : Turpitude et architecture » — the tagger read the
+        # headline's first capital as a name.
+        ("Turpitude et architecture", "turpitude et architecture"),
+        ("Ecologie et politique", "écologie et politique"),
+        ("Berne interdit le pesticide", "Berne interdit le pesticide"),
+        ("Hwang Sok-yong, romancier", "Hwang Sok-yong, romancier"),
+        ("OCDE : les chiffres", "OCDE : les chiffres"),
+    ],
+)
+def test_after_a_colon_a_title_goes_on_in_lower_case_unless_on_a_name(
+    text: str, expected: str
+) -> None:
+    from rewriter.generate.titles import after_colon
+
+    assert after_colon(text) == expected
+
+
 def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
     """Key points read out of place (article 20): « Jusqu'alors, ces hypothèses se
     basaient… », « Pendant le Crétacé, ces ostracodes vivaient… » — which ones?"""
@@ -512,3 +532,28 @@ def test_a_sentence_the_next_one_ties_back_to_is_not_split() -> None:
         result = rewrite(parse_markdown(md), options=RewriteOptions(), generator=None)
         text = _all_text(result)
         assert ("Paul Martin est préparateur" in text) is split, text
+
+
+def test_a_long_quotation_is_detached_from_who_said_it_only_when_it_then_reads_in_one_go(
+    tmp_path: Path,
+) -> None:
+    """Article 24: « "On lui a appris…diagnostic". C'est ce qu'explique M. Derangère. » — the
+    quotation stayed as long as before, and the frame read robotic."""
+    long_quote = (
+        '"Nous avons appris au logiciel à repérer les tissus, sains ou non, puis à chercher '
+        'des correspondances pour établir un diagnostic fiable", explique Mme Durand.'
+    )
+    short_quote = (
+        "\"Nous rouvrirons les deux grands bassins dès le mois de juin, quoi qu'il en coûte à "
+        "la commune\", a dit le maire."
+    )
+    path = tmp_path / "article.md"
+    path.write_text(
+        "# La piscine rouvre en juin\n\n"
+        "La piscine municipale rouvrira ses deux bassins au mois de juin. "
+        f"{short_quote}\n\nLe laboratoire a présenté son logiciel mardi. {long_quote}\n",
+        encoding="utf-8",
+    )
+    text = _all_text(rewrite(read_article(path), options=RewriteOptions(), generator=None))
+    assert long_quote in text
+    assert "C'est ce qu'a dit le maire." in text

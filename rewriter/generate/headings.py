@@ -7,7 +7,13 @@ from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import is_content, leaning_determiner, points_back, token_forms
+from rewriter.analysis.words import (
+    is_content,
+    leaning_determiner,
+    lower_initial,
+    points_back,
+    token_forms,
+)
 from rewriter.generate import prompts
 from rewriter.generate.leads import LOCUTION_NOUNS, clause_core, noun_phrase, words_of
 from rewriter.generate.text import capitalise
@@ -118,8 +124,11 @@ def can_head(text: str) -> bool:
 
 
 def source_heading(text: str, used: set[str]) -> str | None:
-    """The source's own subheading, tidied (« "Ecologie alternative" » → « Écologie
-    alternative »), when it is a real heading: 2 to 10 words, not a sentence, not used yet."""
+    """The source's own subheading, tidied (« "Ecologie alternative" » → « "Écologie
+    alternative" »), when it is a real heading: 2 to 14 words, not a sentence, not used yet."""
+    # A quotation the desk made its heading keeps its marks (« "Un bien fou" », article 27,
+    # are a restaurateur's words, not the journalist's); other marks are tidied away.
+    whole = re.fullmatch(r'\s*(?:"([^"«»]+)"|«\s*([^"«»]+?)\s*»)\s*', text)
     text = text.strip().strip('"«» ').strip()
     if text.count('"') % 2 or text.count("«") != text.count("»"):
         text = re.sub(r'\s*["«»]\s*', " ", text).strip()  # « Sauver" l'orpaillage »
@@ -129,8 +138,10 @@ def source_heading(text: str, used: set[str]) -> str | None:
         return None
     if heading_key(text) in used:
         return None
-    text = capitalise(text)
+    text = capitalise(lower_initial(text))  # the accent agency copy drops: « Écologie »
     used.add(heading_key(text))
+    if whole:
+        return f'"{text}"' if whole[1] else f"« {text} »"
     return text
 
 

@@ -155,6 +155,10 @@ def write_sentence(
             if closed and not whole and count_words(verbatim) > settings.max_sentence_words
             else []
         )
+        # Only when the quotation then reads in one go: « "…long…". C'est ce qu'explique
+        # M. X. » leaves a sentence as long as before and adds a robotic frame.
+        if detached and count_words(detached[0]) > settings.max_sentence_words:
+            detached = []
         if detached and writer.accepts(detached, verbatim):
             verbatim, said = detached
             described = [verbatim, said, *described[1:]]

@@ -11,7 +11,7 @@ from rewriter.generate import outline, prompts
 from rewriter.generate.leads import noun_phrase
 from rewriter.generate.metas import fallback_meta
 from rewriter.generate.text import capitalise, keyword_label
-from rewriter.generate.titles import closed, dangling, hoisted_titles, robotic
+from rewriter.generate.titles import after_colon, closed, dangling, hoisted_titles, robotic
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.settings import Settings
@@ -76,7 +76,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
             candidates += [_shorten(text, settings.max_title_chars)]
     rest = _without_keyword(title, kw)
     room = settings.max_title_chars - len(label) - 3
-    candidates += [f"{label} : {r}" for r in (rest, _shorten(rest, room)) if r]
+    candidates += [f"{label} : {after_colon(r)}" for r in (rest, _shorten(rest, room)) if r]
     # The title's own subject, named after the keyword: « Sora : le générateur de texte-vidéo »
     title_doc = nlp(title)
     for token in title_doc:
@@ -91,7 +91,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
             if sum(1 for t in words if is_content(t)) >= 2:
                 phrase = title_doc[words[0].i : words[-1].i + 1].text
                 phrase = re.sub(rf"\s*\b{re.escape(kw.text)}\b", "", phrase, flags=re.I)
-                candidates.append(f"{label} : {_lower(phrase.strip())}")
+                candidates.append(f"{label} : {after_colon(phrase.strip())}")
     for s in plan.lead[:2]:
         candidates += _clauses_from_keyword(s.text, kw)
     # No « Keyword : <a noun phrase of the lead> »: a label, and one that may say what the
@@ -123,10 +123,6 @@ def _trim_to(text: str, limit: int) -> str:
         if fits and last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end):
             return doc[:end].text
     return ""
-
-
-def _lower(text: str) -> str:
-    return lower_initial(text)
 
 
 def _clauses_from_keyword(text: str, kw: Keyword) -> list[str]:

@@ -16,6 +16,7 @@ from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, lower_initial, token_forms
 from rewriter.generate.text import capitalise, keyword_label
+from rewriter.verify import grammalecte
 
 # A title part cannot open on a word that needs what came before it.
 DANGLING = frozenset("et ou mais car donc or ni puis qui que dont".split())
@@ -78,7 +79,7 @@ def hoisted_titles(headline: str, kw: Keyword, limit: int) -> list[str]:
         # Nothing left beside it: the keyword phrase is the headline (« Spermatozoïdes
         # géants vieux de plus de 100 millions d'années »).
         out = (
-            [f"{capitalise(phrase)} : {_lower(rest)}"]
+            [f"{capitalise(phrase)} : {after_colon(rest)}"]
             if any(is_content(t) for t in french()(rest))
             else []
         )
@@ -98,10 +99,10 @@ def _compose(leads: list[str], rest: str, limit: int) -> list[str]:
     cut_short: list[str] = []
     for lead in leads:
         for part in [rest, *_segments(rest)]:
-            whole.append(f"{lead} : {_lower(part)}")
+            whole.append(f"{lead} : {after_colon(part)}")
             shorter = _shorter(part, limit - len(lead) - 3)
             if shorter:
-                cut_short.append(f"{lead} : {_lower(shorter)}")
+                cut_short.append(f"{lead} : {after_colon(shorter)}")
     out: list[str] = []
     for title in [*sorted(whole, key=len, reverse=True), *cut_short]:
         if len(title) <= limit and _ends_well(title) and title not in out:
@@ -174,12 +175,20 @@ def _ends_well(title: str, colons: int = 1) -> bool:
     return bool(words) and words[-1].pos_ not in _END_BAD and title.count(":") == colons
 
 
-def _lower(text: str) -> str:
+def after_colon(text: str) -> str:
+    """`text` as it reads after a colon: its capital lowered unless it opens on a name
+    or an acronym (« Hwang Sok-yong : turpitude et architecture »)."""
     doc = french()(text)
     first = doc[0].text if doc else ""
     name = doc and (doc[0].pos_ == "PROPN" or doc[0].ent_type_)
-    if name and not french().vocab[first.split("-")[0].lower()].is_stop:
-        return text  # a name keeps its capital (« Au-dessous » is not one)
+    # A tagger reads a headline's first capital as a name; the lexicon knows better
+    # (« Turpitude et architecture », article 16). « Au-dessous » is not one either.
+    if (
+        name
+        and not french().vocab[first.split("-")[0].lower()].is_stop
+        and not grammalecte.common_word(first, lower_initial(first))
+    ):
+        return text  # a name keeps its capital
     if first.isupper() and len(first) > 1:
         return text  # an acronym
     # Agency style drops capitals' accents: « A Strasbourg », « Ecologie ».

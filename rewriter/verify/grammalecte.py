@@ -125,3 +125,14 @@ def can_be_conjugated(word: str, *, any_person: bool = False) -> bool:
     whatever a tagger made of it in one sentence."""
     morphs = _checker().getSpellChecker().getMorph(word.translate(_STRAIGHT))
     return any(_FINITE.search(m) and (any_person or _THIRD.search(m)) for m in morphs)
+
+
+@cache
+def common_word(word: str, lowered: str) -> bool:
+    """Grammalecte's lexicon knows `lowered` (the word in lower case, accent given back)
+    and has no proper noun spelled `word`: « Turpitude » opening a headline is the common
+    noun, « Pierre », « Berne » or « Macron » may be names, « Hwang » is unknown."""
+    spell = _checker().getSpellChecker()
+    if any(m.startswith(">") and m[1:2].isupper() for m in spell.getMorph(word)):
+        return False
+    return bool(spell.getMorph(lowered.translate(_STRAIGHT)))

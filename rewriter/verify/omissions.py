@@ -17,6 +17,9 @@ MEANINGFUL = frozenset(
     "seules autre autres".split()
 )
 
+# Adverbial pronouns: « y » (there, to it), « en » (of it, from there).
+STANDS_FOR_PLACE = frozenset(("y", "en"))
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -59,6 +62,16 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
     unit_words = {normalise(t.text) for t in doc}
     for token in keep:
         if normalise(token.text) in MEANINGFUL and normalise(token.text) not in unit_words:
+            add(token.text, "omission")
+    # Nor a pronoun that says where or of what: « La température peut rapidement y dépasser
+    # 30 degrés » (in the car) is not « La température peut rapidement dépasser 30 degrés »
+    # (the model's, article 23) — the claim becomes general, every number and name kept.
+    for token in keep:
+        if (
+            token.pos_ == "PRON"
+            and token.lower_ in STANDS_FOR_PLACE
+            and token.lower_ not in unit_words
+        ):
             add(token.text, "omission")
     if facts_only:
         return
