@@ -386,6 +386,11 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
         # The core would say less, or the opposite: an infinitive or a « que » cut.
         ("Le stade ne devrait rouvrir qu'en mars prochain.", ""),
         ("Le maire a appelé les habitants à rester chez eux.", ""),
+        # An infinitive complement keeps the « de » or « à » that introduces it.
+        ("Le maire a décidé de fermer la piscine municipale pendant deux mois.",
+         "Le maire a décidé de fermer la piscine municipale"),
+        ("Les commerçants commencent à rouvrir leurs boutiques depuis lundi.",
+         "Les commerçants commencent à rouvrir leurs boutiques"),
         # A quotation left open (a paragraph of a long quote) lends no heading.
         ('"Le problème n\'est pas le masque.', ""),
     ],

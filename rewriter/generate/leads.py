@@ -148,8 +148,12 @@ def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[An
                 if child.pos_ != "PROPN" and not any(t.dep_ == "amod" for t in phrase):
                     return []  # « Les années 1990 voient la reprise »: of what?
                 kept += phrase
-        elif child.dep_ == "xcomp":  # « vont devoir adapter leurs applications »
-            kept += _verb_core(child, short=short) if child.pos_ == "VERB" else list(child.subtree)
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # « vont devoir adapter leurs applications », « a décidé de fermer la piscine »:
+            # the infinitive with the « à » or « de » that introduces it.
+            kept += [c for c in child.children if c.dep_ == "mark"] + _verb_core(child, short=short)
+        elif child.dep_ == "xcomp":
+            kept += list(child.subtree)
         elif child.dep_ in _CORE_DEPS or child.lower_ in ("ne", "n'", "n’", "pas", *_REFLEXIVE):
             kept.append(child)
     return kept
