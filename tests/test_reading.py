@@ -278,7 +278,7 @@ def test_a_heading_from_the_sections_lead() -> None:
     assert lead_heading("Il a voté la mesure lundi soir.", set()) == ""
 
 
-def test_a_meta_that_names_its_keyword_drops_the_label() -> None:
+def test_a_meta_that_names_its_keyword_drops_the_label(monkeypatch: pytest.MonkeyPatch) -> None:
     from rewriter.analysis.engine import parse_article
     from rewriter.generate.seo import meta_for
     from rewriter.generate.units import UnitWriter
@@ -294,6 +294,14 @@ def test_a_meta_that_names_its_keyword_drops_the_label() -> None:
     plan = make_plan(
         parse_article(parse_markdown(f"# La droite et l'écologie\n\n{lead}\n"), "droite")
     )
+    # The lead's own sentence is the meta: the model is not asked, nonsense cannot get in.
+    nonsense = " Droite : la droite a fait savoir aux électeurs que la droite n'y a pas été."
+    writer = UnitWriter(ScriptedGenerator(lambda _request: nonsense))
+    assert meta_for(plan, writer, Settings()) == lead
+    assert writer.stats.generated == 0
+    # Where the lead can only give a label, the model is asked; its label goes when the
+    # rest names the keyword anyway.
+    monkeypatch.setattr("rewriter.generate.seo.fallback_meta", lambda *_: "Droite : un label")
     writer = UnitWriter(ScriptedGenerator(lambda _request: " " + lead[0].lower() + lead[1:]))
     meta = meta_for(plan, writer, Settings())
     assert writer.stats.generated == 1  # the model's meta was accepted, then unlabelled
@@ -376,7 +384,7 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
         # clause needs none; a coordinated subject is whole; what the source sets apart
         # between commas may go; a long object loses its « de » complement, not its
         # adjective (our sentences).
-        ("Sur un an, le nombre de demandeurs d'emploi recule de 0,6 point selon l'institut.",
+        ("Sur un an, le nombre de demandeurs d'emploi recule de 0,6 point dans la région.",
          "Le nombre de demandeurs d'emploi recule de 0,6 point"),
         ("Tous les bus peuvent partir mais le trafic reste lent.", "Tous les bus peuvent partir"),
         ("Google, Apple et Amazon ont publié des résultats records jeudi.",
@@ -386,6 +394,14 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
         # The core would say less, or the opposite: an infinitive or a « que » cut.
         ("Le stade ne devrait rouvrir qu'en mars prochain.", ""),
         ("Le maire a appelé les habitants à rester chez eux.", ""),
+        # Whose claim it is may not be left out: the heading would state it as fact.
+        ("Selon les estimations, la maire sortante est largement en tête.", ""),
+        ("D'après les sondages, la maire sortante est largement en tête.", ""),
+        ("Le nombre de chômeurs recule de 0,6 point, selon l'institut.", ""),
+        ("Pour M. Abad, la droite doit relever le défi de l'écologie.", ""),
+        # An adjunct that opens the sentence is left out.
+        ("Mercredi soir, le conseil municipal a voté la mesure.",
+         "Le conseil municipal a voté la mesure"),
         # An infinitive complement keeps the « de » or « à » that introduces it.
         ("Le maire a décidé de fermer la piscine municipale pendant deux mois.",
          "Le maire a décidé de fermer la piscine municipale"),

@@ -15,7 +15,12 @@ from rewriter.analysis.words import (
     token_forms,
 )
 from rewriter.generate import prompts
-from rewriter.generate.leads import LOCUTION_NOUNS, clause_core, noun_phrase, words_of
+from rewriter.generate.leads import (
+    LOCUTION_NOUNS,
+    clause_core,
+    noun_phrase,
+    words_of,
+)
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.transform.clauses import balanced
@@ -80,7 +85,6 @@ def lead_heading(
     `anywhere`: when none of the first sentences gives one, the section's other sentences,
     the most central first (the one that shares most content words with the rest)."""
     from rewriter.analysis.sentences import sentence_spans
-    from rewriter.verify import grammalecte
 
     doc = french()(source_text)
     # The section's lead says what it says; a heading that must hold the keyword may
@@ -89,18 +93,29 @@ def lead_heading(
     if keyword is None:
         sentences = sentences[:3] + (central(sentences[3:], doc) if anywhere else [])
     for sent in sentences:
-        for short in (False, True):  # too long whole: the object without its complements
-            kept = clause_core(sent, short=short)
-            if not kept:
-                continue
-            text = capitalise(words_of(kept))
-            if keyword is not None and not count_in(keyword, kept):
-                break
-            if not 3 <= len(text.split()) <= 10 or len(text) > MAX_HEADING_CHARS:
-                continue
-            if heading_key(text) not in used and not grammalecte.introduced(text, sent.text):
-                return text
-            break
+        text = _core_heading(sent, used, keyword)
+        if text:
+            return text
+    return ""
+
+
+def _core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
+    """The heading `sent`'s core gives, else "" (none, one already used, one without
+    the keyword)."""
+    from rewriter.verify import grammalecte
+
+    for short in (False, True):  # too long whole: the object without its complements
+        kept = clause_core(sent, short=short)
+        if not kept:
+            continue
+        text = capitalise(words_of(kept))
+        if keyword is not None and not count_in(keyword, kept):
+            return ""
+        if not 3 <= len(text.split()) <= 10 or len(text) > MAX_HEADING_CHARS:
+            continue
+        if heading_key(text) not in used and not grammalecte.introduced(text, sent.text):
+            return text
+        return ""
     return ""
 
 

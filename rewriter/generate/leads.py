@@ -43,6 +43,8 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
         return []  # « … à mener cette démarche »: which one? The sentence before says.
     if any(points_back(t) for t in sent):
         return []  # « L'animal en question est un ostracode »
+    if attributed(sent, kept):
+        return []  # « [D'après les sondages,] la maire est en tête »: a claim made a fact
     # A verb at the end says something when it needs nothing after it: a compound
     # passive or a pronominal verb (« Huit projets ont été sélectionnés », « Les appels
     # à la démission se sont multipliés »), or one that ends its sentence in the source
@@ -66,6 +68,31 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
             return []
         kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
     return kept
+
+
+def attributed(sent: Any, kept: list[Any]) -> bool:
+    """`sent` says whose claim it is (« selon X », « d'après X », « Pour M. Abad, ») and
+    the core leaves that out: the heading would state as fact what the source reports."""
+    inside = {t.i for t in kept}
+    for token in sent:
+        # Only an attribution of the clause the core is made of (« Fugaku s'est installé
+        # en tête… : c'est la première fois…, selon l'institut » attributes the second).
+        if token.i in inside or (kept and token.head.head.i not in inside):
+            continue
+        nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
+        if token.lower_ == "selon" or (
+            token.lower_ == "après" and token.i > 0 and sent.doc[token.i - 1].lower_ in ("d'", "d’")
+        ):
+            return True
+        # « Pour M. Abad, … », « Pour lui, … »: an opinion, opening the sentence.
+        if (
+            token.i == sent.start
+            and token.lower_ == "pour"
+            and nxt is not None
+            and (nxt.pos_ in ("PROPN", "PRON") or nxt.text in ("M.", "Mme"))
+        ):
+            return True
+    return False
 
 
 def words_of(tokens: list[Any]) -> str:

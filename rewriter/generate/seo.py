@@ -173,13 +173,21 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
             and 1 <= count_in(kw, nlp(text)) <= 2
         )
 
+    # Do no harm: the lead's own sentences, cut at a clause, when they fit and hold the
+    # keyword without a label. The default model's summary of the lead can swap who did
+    # what with every word the source's (article 04: « le ministre Roman Prymula a fait
+    # savoir à son premier ministre que le premier ministre n'y a pas été »).
+    own = fallback_meta(plan, settings)
+    if fits(own) and not own.startswith(f"{label} :"):
+        writer.fallback()
+        return own
     source = f"Mot-clé : {kw.text}. Texte : {lead}"
     if writer.generator is not None and writer.generator.style == "instruct":
         limits = (settings.min_meta_chars, settings.max_meta_chars)
         text = outline.meta(writer, source, support, fits, limits, kw.text)
         if text is None:
             writer.fallback()
-        return capitalise(text) if text else fallback_meta(plan, settings)
+        return capitalise(text) if text else own
     text = writer.generate(
         prompts.META,
         source,
@@ -199,7 +207,7 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
             return capitalise(rest)
         return text
     writer.fallback()
-    return fallback_meta(plan, settings)
+    return own
 
 
 def slug_for(keyword: Keyword, title: str) -> str:
