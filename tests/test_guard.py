@@ -515,3 +515,26 @@ def test_a_rewrite_may_not_drop_the_pronoun_that_says_where(facts: bool) -> None
     keep = Facts(nlp(source)) if facts else nlp(source)
     support = build_support(nlp(source))
     assert "omission" in {p.kind for p in check_unit(nlp(dropped), support, keep=keep)}
+
+
+def test_a_summary_may_not_drop_a_name_of_a_list_nor_its_count() -> None:
+    """Article 08, a key point of the default model: « Les autres (Pkvitality, Carthera et
+    Cristalens Industrie) sont plus généralistes » for « quatre autres (Pkvitality,
+    Exeliom Biosciences, Carthera et Cristalens Industrie) ». Our sentence."""
+    from rewriter.verify.omissions import Facts
+
+    nlp = french()
+    source = (
+        "Quatre autres entreprises (Bercival, Ondaro Systems, Kelvia et Mirtex) sont plus petites."
+    )
+    support, facts = build_support(nlp(source)), Facts(nlp(source))
+    one_less = "Quatre autres entreprises (Bercival, Kelvia et Mirtex) sont plus petites."
+    assert "omission" in {p.kind for p in check_unit(nlp(one_less), support, keep=facts)}
+    uncounted = (
+        "Les autres entreprises (Bercival, Ondaro Systems, Kelvia et Mirtex) sont plus petites."
+    )
+    assert "omission" in {p.kind for p in check_unit(nlp(uncounted), support, keep=facts)}
+    whole = (
+        "Quatre autres entreprises, Bercival, Ondaro Systems, Kelvia et Mirtex, sont plus petites."
+    )
+    assert check_unit(nlp(whole), support, keep=facts) == []
