@@ -58,9 +58,9 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
     # (Pkvitality, Exeliom Biosciences, Carthera…) » lost one of four in the default
     # model's key point (article 08) — and the count, written in words.
     for token in keep:
-        if token.pos_ == "PROPN" and token.is_alpha and not token.is_stop:
-            if not token_forms(token) & unit_forms:
-                add(token.text, "omission")
+        named = token.pos_ == "PROPN" and token.is_alpha and not token.is_stop
+        if named and not token_forms(token) & unit_forms:
+            add(token.text, "omission")
     counted = {NUMBER_WORDS.get(normalise(t.text)) for t in doc} | kept_numbers
     for token in keep:
         figure = NUMBER_WORDS.get(normalise(token.text))
