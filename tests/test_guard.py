@@ -538,3 +538,23 @@ def test_a_summary_may_not_drop_a_name_of_a_list_nor_its_count() -> None:
         "Quatre autres entreprises, Bercival, Ondaro Systems, Kelvia et Mirtex, sont plus petites."
     )
     assert check_unit(nlp(whole), support, keep=facts) == []
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "orphaned"),
+    [
+        # Article 06, the default model: the « à » dropped, the rest word for word.
+        ("Ses recettes ont reculé de 2 % à 38 milliards, un milliard de plus qu'escompté Wall Street.", True),
+        ("Ses recettes ont reculé de 2 % à 38 milliards, un milliard de plus qu'escompté à Wall Street.", False),
+        # A whole phrase may go in a summary's way; an adverb too.
+        ("Ses recettes ont reculé de 2 % à 38 milliards.", False),
+    ],
+)  # fmt: skip
+def test_a_rewrite_may_not_drop_what_introduces_a_word_it_keeps(
+    rewrite: str, orphaned: bool
+) -> None:
+    from rewriter.verify.omissions import orphaned as orphans
+
+    nlp = french()
+    source = "Ses recettes ont reculé de 2 % à 38 milliards, un milliard de plus qu'escompté à Wall Street."
+    assert bool(orphans(nlp(rewrite), nlp(source))) is orphaned

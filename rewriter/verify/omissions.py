@@ -61,6 +61,8 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
         named = token.pos_ == "PROPN" and token.is_alpha and not token.is_stop
         if named and not token_forms(token) & unit_forms:
             add(token.text, "omission")
+    for token in orphaned(doc, keep):
+        add(f"« {token.text} » sans ce qu'il introduit", "omission")
     counted = {NUMBER_WORDS.get(normalise(t.text)) for t in doc} | kept_numbers
     for token in keep:
         figure = NUMBER_WORDS.get(normalise(token.text))
@@ -96,3 +98,36 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
         add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
     if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
         add(f"{sum(1 for t in content if kept(t))}/{len(content)} mots gardés", "omission")
+
+
+# What introduces a word and cannot go without it: « qu'escompté [à] Wall Street ».
+_INTRODUCERS = frozenset(("case", "mark", "det"))
+
+
+def orphaned(doc: Any, source: Any) -> list[Any]:
+    """Source tokens the rewrite deleted while keeping, in place, the word they introduce:
+    a preposition, a conjunction that opens a clause, a determiner. The default model's
+    « un milliard de plus qu'escompté Wall Street » for « …qu'escompté à Wall Street »
+    (article 06) dropped the « à » and kept the rest word for word."""
+    from difflib import SequenceMatcher
+
+    src = list(source)
+    ops = SequenceMatcher(
+        a=[t.lower_ for t in src], b=[t.lower_ for t in doc], autojunk=False
+    ).get_opcodes()
+    # Only a deletion between two runs kept word for word, in place: a sentence recast
+    # (« Les besoins… ont inspiré la puce » for « La puce a été inspirée par les
+    # besoins… ») loses its « par » with the construction, not from it.
+    deleted = {
+        k
+        for before, (tag, i1, i2, _, _), after in zip(ops, ops[1:], ops[2:], strict=False)
+        if tag == "delete" and before[0] == after[0] == "equal"
+        for k in range(i1, i2)
+    }
+    kept = {k for tag, i1, i2, _, _ in ops if tag == "equal" for k in range(i1, i2)}
+    start = src[0].i if src else 0
+    return [
+        src[k]
+        for k in sorted(deleted)
+        if src[k].dep_ in _INTRODUCERS and not src[k].is_punct and src[k].head.i - start in kept
+    ]
