@@ -327,6 +327,18 @@ def test_a_closing_mark_goes_with_a_quotation_opened_sentences_before() -> None:
     assert texts[3].startswith("S'il arrive")
 
 
+def test_who_said_a_quotation_goes_with_it_after_the_quotations_own_full_stop() -> None:
+    """Article 09: « …Il n'est pas cancérogène. », écrit l'agence. » was cut after the
+    closing mark, and the output printed « » Écrit l'agence. », a fragment. Our text."""
+    a = analysed(
+        "# T\n\nLe débat continue. « Le produit ne présente aucun risque. Il n'est pas "
+        "toxique. », écrit l'agence. Les opposants contestent."
+    )
+    texts = [s.text for s in a.sentences]
+    assert "Il n'est pas toxique. », écrit l'agence." in texts
+    assert texts[-1] == "Les opposants contestent."
+
+
 def test_a_straight_quote_opening_the_next_sentence_goes_with_it() -> None:
     """« …"une épouvante". "Vous…" »: the second quote opens the next sentence (the
     output read « " Vous » once the first sentence had taken it)."""

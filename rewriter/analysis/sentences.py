@@ -46,6 +46,10 @@ def sentence_spans(doc: Any) -> list[Any]:
             begin += 1
         if begin >= end:
             continue
+        if start is None and spans and doc[begin].text in (",", ";"):
+            # « …Il n'est pas cancérogène. », écrit l'agence. » (article 09): the quotation's
+            # own full stop is not the sentence's; who said it goes with it.
+            start = spans.pop().start
         if (
             all(t.is_punct or t.is_space for t in doc[begin:end])
             and doc[begin].text not in _OPENING
