@@ -558,3 +558,16 @@ def test_a_rewrite_may_not_drop_what_introduces_a_word_it_keeps(
     nlp = french()
     source = "Ses recettes ont reculé de 2 % à 38 milliards, un milliard de plus qu'escompté à Wall Street."
     assert bool(orphans(nlp(rewrite), nlp(source))) is orphaned
+
+
+def test_a_rewrite_may_not_make_all_of_them_one_of_them() -> None:
+    """Article 09, the default model: « l'une des agences de santé intègrent… » for « les
+    agences de santé intègrent… ». Our sentences."""
+    source = "Pour le chercheur, les agences de santé lisent toute la littérature sur le sujet."
+    one = "Pour le chercheur, l'une des agences de santé lit toute la littérature sur le sujet."
+    assert "word" in kinds(source, one)
+    moved = "Les agences de santé lisent toute la littérature sur le sujet, pour le chercheur."
+    assert "word" not in kinds(source, moved)
+    source = "Pour le chercheur, l'une des agences de santé lit toute la littérature sur le sujet."
+    moved = "L'une des agences de santé lit toute la littérature sur le sujet, pour le chercheur."
+    assert "word" not in kinds(source, moved)

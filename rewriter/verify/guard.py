@@ -95,6 +95,9 @@ class Unsupported:
         return {"text": self.text, "kind": self.kind, "where": self.where}
 
 
+_PARTITIVE = re.compile(r"\b(?:l'une?|aucune?|chacune?|certaine?s?) (?:des|d'entre|de ces)\b")
+
+
 def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
@@ -155,6 +158,11 @@ def check_unit(
             add(quote, "quote")
     if text.count("«") != text.count("»"):
         add("guillemets non fermés", "quote")
+    # « l'une des agences » for « les agences » (the default model, article 09): one of
+    # them, where the source says all — a partitive the source does not have.
+    for partitive in _PARTITIVE.findall(flat(text)):
+        if partitive not in support.flat_text:
+            add(partitive, "word")
     entity_tokens: set[int] = set()
     for ent in doc.ents:
         missing = [
