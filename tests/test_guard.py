@@ -571,3 +571,15 @@ def test_a_rewrite_may_not_make_all_of_them_one_of_them() -> None:
     source = "Pour le chercheur, l'une des agences de santé lit toute la littérature sur le sujet."
     moved = "L'une des agences de santé lit toute la littérature sur le sujet, pour le chercheur."
     assert "word" not in kinds(source, moved)
+
+
+def test_a_rewrite_may_not_name_what_a_demonstrative_stands_for() -> None:
+    """Article 13, the default model: « Parmi ces acteurs, plusieurs sont réalisés par des
+    acteurs… » for « Parmi ceux-ci [the films], plusieurs… ». Our sentences."""
+    nlp = french()
+    source = "Parmi ceux-ci, plusieurs sont tournés par des acteurs passés derrière la caméra."
+    support = build_support(nlp(source))
+    named = "Parmi ces acteurs, plusieurs sont tournés par des acteurs passés derrière la caméra."
+    assert "omission" in {p.kind for p in check_unit(nlp(named), support, keep=nlp(source))}
+    moved = "Plusieurs sont tournés par des acteurs passés derrière la caméra, parmi ceux-ci."
+    assert "ceux-ci" not in {p.text for p in check_unit(nlp(moved), support, keep=nlp(source))}

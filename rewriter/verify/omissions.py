@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rewriter.analysis.words import is_content, normalise, token_forms
+from rewriter.analysis.words import STANDING_FOR, is_content, normalise, token_forms
 from rewriter.verify.support import NUMBER_WORDS, flat, numbers_in, quotes_in, stem
 
 # Function words that still carry meaning: « pendant » is not « après », « sans » not « avec ».
@@ -60,6 +60,13 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
     for token in keep:
         named = token.pos_ == "PROPN" and token.is_alpha and not token.is_stop
         if named and not token_forms(token) & unit_forms:
+            add(token.text, "omission")
+    # Nor a demonstrative that stands for what the sentence before named: « Parmi
+    # ceux-ci [the films], plusieurs sont réalisés par des acteurs » became « Parmi ces
+    # acteurs, … » (the default model, article 13) — which it names is outside the unit.
+    said = {t.lower_ for t in doc}
+    for token in keep:
+        if "-" in token.lower_ and token.lower_ in STANDING_FOR and token.lower_ not in said:
             add(token.text, "omission")
     for token in orphaned(doc, keep):
         add(f"« {token.text} » sans ce qu'il introduit", "omission")
