@@ -583,3 +583,27 @@ def test_a_rewrite_may_not_name_what_a_demonstrative_stands_for() -> None:
     assert "omission" in {p.kind for p in check_unit(nlp(named), support, keep=nlp(source))}
     moved = "Plusieurs sont tournés par des acteurs passés derrière la caméra, parmi ceux-ci."
     assert "ceux-ci" not in {p.text for p in check_unit(nlp(moved), support, keep=nlp(source))}
+
+
+def test_a_rewrite_may_not_add_a_negation_word() -> None:
+    """Article 22, the default model: « n'a pas fait que confirmer les croyances » for
+    « n'a fait que confirmer les croyances » — the opposite. Our sentences."""
+    source = "La rumeur n'a fait que confirmer les craintes des experts."
+    assert "negation" in kinds(
+        source, "La rumeur n'a pas fait que confirmer les craintes des experts."
+    )
+    assert "negation" not in kinds(
+        source, "Les craintes des experts, la rumeur n'a fait que les confirmer."
+    )
+
+
+def test_a_rewrite_may_not_make_ce_a_person() -> None:
+    """Article 22, the default model: « Il est le cas notamment de l'hydroxychloroquine »
+    for « C'est le cas notamment de… ». Our sentences."""
+    nlp = french()
+    source = "C'est le cas notamment du paracétamol, vanté par plusieurs médecins dès mars."
+    support = build_support(nlp(source))
+    person = "Il est le cas notamment du paracétamol, vanté par plusieurs médecins dès mars."
+    assert "omission" in {p.kind for p in check_unit(nlp(person), support, keep=nlp(source))}
+    kept = "C'est notamment le cas du paracétamol, vanté dès mars par plusieurs médecins."
+    assert "c'" not in {p.text for p in check_unit(nlp(kept), support, keep=nlp(source))}

@@ -17,6 +17,7 @@ MEANINGFUL = frozenset(
     "seules autre autres".split()
 )
 
+_THIS = frozenset(("c'", "c’", "ce", "cela", "ça", "ceci"))
 # Adverbial pronouns: « y » (there, to it), « en » (of it, from there).
 STANDS_FOR_PLACE = frozenset(("y", "en"))
 
@@ -68,6 +69,10 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
     for token in keep:
         if "-" in token.lower_ and token.lower_ in STANDING_FOR and token.lower_ not in said:
             add(token.text, "omission")
+    # « C'est le cas de… » made « Il est le cas de… » (the default model, article 22): « ce »
+    # stands for what was said before, « il » for someone.
+    if said & {"il", "elle"} and {t.lower_ for t in keep} & _THIS and not said & _THIS:
+        add("c'", "omission")
     for token in orphaned(doc, keep):
         add(f"« {token.text} » sans ce qu'il introduit", "omission")
     counted = {NUMBER_WORDS.get(normalise(t.text)) for t in doc} | kept_numbers
