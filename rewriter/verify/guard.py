@@ -162,9 +162,9 @@ def check_unit(
     # A negation word the source does not say: « n'a pas fait que confirmer » (did more
     # than confirm) for « n'a fait que confirmer » (only confirmed), the default model on
     # article 22 — the verb was negated in both, by « ne… que » in the source.
-    source_words = re.findall(r"\w+", support.flat_text)
+    said_words = re.findall(r"\w+", support.flat_text)
     for word in _NEGATION_WORDS:
-        if re.findall(r"\w+", flat(text)).count(word) > source_words.count(word):
+        if re.findall(r"\w+", flat(text)).count(word) > said_words.count(word):
             add(word, "negation")
     # « l'une des agences » for « les agences » (the default model, article 09): one of
     # them, where the source says all — a partitive the source does not have.
