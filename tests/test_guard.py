@@ -607,3 +607,11 @@ def test_a_rewrite_may_not_make_ce_a_person() -> None:
     assert "omission" in {p.kind for p in check_unit(nlp(person), support, keep=nlp(source))}
     kept = "C'est notamment le cas du paracétamol, vanté dès mars par plusieurs médecins."
     assert "c'" not in {p.text for p in check_unit(nlp(kept), support, keep=nlp(source))}
+
+
+def test_a_rewrite_may_not_say_a_noun_more_often_than_its_source() -> None:
+    """Article 23, the default model: « Sur le moment cela fait du bien, en ce moment. »
+    for « Sur le moment cela fait du bien. » Our sentences."""
+    source = "Sur le moment, une douche froide fait du bien."
+    assert "format" in kinds(source, "Sur le moment, une douche froide fait du bien, en ce moment.")
+    assert "format" not in kinds(source, "Une douche froide fait du bien sur le moment.")

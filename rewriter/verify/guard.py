@@ -261,6 +261,15 @@ def check_unit(
         if words.count(number) > source_words.split().count(number):
             add(f"« {number} » répété", "format")
             break
+    # Nor a noun said in one sentence more often than the source says it: « Sur le moment
+    # cela fait du bien, en ce moment » (the default model, article 23). A split may name
+    # again in its second sentence what the first named (« Ces ports sont touchés… »).
+    for sent in doc.sents:
+        nouns = [t.lower_ for t in sent if t.pos_ == "NOUN" and t.is_alpha and len(t) > 2]
+        repeated = [n for n in sorted(set(nouns)) if nouns.count(n) > max(1, said_words.count(n))]
+        if repeated:
+            add(f"« {repeated[0]} » répété", "format")
+            break
     for token in doc:
         # « …, toujours selon sa tendance » (article 05, a model's split): every word is
         # the source's, but the source quotes no « tendance ».
