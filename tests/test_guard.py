@@ -615,3 +615,12 @@ def test_a_rewrite_may_not_say_a_noun_more_often_than_its_source() -> None:
     source = "Sur le moment, une douche froide fait du bien."
     assert "format" in kinds(source, "Sur le moment, une douche froide fait du bien, en ce moment.")
     assert "format" not in kinds(source, "Une douche froide fait du bien sur le moment.")
+
+
+def test_a_rewrite_may_not_bring_a_possessive_pronoun() -> None:
+    """Article 26, the default model: « Ces nôtres ont été soumis aux demandes
+    d'autorisation » from « Soumis à une demande d'autorisation, les amateurs… ». Our
+    sentences."""
+    source = "Soumis à une autorisation, les visiteurs doivent laisser leurs chiens à l'entrée."
+    assert "word" in kinds(source, "Ces nôtres ont été soumis à une autorisation.")
+    assert "word" not in kinds(source, "Les visiteurs sont soumis à une autorisation.")

@@ -95,6 +95,10 @@ class Unsupported:
         return {"text": self.text, "kind": self.kind, "where": self.where}
 
 
+_POSSESSIVE_PRONOUNS = frozenset(
+    "mien mienne miens miennes tien tienne tiens tiennes sien sienne siens siennes nôtre "
+    "nôtres vôtre vôtres".split()
+)
 _NEGATION_WORDS = ("pas", "jamais", "rien", "guère", "nullement", "aucunement")
 _PARTITIVE = re.compile(r"\b(?:l'une?|aucune?|chacune?|certaine?s?) (?:des|d'entre|de ces)\b")
 
@@ -166,6 +170,12 @@ def check_unit(
     for word in _NEGATION_WORDS:
         if re.findall(r"\w+", flat(text)).count(word) > said_words.count(word):
             add(word, "negation")
+    # A possessive pronoun stands for a noun the unit cannot show: « Ces nôtres ont été
+    # soumis aux demandes d'autorisation » (the default model, article 26, from « Soumis
+    # à une demande d'autorisation, les amateurs… »).
+    for token in doc:
+        if token.lower_ in _POSSESSIVE_PRONOUNS and token.lower_ not in said_words:
+            add(token.text, "word")
     # « l'une des agences » for « les agences » (the default model, article 09): one of
     # them, where the source says all — a partitive the source does not have.
     for partitive in _PARTITIVE.findall(flat(text)):
