@@ -18,6 +18,13 @@ OPENAI = (
 CHOMAGE = "Il s'établit à 8,5% de la population active, soit 2,52 millions de personnes."
 
 
+def found(source: str, unit: str) -> set[tuple[str, str]]:
+    """(kind, text) of every problem of `unit` as a rewrite of `source`, nothing dropped."""
+    nlp = french()
+    problems = check_unit(nlp(unit), build_support(nlp(source)), keep=nlp(source))
+    return {(p.kind, p.text) for p in problems}
+
+
 def kinds(source: str, unit: str, **kwargs: object) -> set[str]:
     nlp = french()
     problems = check_unit(nlp(unit), build_support(nlp(source)), **kwargs)  # type: ignore[arg-type]
@@ -576,13 +583,11 @@ def test_a_rewrite_may_not_make_all_of_them_one_of_them() -> None:
 def test_a_rewrite_may_not_name_what_a_demonstrative_stands_for() -> None:
     """Article 13, the default model: « Parmi ces acteurs, plusieurs sont réalisés par des
     acteurs… » for « Parmi ceux-ci [the films], plusieurs… ». Our sentences."""
-    nlp = french()
     source = "Parmi ceux-ci, plusieurs sont tournés par des acteurs passés derrière la caméra."
-    support = build_support(nlp(source))
     named = "Parmi ces acteurs, plusieurs sont tournés par des acteurs passés derrière la caméra."
-    assert "omission" in {p.kind for p in check_unit(nlp(named), support, keep=nlp(source))}
+    assert ("omission", "ceux-ci") in found(source, named)
     moved = "Plusieurs sont tournés par des acteurs passés derrière la caméra, parmi ceux-ci."
-    assert "ceux-ci" not in {p.text for p in check_unit(nlp(moved), support, keep=nlp(source))}
+    assert ("omission", "ceux-ci") not in found(source, moved)
 
 
 def test_a_rewrite_may_not_add_a_negation_word() -> None:
@@ -600,13 +605,11 @@ def test_a_rewrite_may_not_add_a_negation_word() -> None:
 def test_a_rewrite_may_not_make_ce_a_person() -> None:
     """Article 22, the default model: « Il est le cas notamment de l'hydroxychloroquine »
     for « C'est le cas notamment de… ». Our sentences."""
-    nlp = french()
     source = "C'est le cas notamment du paracétamol, vanté par plusieurs médecins dès mars."
-    support = build_support(nlp(source))
     person = "Il est le cas notamment du paracétamol, vanté par plusieurs médecins dès mars."
-    assert "omission" in {p.kind for p in check_unit(nlp(person), support, keep=nlp(source))}
+    assert ("omission", "c'") in found(source, person)
     kept = "C'est notamment le cas du paracétamol, vanté dès mars par plusieurs médecins."
-    assert "c'" not in {p.text for p in check_unit(nlp(kept), support, keep=nlp(source))}
+    assert ("omission", "c'") not in found(source, kept)
 
 
 def test_a_rewrite_may_not_say_a_noun_more_often_than_its_source() -> None:

@@ -22,6 +22,7 @@ from rewriter.analysis.words import (
     normalise,
     token_forms,
 )
+from rewriter.verify.additions import additions
 from rewriter.verify.grammar import (
     disagreements,
     doubled_subject,
@@ -95,14 +96,6 @@ class Unsupported:
         return {"text": self.text, "kind": self.kind, "where": self.where}
 
 
-_POSSESSIVE_PRONOUNS = frozenset(
-    "mien mienne miens miennes tien tienne tiens tiennes sien sienne siens siennes nôtre "
-    "nôtres vôtre vôtres".split()
-)
-_NEGATION_WORDS = ("pas", "jamais", "rien", "guère", "nullement", "aucunement")
-_PARTITIVE = re.compile(r"\b(?:l'une?|aucune?|chacune?|certaine?s?) (?:des|d'entre|de ces)\b")
-
-
 def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
@@ -163,24 +156,7 @@ def check_unit(
             add(quote, "quote")
     if text.count("«") != text.count("»"):
         add("guillemets non fermés", "quote")
-    # A negation word the source does not say: « n'a pas fait que confirmer » (did more
-    # than confirm) for « n'a fait que confirmer » (only confirmed), the default model on
-    # article 22 — the verb was negated in both, by « ne… que » in the source.
-    said_words = re.findall(r"\w+", support.flat_text)
-    for word in _NEGATION_WORDS:
-        if re.findall(r"\w+", flat(text)).count(word) > said_words.count(word):
-            add(word, "negation")
-    # A possessive pronoun stands for a noun the unit cannot show: « Ces nôtres ont été
-    # soumis aux demandes d'autorisation » (the default model, article 26, from « Soumis
-    # à une demande d'autorisation, les amateurs… »).
-    for token in doc:
-        if token.lower_ in _POSSESSIVE_PRONOUNS and token.lower_ not in said_words:
-            add(token.text, "word")
-    # « l'une des agences » for « les agences » (the default model, article 09): one of
-    # them, where the source says all — a partitive the source does not have.
-    for partitive in _PARTITIVE.findall(flat(text)):
-        if partitive not in support.flat_text:
-            add(partitive, "word")
+    additions(doc, support, add)
     entity_tokens: set[int] = set()
     for ent in doc.ents:
         missing = [
@@ -270,15 +246,6 @@ def check_unit(
     for number in {w for w in words if w.isdigit()}:
         if words.count(number) > source_words.split().count(number):
             add(f"« {number} » répété", "format")
-            break
-    # Nor a noun said in one sentence more often than the source says it: « Sur le moment
-    # cela fait du bien, en ce moment » (the default model, article 23). A split may name
-    # again in its second sentence what the first named (« Ces ports sont touchés… »).
-    for sent in doc.sents:
-        nouns = [t.lower_ for t in sent if t.pos_ == "NOUN" and t.is_alpha and len(t) > 2]
-        repeated = [n for n in sorted(set(nouns)) if nouns.count(n) > max(1, said_words.count(n))]
-        if repeated:
-            add(f"« {repeated[0]} » répété", "format")
             break
     for token in doc:
         # « …, toujours selon sa tendance » (article 05, a model's split): every word is

@@ -1,0 +1,52 @@
+"""What a rewrite may not add, though every word of it is the source's: a negation, a
+partitive, a possessive pronoun, a noun said again. The counterpart of `omissions`; used
+by `guard.check_unit`. Each rule was a false statement of the default model that every
+other check let through."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rewriter.verify.support import Support, flat
+
+POSSESSIVE_PRONOUNS = frozenset(
+    "mien mienne miens miennes tien tienne tiens tiennes sien sienne siens siennes nôtre "
+    "nôtres vôtre vôtres".split()
+)
+NEGATION_WORDS = ("pas", "jamais", "rien", "guère", "nullement", "aucunement")
+PARTITIVE = re.compile(r"\b(?:l'une?|aucune?|chacune?|certaine?s?) (?:des|d'entre|de ces)\b")
+
+
+def additions(doc: Any, support: Support, add: Any) -> None:
+    """Report through `add(item, kind)` what `doc` (the parsed unit) says that its source
+    (`support`) does not."""
+    text = flat(doc.text)
+    said = re.findall(r"\w+", support.flat_text)
+    words = re.findall(r"\w+", text)
+    # A negation word the source does not say: « n'a pas fait que confirmer » (did more
+    # than confirm) for « n'a fait que confirmer » (only confirmed), article 22 — the verb
+    # was negated in both, by « ne… que » in the source.
+    for word in NEGATION_WORDS:
+        if words.count(word) > said.count(word):
+            add(word, "negation")
+    # A possessive pronoun stands for a noun the unit cannot show: « Ces nôtres ont été
+    # soumis aux demandes d'autorisation » (article 26, from « Soumis à une demande
+    # d'autorisation, les amateurs… »).
+    for token in doc:
+        if token.lower_ in POSSESSIVE_PRONOUNS and token.lower_ not in said:
+            add(token.text, "word")
+    # « l'une des agences » for « les agences » (article 09): one of them, where the
+    # source says all.
+    for partitive in PARTITIVE.findall(text):
+        if partitive not in support.flat_text:
+            add(partitive, "word")
+    # A noun said in one sentence more often than the source says it: « Sur le moment
+    # cela fait du bien, en ce moment » (article 23). A split may name again in its second
+    # sentence what the first named (« Ces ports sont touchés… »).
+    for sent in doc.sents:
+        nouns = [t.lower_ for t in sent if t.pos_ == "NOUN" and t.is_alpha and len(t) > 2]
+        repeated = [n for n in sorted(set(nouns)) if nouns.count(n) > max(1, said.count(n))]
+        if repeated:
+            add(f"« {repeated[0]} » répété", "format")
+            break
