@@ -72,6 +72,7 @@ Kind = Literal[
     "fluency",
     "local fluency",
     "fragment",
+    "idle",
 ]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.

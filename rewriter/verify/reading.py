@@ -10,7 +10,9 @@ more hand-written rule per bad sentence:
 - **whole sentences** — each sentence of a rewrite has a conjugated main verb (when its
   source had one), opens on a capital and not on a subordinator or a bare connector
   (« Car… », « Et ce, … », « Avant de décider… »), ends on final punctuation, and keeps
-  its quotation marks balanced (when its source did).
+  its quotation marks balanced (when its source did);
+- **idle edits** — a near copy that only slips function words into the source's sentence
+  is refused (`verify/edits.py`): it brings nothing, and it is how one word breaks it.
 
 It applies to every candidate: generated units and the deterministic rewrites alike. A
 source sentence never needs the gate: kept as the journalist wrote it, it is the baseline.
@@ -28,6 +30,7 @@ from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.verify import grammalecte
+from rewriter.verify.edits import idle_edit
 from rewriter.verify.guard import Unsupported
 
 log = logging.getLogger(__name__)
@@ -167,6 +170,9 @@ class ReadingGate:
                     break
             if not problems:
                 problems += _comma_before_verb(texts, source, where)
+            if not problems and (idle := idle_edit(_parse(joined), _parse(source.strip()))):
+                text = f"retouche sans gain ({idle}) : {joined[:60]}"
+                problems.append(Unsupported(text, "idle", where))
         if not problems:
             for error in grammalecte.introduced(joined, source):
                 problems.append(Unsupported(f"{error.text} ({error.message})", "grammar", where))
@@ -192,6 +198,11 @@ class ReadingGate:
             return 1.0
         base = self._nll(source.strip())
         return self._nll(candidate.strip()) / base if base > 0 else 1.0
+
+
+@lru_cache(maxsize=1024)
+def _parse(text: str) -> Any:
+    return french()(text)
 
 
 def quotes_balanced(text: str) -> bool:
