@@ -36,6 +36,11 @@ def gate() -> ReadingGate:
         "pendant cinq ans, l'État a versé la subvention.",
         "Ce qu'a annoncé le maire lundi.",
         "Le maire a annoncé la mesure lundi",  # no final punctuation
+        # Who spoke, cut from the quotation it follows.
+        "Ajoute le maire.",
+        "Lui demande-t-elle.",
+        "Lui fait remarquer, plus tard, l'avocat de la défense.",
+        "Écrit le ministère dans un communiqué.",
     ],
 )
 def test_fragments_are_refused(gate: ReadingGate, text: str) -> None:
@@ -73,6 +78,9 @@ def test_no_comma_between_a_subject_and_its_verb(gate: ReadingGate) -> None:
         "C'est ce qu'a annoncé le maire lundi.",
         "« Nous allons continuer », a-t-il dit.",
         "Lorsque la salle est pleine, la directrice ouvre le premier étage.",
+        # A verb before its subject that does not say who spoke, a participle first.
+        "Reste la question du financement.",
+        "Annoncé lundi, le plan prévoit trois mesures.",
     ],
 )
 def test_whole_sentences_pass(text: str) -> None:

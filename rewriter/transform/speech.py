@@ -9,7 +9,8 @@ from rewriter.transform.clauses import REPORTING_VERBS
 # Inflected forms the lemmatizer misses after an inversion (« explique-t-il »).
 _REPORTING_FORMS = frozenset(
     "dit déclare explique indique précise ajoute souligne estime affirme rappelle assure "
-    "raconte poursuit conclut insiste prévient résume détaille confie".split()
+    "raconte poursuit conclut insiste prévient résume détaille confie écrit demande "
+    "remarquer".split()
 )
 
 

@@ -230,7 +230,30 @@ def fragment(text: str, *, need_verb: bool = True) -> str:
             return f"ouvre sur « {' '.join(opener)} »"
     if need_verb and not _main_clause(doc) and not _lexicon_main_verb(doc):
         return "sans verbe principal conjugué"
+    if _detached_incise(doc) and not stripped.endswith("?"):
+        return "incise sans sa citation"
     return ""
+
+
+_CLITICS = frozenset("lui leur me m' te t' nous vous se s' l' le la les".split())
+
+
+def _detached_incise(doc: Any) -> bool:
+    """The sentence is what says who spoke, cut from the quotation it follows: it opens on
+    a conjugated verb of saying, its subject after it (« Écrit l'agence. », « Lui
+    demande-t-elle. », « Lui fait remarquer l'un des procureurs. »). A participle or an
+    infinitive opening a sentence (« Annoncé lundi, le plan… ») is not one."""
+    from rewriter.transform.speech import reports
+    from rewriter.verify import grammalecte
+
+    words = [t for t in doc if not t.is_punct]
+    while words and words[0].lower_ in _CLITICS:
+        words = words[1:]
+    if not words:
+        return False
+    if len(words) > 1 and words[0].lower_ in ("fait", "font"):
+        return reports(words[1]) and words[1].lower_.endswith(("er", "ir", "re"))
+    return reports(words[0]) and grammalecte.can_be_conjugated(words[0].text.split("-")[0])
 
 
 _RELATIVES = frozenset("qui que qu' qu’ dont où lequel laquelle lesquels lesquelles".split())
