@@ -111,15 +111,20 @@ def test_injection_in_the_article_is_just_text(corpus: Path) -> None:
 def test_local_fluency_sees_a_broken_phrase_the_mean_does_not() -> None:
     """The default model's own « En début du confinement » for « Au début du
     confinement » (article 08): the whole sentence reads as well as its source, the
-    source's next tokens do not; a faithful cut at the end passes both (our sentences)."""
+    source's next tokens do not; a faithful cut at the end passes both (our sentences).
+    The broken candidate also says « résidents » for « habitants »: the swap of one
+    function word alone is an idle edit, refused before fluency is scored."""
     gate = ReadingGate(pieces=generator().surprisals)
     source = (
         "Au début du confinement, les habitants du quartier ont acheté beaucoup de farine "
         "et de pâtes dans les supermarchés de la ville, sans pénurie."
     )
-    broken = source.replace("Au début", "En début")
+    broken = source.replace("Au début", "En début").replace("habitants", "résidents")
     assert gate.fluency_ratio(broken, source) < MAX_FLUENCY_RATIO
     assert [p.kind for p in gate.refusals([broken], source)] == ["local fluency"]
+    assert [p.kind for p in gate.refusals([source.replace("Au début", "En début")], source)] == [
+        "idle"
+    ]
     shorter = source.replace(", sans pénurie", "")
     assert gate.refusals([shorter], source) == []
 
