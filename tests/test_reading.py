@@ -286,6 +286,13 @@ def test_a_heading_from_the_sections_lead() -> None:
     # A subject that leans on the sentence before, or a verb with nothing after it: none.
     assert lead_heading("Cette procédure intervient après le vote d'une loi.", set()) == ""
     assert lead_heading("Il a voté la mesure lundi soir.", set()) == ""
+    # A passive whose agent is too long to keep says nothing without it (article 10's
+    # « La nouvelle puce sur mesure a été inspirée »); a passive that ends its clause does.
+    hanging = "Le nouveau tracé a été imposé par les riverains des trois quartiers du nord-est."
+    assert lead_heading(hanging, set()) == ""
+    assert lead_heading("Huit projets ont été sélectionnés.", set()) == (
+        "Huit projets ont été sélectionnés"
+    )
 
 
 def test_a_meta_that_names_its_keyword_drops_the_label(monkeypatch: pytest.MonkeyPatch) -> None:

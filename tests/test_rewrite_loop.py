@@ -545,7 +545,7 @@ def test_a_long_quotation_is_detached_from_who_said_it_only_when_it_then_reads_i
     )
     short_quote = (
         "\"Nous rouvrirons les deux grands bassins dès le mois de juin, quoi qu'il en coûte à "
-        "la commune\", a dit le maire."
+        'la commune", a dit le maire.'
     )
     path = tmp_path / "article.md"
     path.write_text(
@@ -557,3 +557,20 @@ def test_a_long_quotation_is_detached_from_who_said_it_only_when_it_then_reads_i
     text = _all_text(rewrite(read_article(path), options=RewriteOptions(), generator=None))
     assert long_quote in text
     assert "C'est ce qu'a dit le maire." in text
+
+
+def test_growth_headings_give_a_name_the_article_the_source_gives_it() -> None:
+    """« Ce qu'il faut retenir sur Ariège » (article 26): the source says « en Ariège »
+    first and « l'Ariège » later; the heading takes the article. A name the source never
+    gives one stays bare (« sur Lyft »). Our sentences."""
+    from rewriter.plan import make_plan
+    from rewriter.repair.strategies import about
+    from tests.conftest import analysed
+
+    text = (
+        "# Orpailleurs\n\nEn Ariège, les chercheurs d'or amateurs se multiplient cet été. "
+        "La préfecture de l'Ariège a fermé plusieurs rivières à l'orpaillage de loisir.\n"
+    )
+    assert about(make_plan(analysed(text, "Ariège"))) == "sur l'Ariège"
+    text = "# VTC\n\nLyft conteste la loi. Les chauffeurs de Lyft restent indépendants.\n"
+    assert about(make_plan(analysed(text, "Lyft"))) == "sur Lyft"

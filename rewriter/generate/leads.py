@@ -59,6 +59,10 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
         complement = _complement(last_verb, kept[-1])
         if complement and not _temporal(complement) and len(kept) + len(complement) <= 10:
             kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
+        elif _left_hanging(last_verb):
+            # « La puce a été inspirée [par les besoins…] »: the agent it cannot keep was
+            # the point; a heading without it says nothing (article 10).
+            return []
     elif kept[-1] == last_verb and not complete:
         following = sent.doc[last_verb.i + 1] if last_verb.i + 1 < sent.end else None
         if following is None or following.text in (".", "!", "…") or following.dep_ == "cc":
@@ -224,6 +228,19 @@ def _in_order(kept: list[Any]) -> bool:
                     aside.update((before.i, after.i))
     gap = [t for t in doc[kept[0].i : kept[-1].i + 1] if t not in kept and t.i not in aside]
     return not any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in gap)
+
+
+def _left_hanging(verb: Any) -> bool:
+    """The source goes on right after the passive `verb` with its agent (« a été inspirée
+    par les besoins des autres appareils »): the participle alone leaves it hanging. (Other
+    complements — « dans le cadre de… », « à ce jour » — a heading may leave out.)"""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    while after is not None and after.dep_ == "advmod" and after.lower_ not in _NEGATIONS:
+        after = verb.doc[after.i + 1] if after.i + 1 < len(verb.doc) else None
+    if after is None or after.is_punct or after.dep_ != "case":
+        return False
+    child = after.head
+    return bool(child.head == verb and child.dep_ == "obl:agent")
 
 
 def _complement(verb: Any, last: Any) -> list[Any]:

@@ -82,9 +82,12 @@ _DETERMINERS = {"le": "le", "la": "la", "les": "les", "l'": "l'", "l’": "l’"
 def about(plan: Plan) -> str:
     """« sur la médiathèque »: the keyword with the determiner the source gives it, for
     the headings growth adds (« Ce qu'il faut retenir sur la médiathèque »); "" when the
-    source never gives it a definite one and it is not a name."""
+    source never gives it a definite one and it is not a name. A name goes bare only when
+    the source never gives it a determiner: « en Ariège » comes first in article 26, yet
+    the heading says « sur l'Ariège »."""
     kw = plan.keyword
     n = max(1, len(kw.words))
+    bare = ""
     for s in plan.sentences:
         tokens = list(s.span)
         for i in range(1, len(tokens) - n + 1):
@@ -101,9 +104,9 @@ def about(plan: Plan) -> str:
                 if grammalecte.errors_in(f"Ce qu'il faut savoir {phrase}."):
                     continue  # « sur le chaleur »: Grammalecte knows the gender
                 return phrase
-            if tokens[i].pos_ == "PROPN":
-                return f"sur {words}"
-    return ""
+            if tokens[i].pos_ == "PROPN" and not bare:
+                bare = f"sur {words}"
+    return bare
 
 
 def split_long_sentences(draft: Draft, ctx: Context) -> bool:
