@@ -234,13 +234,11 @@ def _left_hanging(verb: Any) -> bool:
     """The source goes on right after the passive `verb` with its agent (« a été inspirée
     par les besoins des autres appareils »): the participle alone leaves it hanging. (Other
     complements — « dans le cadre de… », « à ce jour » — a heading may leave out.)"""
-    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    while after is not None and after.dep_ == "advmod" and after.lower_ not in _NEGATIONS:
-        after = verb.doc[after.i + 1] if after.i + 1 < len(verb.doc) else None
-    if after is None or after.is_punct or after.dep_ != "case":
-        return False
-    child = after.head
-    return bool(child.head == verb and child.dep_ == "obl:agent")
+    for child in verb.children:
+        if child.dep_ == "obl:agent" and child.i > verb.i:
+            between = verb.doc[verb.i + 1 : min(t.i for t in child.subtree)]
+            return all(t.dep_ == "advmod" and t.lower_ not in _NEGATIONS for t in between)
+    return False
 
 
 def _complement(verb: Any, last: Any) -> list[Any]:
