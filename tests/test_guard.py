@@ -439,6 +439,17 @@ def test_an_article_of_the_wrong_gender_is_caught() -> None:
     )
 
 
+def test_a_singular_article_before_a_figure_and_a_plural_noun_is_caught() -> None:
+    """`make run`, the model's title « Médiathèque : ouverte à la 22 heures »: the figure
+    hides the article from Grammalecte. The source's own « le 20 heures » is not held
+    against a rewrite that keeps it."""
+    source = "La médiathèque ouvrira jusqu'à 22 heures, a dit la directrice au 20 heures."
+    assert "grammar" in kinds(source, "La médiathèque ouvrira à la 22 heures.")
+    assert "grammar" not in kinds(source, "La médiathèque ouvrira jusqu'à 22 heures le jeudi.")
+    tv = "La directrice l'a dit dans le 20 heures de la chaîne."
+    assert "grammar" not in kinds(tv, "Dans le 20 heures de la chaîne, la directrice l'a dit.")
+
+
 def test_a_rewrite_may_not_drop_a_word_that_says_which() -> None:
     """« les autres appareils » → « les appareils »: the 1.5 B did it, unseen (article 10)."""
     from rewriter.analysis.nlp import french

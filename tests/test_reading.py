@@ -15,6 +15,7 @@ from rewriter.verify import grammalecte
 from rewriter.verify.reading import (
     MAX_FLUENCY_RATIO,
     ReadingGate,
+    case_changed,
     compare,
     fragment,
     local_excess,
@@ -124,6 +125,28 @@ def test_a_split_quotation_keeps_its_marks(gate: ReadingGate) -> None:
     source = "« Nous allons ouvrir le jeudi soir (...) et le samedi toute la journée », dit-elle."
     halves = ["« Nous allons ouvrir le jeudi soir.", "Et le samedi toute la journée », dit-elle."]
     assert [p.kind for p in gate.refusals(halves, source)] == ["fragment"]
+
+
+def test_a_name_keeps_its_capital(gate: ReadingGate) -> None:
+    """« L'état prendra en charge » for « l'État » (make run, article 01): the state
+    became a condition, and Grammalecte cannot know which was meant."""
+    source = "Selon la maire, l'État prendra en charge une partie du coût de l'extension."
+    rewrite = "Selon la maire, l'état prendra en charge une partie du coût."
+    assert case_changed(rewrite, source) == "état"
+    assert [p.kind for p in gate.refusals([rewrite], source)] == ["capital"]
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        "L'État prendra en charge une partie du coût, selon la maire.",  # the name kept
+        "Selon elle, l'État paiera. Une partie du coût sera prise en charge.",  # « Une » starts
+        "Extension : la maire annonce que l'État paiera.",  # « la » after a colon
+    ],
+)
+def test_a_capital_that_only_marks_a_start_is_free(rewrite: str) -> None:
+    source = "Une partie du coût, selon la maire, sera prise en charge par l'État."
+    assert case_changed(rewrite, source) == ""
 
 
 def test_a_split_that_leaves_a_fragment_keeps_the_sentence_whole(gate: ReadingGate) -> None:

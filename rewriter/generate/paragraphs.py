@@ -284,6 +284,7 @@ _REASONS = {
     "fragment": "ta version laisse une phrase incomplète : « {x} »",
     "fluency": "ta version se lit moins bien que la source : « {x} »",
     "example": "ta version recopie la source ou l'exemple : « {x} »",
+    "capital": "ta version change une majuscule ({x}) : écris les noms comme la source",
 }
 
 

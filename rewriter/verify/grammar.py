@@ -47,6 +47,29 @@ def gender_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
     return out
 
 
+_SINGULAR_ARTICLES = frozenset("le la l' l’ un une".split())
+
+
+def number_errors(doc: Any, support: Support) -> list[tuple[str, str]]:
+    """« ouverte à la 22 heures »: a singular article, a figure, a plural noun — the
+    figure hides the article from Grammalecte. Unless the source says it so (« le 20
+    heures », the evening news)."""
+    out = []
+    for token in doc:
+        if token.lower_ not in _SINGULAR_ARTICLES:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].like_num and doc[end].lower_ not in ("1", "un", "une"):
+            end += 1
+        if end == token.i + 1 or end == len(doc):
+            continue
+        noun = doc[end]
+        plural = noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number")
+        if plural and flat(doc[token.i : end + 1].text) not in support.flat_text:
+            out.append((token.text, noun.text))
+    return out
+
+
 # Third-person pronouns that stand for a noun, with the (gender, number) they need.
 REFERRING = {
     "il": ("Masc", "Sing"),

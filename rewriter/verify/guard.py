@@ -31,6 +31,7 @@ from rewriter.verify.grammar import (
     hanging_conjunction,
     impossible_passives,
     lone_entre,
+    number_errors,
     orphan_pronouns,
     passive_disagreement,
     replaced_pronoun,
@@ -73,6 +74,7 @@ Kind = Literal[
     "local fluency",
     "fragment",
     "idle",
+    "capital",
 ]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.
@@ -217,6 +219,7 @@ def check_unit(
     for subject, verb in [
         *disagreements(doc),
         *gender_errors(doc, support),
+        *number_errors(doc, support),
         *impossible_passives(doc),
     ]:
         add(f"{subject} … {verb}", "grammar")

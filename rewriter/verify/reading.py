@@ -11,6 +11,9 @@ more hand-written rule per bad sentence:
   source had one), opens on a capital and not on a subordinator or a bare connector
   (« Car… », « Et ce, … », « Avant de décider… »), ends on final punctuation, and keeps
   its quotation marks balanced (when its source did);
+- **capitals** — a word the source writes with its capital inside a sentence keeps it, and
+  the reverse (« L'état prendra en charge » for « l'État »: a name became a noun;
+  `verify/capitals.py`);
 - **idle edits** — a near copy that only slips function words into the source's sentence
   is refused (`verify/edits.py`): it brings nothing, and it is how one word breaks it.
 
@@ -30,6 +33,7 @@ from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.verify import grammalecte
+from rewriter.verify.capitals import case_changed
 from rewriter.verify.edits import idle_edit
 from rewriter.verify.guard import Unsupported
 
@@ -173,6 +177,8 @@ class ReadingGate:
             if not problems and (idle := idle_edit(_parse(joined), _parse(source.strip()))):
                 text = f"retouche sans gain ({idle}) : {joined[:60]}"
                 problems.append(Unsupported(text, "idle", where))
+        if not problems and (changed := case_changed(joined, source)):
+            problems.append(Unsupported(f"majuscule changée : {changed}", "capital", where))
         if not problems:
             for error in grammalecte.introduced(joined, source):
                 problems.append(Unsupported(f"{error.text} ({error.message})", "grammar", where))

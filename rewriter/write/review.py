@@ -39,6 +39,7 @@ KINDS = {
     "format": "forme",
     "fluency": "fluidité",
     "fragment": "phrase incomplète",
+    "capital": "majuscule changée",
 }
 
 CSS = """
