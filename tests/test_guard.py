@@ -450,6 +450,26 @@ def test_a_singular_article_before_a_figure_and_a_plural_noun_is_caught() -> Non
     assert "grammar" not in kinds(tv, "Dans le 20 heures de la chaîne, la directrice l'a dit.")
 
 
+def test_a_noun_may_not_become_the_complement_of_a_noun_it_is_not_part_of() -> None:
+    """`make run`, the model: « l'extension des horaires coûtera 84 000 euros par an à la
+    commune » became « L'extension des horaires de la commune coûtera… »: the town's cost
+    became the town's opening hours, every word the source's, correct French."""
+    source = (
+        "Selon le budget présenté en séance, l'extension des horaires coûtera 84 000 euros "
+        "par an à la commune."
+    )
+    moved = "L'extension des horaires de la commune coûtera 84 000 euros par an."
+    kept = "L'extension des horaires coûtera 84 000 euros par an à la commune."
+    assert ("claim", "horaires … commune") in found(source, moved)
+    assert "claim" not in kinds(source, kept)
+    # A noun of the source's own phrase, or one whose owner the source leaves to a
+    # possessive, may be said with « de ».
+    salle = "La salle de travail du premier étage, qui compte 60 places, était complète."
+    assert "claim" not in kinds(salle, "Au premier étage, la salle de 60 places était complète.")
+    owned = "La médiathèque a voté lundi ; ses horaires changeront en janvier."
+    assert "claim" not in kinds(owned, "Les horaires de la médiathèque changeront en janvier.")
+
+
 def test_a_rewrite_may_not_drop_a_word_that_says_which() -> None:
     """« les autres appareils » → « les appareils »: the 1.5 B did it, unseen (article 10)."""
     from rewriter.analysis.nlp import french

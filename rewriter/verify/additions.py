@@ -1,5 +1,6 @@
 """What a rewrite may not add, though every word of it is the source's: a negation, a
-partitive, a possessive pronoun, a noun said again. The counterpart of `omissions`; used
+partitive, a possessive pronoun, a noun said again, a noun tied to another the source does
+not tie it to. The counterpart of `omissions`; used
 by `guard.check_unit`. Each rule was a false statement of the default model that every
 other check let through."""
 
@@ -8,13 +9,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rewriter.verify.support import Support, flat
+from rewriter.verify.support import Support, flat, stem
 
 POSSESSIVE_PRONOUNS = frozenset(
     "mien mienne miens miennes tien tienne tiens tiennes sien sienne siens siennes nôtre "
     "nôtres vôtre vôtres".split()
 )
 NEGATION_WORDS = ("pas", "jamais", "rien", "guère", "nullement", "aucunement")
+_OF = frozenset(("de", "du", "des", "d'", "d’"))
 PARTITIVE = re.compile(r"\b(?:l'une?|aucune?|chacune?|certaine?s?) (?:des|d'entre|de ces)\b")
 
 
@@ -49,4 +51,22 @@ def additions(doc: Any, support: Support, add: Any) -> None:
         repeated = [n for n in sorted(set(nouns)) if nouns.count(n) > max(1, said.count(n))]
         if repeated:
             add(f"« {repeated[0]} » répété", "format")
+            break
+    # A noun made the complement of another noun it is not part of in the source:
+    # « L'extension des horaires de la commune coûtera… » for « l'extension des horaires
+    # coûtera… à la commune » (make run, the model): the cost to the town became the town's
+    # opening hours. Each noun is the source's, and Grammalecte sees correct French.
+    for token in doc:
+        head = token.head
+        if token.dep_ != "nmod" or {token.pos_, head.pos_} - {"NOUN", "PROPN"}:
+            continue
+        if not any(c.dep_ == "case" and c.lower_ in _OF for c in token.children):
+            continue  # a name set after a noun, an apposition: the parse is unsure there
+        pair = (stem(head.text), stem(token.text))
+        if (
+            pair[0] != pair[1]
+            and set(pair) <= support.nouns
+            and not {pair, (pair[0], "*")} & support.nests
+        ):
+            add(f"{head.text} … {token.text}", "claim")
             break
