@@ -615,6 +615,33 @@ def test_the_sections_lead_heads_it_before_the_model() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("lead", "heading"),
+    [
+        # Half of a coordination (seed article: « Sora extrait le contenu d'images [et de
+        # vidéos] »).
+        ("Le logiciel analyse le contenu de photos et de films anciens.", ""),
+        # A pronoun without the clause it announces (« s'attendent à ce [que…] »).
+        ("Les commerçants s'attendent à ce que la fréquentation baisse cet hiver.", ""),
+        # A question cut before its end is no question.
+        ("Que change la réforme pour les salariés du secteur public ?", ""),
+        # « ne… pas X mais Y »: the negated half says the opposite of the point.
+        ("La ville n'a pas construit de piscine couverte mais une patinoire.", ""),
+        # A verb and a bare noun need their complement (« avoir besoin de », « faire face à »).
+        ("Le logiciel a besoin de données récentes pour fonctionner.", ""),
+        ("La commune fait face à une hausse des coûts de l'énergie.", ""),
+        # A complement of the adjective says which (« résistantes [à la sécheresse] »).
+        ("Le laboratoire a créé des semences résistantes à la sécheresse et au gel.", ""),
+        # The coordination of two clauses may go: the first one is whole.
+        ("Le marché a rouvert samedi et les clients sont revenus.", "Le marché a rouvert samedi"),
+    ],
+)  # fmt: skip
+def test_a_lead_heading_does_not_stop_inside_a_phrase(lead: str, heading: str) -> None:
+    from rewriter.generate.headings import lead_heading
+
+    assert lead_heading(lead, set()) == heading
+
+
 def test_a_relative_clause_misread_as_the_main_one_lends_no_heading() -> None:
     from rewriter.analysis.nlp import french
     from rewriter.generate.leads import clause_core

@@ -252,7 +252,11 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             return text
     if keyword is not None:
         return next(iter(ranked), "")
-    lead = next(iter(doc.sents), None)
+    from rewriter.analysis.sentences import sentence_spans
+
+    # The project's sentences, not the parser's (which glued « Soona, elle, n'a pas
+    # changé. Arrivée… » into one, article 16).
+    lead = next(iter(sentence_spans(doc)), None)
     if lead is not None:
         text = capitalise(lead.text.strip().rstrip(".!?…").strip())
         if 3 <= len(text.split()) <= 10 and len(text) <= MAX_HEADING_CHARS and balanced(text):

@@ -25,6 +25,11 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
     0,6 point »). [] when the sentence has no such core: no single named subject, a
     subject that leans on the sentence before (« Il », « Cette procédure »), a word of a
     quotation. `short`: the object's noun without its « de » complements."""
+    kept = _clause_core(sent, short)
+    return [] if kept and _cut_inside(sent, kept) else kept
+
+
+def _clause_core(sent: Any, short: bool) -> list[Any]:
     root = sent.root
     copular = root.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "cop" for c in root.children)
     if not (root.pos_ in ("VERB", "AUX") or copular):
@@ -108,6 +113,58 @@ def words_of(tokens: list[Any]) -> str:
             token.text_with_ws if joined else token.text + ("" if token.text[-1:] in "'’" else " ")
         )
     return out.strip()
+
+
+_OF_TO = frozenset("à au aux de du des d' d’".split())
+_LEANING_CLITICS = frozenset("le la l' l’ les lui leur en y".split())
+
+
+def _cut_inside(sent: Any, kept: list[Any]) -> bool:
+    """The core stops inside a phrase, not between phrases: half of a coordination
+    (« Sora extrait le contenu d'images [et de vidéos] »), a pronoun without the clause it
+    announces (« s'attendent à ce [que…] »), a question without its end (« Que signifie
+    Sora [pour les emplois…] ? »), the « ne… pas » half of « ne… pas X mais Y », a verbal
+    locution without its complement (« Sora a besoin [de ce langage…] »); or it
+    cannot stand alone: a main verb under « si »
+    (the parse's misreading of a subordinate clause), an object pronoun that leans on the
+    sentence before (« Cédric O l'a faite applaudir »)."""
+    root, inside = sent.root, {t.i for t in kept}
+    if any(c.dep_ == "mark" for c in root.children):
+        return True
+    if sent.text.rstrip().endswith("?") and sent[-2].i not in inside:
+        return True
+    negated = any(t.lower_ in _NEGATIONS for t in kept)
+    if negated and any(c.lower_ == "mais" for t in root.children for c in t.children):
+        return True  # « n'a pas développé des plantes résistantes… mais capables de… »
+    after = sent.doc[kept[-1].i + 1] if kept[-1].i + 1 < sent.end else None
+    if kept[-1].pos_ == "ADJ" and after is not None and after.lower_ in _OF_TO:
+        return True  # « des plantes résistantes [à la sécheresse] », attached to the noun
+    last = kept[-1]
+    if (
+        after is not None
+        and last.dep_ == "obj"
+        and last.pos_ == "NOUN"
+        and not any(c.dep_ == "det" for c in last.children)
+        and any(after in c.subtree for c in last.head.children if c.dep_.startswith("obl"))
+    ):
+        return True  # a verbal locution without its complement: « Sora a besoin [de…] »
+    for token in kept:
+        if (
+            token.pos_ == "PRON"
+            and token.dep_ in ("obj", "iobj")
+            and token.lower_ in _LEANING_CLITICS
+        ):
+            return True
+        for child in token.children:
+            if child.i in inside or child.i < kept[-1].i:
+                continue
+            if child.dep_ == "conj" and token != root and token.pos_ != "VERB":
+                return True
+            if token.pos_ == "ADJ" and child.dep_.startswith(("obl", "nmod")):
+                return True  # « des plantes résistantes [à la sécheresse] »
+            if token.pos_ == "PRON" and child.dep_ in ("acl", "acl:relcl", "ccomp"):
+                return True
+    return False
 
 
 def _wanting(kept: list[Any]) -> bool:
