@@ -228,6 +228,28 @@ def test_no_title_when_the_rest_needs_the_keyword() -> None:
     assert hoisted_titles("La commune interdit désormais le glyphosate", kw, 60) == []
 
 
+def test_no_title_hoists_one_of_a_list() -> None:
+    """« Lyft : la Californie assigne en justice Uber » (article 07): hoisted out of « Uber
+    et Lyft », the keyword left a headline that sues one of the two."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import hoisted_titles
+
+    kw = make_keyword(french()("Airbnb"))
+    headline = "La ville de Paris attaque Booking et Airbnb sur la taxe de séjour"
+    assert hoisted_titles(headline, kw, 60) == []
+
+
+def test_a_title_is_not_shortened_inside_a_list() -> None:
+    """The same headline, shortened at « et »: « Lyft : la Californie assigne en justice
+    Uber » (article 07, the title both paths gave). Two clauses may still be cut apart."""
+    from rewriter.generate.seo import _shorten
+
+    assert _shorten("la ville de Paris attaque Booking et Airbnb sur la taxe de séjour", 45) == ""
+    kept = _shorten("le maire a démissionné et son adjoint assure l'intérim jusqu'en mars", 40)
+    assert kept == "le maire a démissionné"
+
+
 @pytest.mark.parametrize(
     ("text", "lost"),
     [

@@ -154,9 +154,21 @@ def _shorten(text: str, limit: int) -> str:
         return text
     for sep in (" : ", ": ", ", ", " – ", " - ", " et ", " mais "):
         head = text.split(sep)[0]
+        if sep == " et " and not _joins_clauses(text, len(head)):
+            continue  # « Uber [et Lyft] »: half a list says less, or something else
         if 3 <= len(head) <= limit:
             return head
     return ""
+
+
+def _joins_clauses(text: str, at: int) -> bool:
+    """The « et » at character `at` of `text` coordinates two clauses, not two names."""
+    for token in french()(text):
+        if token.idx >= at and token.lower_ == "et":
+            conj = token.head  # the second term; a clause's is its verb, or its subject
+            verbal = ("VERB", "AUX")
+            return conj.pos_ in verbal or (conj.dep_ == "conj" and conj.head.pos_ in verbal)
+    return False
 
 
 def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:

@@ -62,6 +62,8 @@ def hoisted_titles(headline: str, kw: Keyword, limit: int) -> list[str]:
     )
     if head.dep_ in _CORE or governed:
         return []  # a bare noun phrase of a verb is its subject or object, whatever the label
+    if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return []  # one of a list: « Lyft : la Californie assigne en justice Uber [et Lyft] »
     # The phrase and its modifiers up to the first punctuation (« à Lorient », not « à
     # Lorient : le triomphe… », which a parse may hang on the name).
     subtree = {t.i for t in head.subtree}
