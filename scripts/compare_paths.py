@@ -25,7 +25,7 @@ from rewriter.analysis.words import count_words
 from rewriter.generate.backend import LlamaGenerator
 from rewriter.pipeline import HARD_CHECKS, RewriteOptions, rewrite
 from rewriter.read import read_article
-from rewriter.verify.reading import compare
+from rewriter.verify.measures import compare
 from scripts._corpus import corpus_files
 
 

@@ -38,7 +38,7 @@ from rewriter.models import default_model_path
 from rewriter.pipeline import HARD_CHECKS, RewriteOptions, audit, rewrite
 from rewriter.read import parse_string, read_article
 from rewriter.settings import Settings
-from rewriter.verify.reading import compare
+from rewriter.verify.measures import compare
 from scripts._corpus import ROOT, body_html, corpus_files, yoast
 
 SEED_REQUEST = (

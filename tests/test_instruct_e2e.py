@@ -19,7 +19,7 @@ from rewriter.generate.backend import LlamaGenerator
 from rewriter.models import instruct_model_path
 from rewriter.pipeline import RewriteOptions, RewriteResult, rewrite
 from rewriter.read import read_article
-from rewriter.verify.reading import compare
+from rewriter.verify.measures import compare
 from tests.test_rewrite_e2e import no_network  # noqa: F401 - autouse: any socket connection fails
 
 pytestmark = pytest.mark.model

@@ -21,7 +21,8 @@ from rewriter.generate.backend import LlamaGenerator
 from rewriter.models import default_model_path
 from rewriter.pipeline import RewriteOptions, RewriteResult, rewrite
 from rewriter.read import parse_string, read_article
-from rewriter.verify.reading import MAX_FLUENCY_RATIO, ReadingGate, compare
+from rewriter.verify.measures import compare
+from rewriter.verify.reading import MAX_FLUENCY_RATIO, ReadingGate
 
 pytestmark = pytest.mark.model
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))

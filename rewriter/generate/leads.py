@@ -122,13 +122,13 @@ _LEANING_CLITICS = frozenset("le la l' l’ les lui leur en y".split())
 def _cut_inside(sent: Any, kept: list[Any]) -> bool:
     """The core stops inside a phrase, not between phrases: half of a coordination
     (« Sora extrait le contenu d'images [et de vidéos] »), a pronoun without the clause it
-    announces (« s'attendent à ce [que…] »), a question without its end (« Que signifie
-    Sora [pour les emplois…] ? »), the « ne… pas » half of « ne… pas X mais Y », a verbal
-    locution without its complement (« Sora a besoin [de ce langage…] »); or it
-    cannot stand alone: a main verb under « si »
-    (the parse's misreading of a subordinate clause), an object pronoun that leans on the
-    sentence before (« Cédric O l'a faite applaudir »)."""
-    root, inside = sent.root, {t.i for t in kept}
+    announces (« s'attendent à ce [que…] »), a question without its end, the negated half
+    of « ne… pas X mais Y », an adjective or a verbal locution without its complement
+    (« résistantes [à la sécheresse] », « Sora a besoin [de…] »). Or it cannot stand
+    alone: a main verb under « si » (a subordinate clause misread as the main one), an
+    object pronoun that leans on the sentence before (« Cédric O l'a faite applaudir »)."""
+    root, last, inside = sent.root, kept[-1], {t.i for t in kept}
+    after = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
     if any(c.dep_ == "mark" for c in root.children):
         return True
     if sent.text.rstrip().endswith("?") and sent[-2].i not in inside:
@@ -136,10 +136,9 @@ def _cut_inside(sent: Any, kept: list[Any]) -> bool:
     negated = any(t.lower_ in _NEGATIONS for t in kept)
     if negated and any(c.lower_ == "mais" for t in root.children for c in t.children):
         return True  # « n'a pas développé des plantes résistantes… mais capables de… »
-    after = sent.doc[kept[-1].i + 1] if kept[-1].i + 1 < sent.end else None
-    if kept[-1].pos_ == "ADJ" and after is not None and after.lower_ in _OF_TO:
-        return True  # « des plantes résistantes [à la sécheresse] », attached to the noun
-    last = kept[-1]
+    # The adjective's complement, whichever word the parse hangs it on.
+    if last.pos_ == "ADJ" and after is not None and after.lower_ in _OF_TO:
+        return True
     if (
         after is not None
         and last.dep_ == "obj"
@@ -147,21 +146,15 @@ def _cut_inside(sent: Any, kept: list[Any]) -> bool:
         and not any(c.dep_ == "det" for c in last.children)
         and any(after in c.subtree for c in last.head.children if c.dep_.startswith("obl"))
     ):
-        return True  # a verbal locution without its complement: « Sora a besoin [de…] »
+        return True  # a bare object noun and its verb: a locution (« avoir besoin de »)
     for token in kept:
-        if (
-            token.pos_ == "PRON"
-            and token.dep_ in ("obj", "iobj")
-            and token.lower_ in _LEANING_CLITICS
-        ):
-            return True
+        if token.dep_ in ("obj", "iobj") and token.lower_ in _LEANING_CLITICS:
+            return True  # a clitic object pronoun; « les » as a determiner is « det »
         for child in token.children:
-            if child.i in inside or child.i < kept[-1].i:
+            if child.i in inside or child.i < last.i:
                 continue
             if child.dep_ == "conj" and token != root and token.pos_ != "VERB":
                 return True
-            if token.pos_ == "ADJ" and child.dep_.startswith(("obl", "nmod")):
-                return True  # « des plantes résistantes [à la sécheresse] »
             if token.pos_ == "PRON" and child.dep_ in ("acl", "acl:relcl", "ccomp"):
                 return True
     return False

@@ -1,8 +1,7 @@
 """What a rewrite may not add, though every word of it is the source's: a negation, a
 partitive, a possessive pronoun, a noun said again, a noun tied to another the source does
-not tie it to. The counterpart of `omissions`; used
-by `guard.check_unit`. Each rule was a false statement of the default model that every
-other check let through."""
+not tie it to. The counterpart of `omissions`; used by `guard.check_unit`. Each rule was
+a false statement of the default model that every other check let through."""
 
 from __future__ import annotations
 
@@ -70,3 +69,20 @@ def additions(doc: Any, support: Support, add: Any) -> None:
         ):
             add(f"{head.text} … {token.text}", "claim")
             break
+
+
+def noun_links(doc: Any) -> dict[str, frozenset[Any]]:
+    """Which noun sits inside which noun's phrase (« l'extension des horaires »: the
+    horaires are the extension's), by the parse's heads; a noun whose owner is a possessive
+    (« ses horaires ») may be anyone's."""
+    nests, nouns = set(), set()
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        nouns.add(stem(token.text))
+        if any(c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] for c in token.children):
+            nests.add((stem(token.text), "*"))
+        for above in token.ancestors:
+            if above.pos_ in ("NOUN", "PROPN"):
+                nests.add((stem(above.text), stem(token.text)))
+    return {"nests": frozenset(nests), "nouns": frozenset(nouns)}

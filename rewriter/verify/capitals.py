@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-# Where a capital only marks a start: a text's first word, and a word after a full stop,
-# a colon, a dash or an opening quotation mark.
-_START = re.compile(r"(?:^|[.!?:;«\"“(—–-])\W*$")
+# Where a capital only marks a start: a text's first word (`_at_start`), and a word after
+# a full stop, a colon, a dash or an opening quotation mark.
+_START = re.compile(r"[.!?:;«\"“(—–-]\W*$")
 _WORD = re.compile(r"\w[\w-]*")
 
 

@@ -117,7 +117,7 @@ class Support:
     subjects: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
     pronoun_subjects: frozenset[str] = frozenset()  # verbs a pronoun does (`referents`)
     # (noun, noun within its phrase) stems, "*" for one whose owner is a possessive; and
-    # every noun's stem (`noun_links`): what may be « X de Y » in a rewrite
+    # every noun's stem (`additions.noun_links`): what may be « X de Y » in a rewrite
     nests: frozenset[tuple[str, str]] = frozenset()
     nouns: frozenset[str] = frozenset()
 
@@ -227,6 +227,8 @@ def _noun_phrase(token: Any) -> list[Any]:
 
 
 def build_support(doc: Any, extra_text: str = "") -> Support:
+    from rewriter.verify.additions import noun_links  # it reads Support: imported here
+
     forms: set[str] = set()
     stems: set[str] = set()
     verbs: dict[str, tuple[bool, bool]] = {}
@@ -291,23 +293,6 @@ def build_support(doc: Any, extra_text: str = "") -> Support:
         pronoun_subjects=pronoun_subjects(doc),
         **noun_links(doc),
     )
-
-
-def noun_links(doc: Any) -> dict[str, frozenset[Any]]:
-    """Which noun sits inside which noun's phrase (« l'extension des horaires »: the
-    horaires are the extension's), by the parse's heads; a noun whose owner is a possessive
-    (« ses horaires ») may be anyone's."""
-    nests, nouns = set(), set()
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        nouns.add(stem(token.text))
-        if any(c.dep_ == "det" and c.morph.get("Poss") == ["Yes"] for c in token.children):
-            nests.add((stem(token.text), "*"))
-        for above in token.ancestors:
-            if above.pos_ in ("NOUN", "PROPN"):
-                nests.add((stem(above.text), stem(token.text)))
-    return {"nests": frozenset(nests), "nouns": frozenset(nouns)}
 
 
 ARTICLE_GENDER = {"le": "Masc", "un": "Masc", "la": "Fem", "une": "Fem"}
