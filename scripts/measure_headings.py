@@ -2,7 +2,9 @@
 corpus that has no source heading, the heading the section's lead gives
 (`headings.lead_heading`) or, failing it, the noun phrase (`headings.fallback_heading`).
 A noun phrase is the label an editor sends back (« Le taux de chômage »); a lead heading
-says what the section says (« Huit projets français ont été sélectionnés »).
+says what the section says (« Huit projets français ont été sélectionnés »); a quotation
+heading (`headings.quote_heading`) gives a sentence of the section's quotation in its marks.
+`restating`: headings that repeat one of their section's sentences nearly word for word.
 
 usage: python scripts/measure_headings.py [--show] [--json scripts/results/headings.json]
 """
@@ -22,11 +24,18 @@ def main() -> None:
     parser.add_argument("--json")
     args = parser.parse_args()
     from rewriter.analysis.engine import parse_article
-    from rewriter.generate.headings import can_head, fallback_heading, heading_key, lead_heading
+    from rewriter.generate.headings import (
+        can_head,
+        fallback_heading,
+        heading_key,
+        lead_heading,
+        quote_heading,
+        restates,
+    )
     from rewriter.plan import make_plan
     from rewriter.read import read_article
 
-    counts = {"new_sections": 0, "lead": 0, "noun_phrase": 0}
+    counts = {"new_sections": 0, "lead": 0, "quote": 0, "noun_phrase": 0, "restating": 0}
     rows = []
     for path in corpus_files():
         plan = make_plan(parse_article(read_article(path)), can_head)
@@ -38,10 +47,16 @@ def main() -> None:
             counts["new_sections"] += 1
             text = section.text
             heading = lead_heading(text, used, anywhere=True)
-            kind = "lead" if heading else "noun_phrase"
+            kind = "lead" if heading else "quote"
+            heading = heading or quote_heading(text, used)
+            kind = kind if heading else "noun_phrase"
             heading = heading or fallback_heading(text, used)
             used.add(heading_key(heading))
             counts[kind] += 1
+            # A quotation heading restates its quotation on purpose (a pull quote).
+            counts["restating"] += kind != "quote" and any(
+                restates(heading, s.text) for s in section.sentences
+            )
             rows.append(
                 {
                     "article": path.name[:2],

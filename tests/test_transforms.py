@@ -205,6 +205,30 @@ def test_apposition_becomes_its_own_sentence(source: str, expected: list[str]) -
     assert split_apposition(span(source)) == expected
 
 
+def test_a_name_is_said_twice_only_where_it_makes_the_sentence_readable() -> None:
+    """`make run` had « …augmentent », a déclaré Marc Deschamps. Marc Deschamps est
+    conseiller municipal d'opposition. »: the name twice in a row, and the first sentence
+    still over 20 words. Such a split is kept only where the sentence left then fits
+    (our sentences)."""
+    from rewriter.generate.sentences import pieces
+
+    long_quote = (
+        "« Nous ne sommes pas opposés à la lecture, mais cette dépense arrive au moment où "
+        "les tarifs de la cantine augmentent », a déclaré Marc Deschamps, conseiller "
+        "municipal d'opposition."
+    )
+    assert pieces(span(long_quote), 20) == [long_quote]
+    fits = (
+        "« Les deux budgets n'ont aucun rapport entre eux, nous le répétons depuis des "
+        "mois », a répondu Sophie Aubertin, maire de la commune depuis 2014."
+    )
+    assert pieces(span(fits), 20) == [
+        "« Les deux budgets n'ont aucun rapport entre eux, nous le répétons depuis des "
+        "mois », a répondu Sophie Aubertin.",
+        "Sophie Aubertin est maire de la commune depuis 2014.",
+    ]
+
+
 def test_closing_adjuncts_become_their_own_sentence() -> None:
     from rewriter.transform.detach import split_closing_adjunct
 

@@ -8,6 +8,7 @@ from typing import Any
 from rewriter.analysis.keyword import Keyword, count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import (
+    STANDING_FOR,
     is_content,
     leaning_determiner,
     lower_initial,
@@ -60,7 +61,7 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
     )
     if text is None:
         writer.fallback()
-        text = fallback_heading(source_text, used)
+        text = quote_heading(source_text, used) or fallback_heading(source_text, used)
     text = capitalise(text.rstrip(" .:;"))
     used.add(heading_key(text))
     return text
@@ -93,13 +94,16 @@ def lead_heading(
     if keyword is None:
         sentences = sentences[:3] + (central(sentences[3:], doc) if anywhere else [])
     for sent in sentences:
-        text = _core_heading(sent, used, keyword)
-        if text:
+        text = core_heading(sent, used, keyword)
+        # A heading that is the sentence over again (« L'établissement fermait ses portes
+        # à 18 h 30 en semaine » over « Jusqu'ici, l'établissement fermait… ») says it
+        # twice in a row: the next sentence, the section's quotation or its noun phrase.
+        if text and not restates(text, sent.text):
             return text
     return ""
 
 
-def _core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
+def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
     """The heading `sent`'s core gives, else "" (none, one already used, one without
     the keyword)."""
     from rewriter.verify import grammalecte
@@ -117,6 +121,58 @@ def _core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
             return text
         return ""
     return ""
+
+
+_OPENERS_BACK = frozenset("ce c' c’ ça cela ceci celui celle ceux celles".split())
+
+
+def quote_heading(source_text: str, used: set[str]) -> str:
+    """A sentence of one of the section's quotations, in its marks, as its heading: « «
+    Beaucoup d'habitants travaillent loin et rentrent tard » » over the section where the
+    directrice says it — the intertitle a desk writes when the lead is too long to be one,
+    rather than a label (« La directrice »). Only a whole sentence (a capital first, a
+    finite verb) that stands alone (no « Ils », « Cela » or « cette mesure » said before),
+    outside the section's first sentence, or "" when no quotation has one."""
+    from rewriter.analysis.sentences import sentence_spans
+    from rewriter.verify import grammalecte
+
+    nlp = french()
+    # Not the section's first sentence: the heading would say it twice in a row.
+    first = next(iter(sentence_spans(nlp(source_text))), None)
+    opening = first.end_char if first is not None else 0
+    for match in re.finditer(r"«\s*([^«»]+?)\s*»", source_text):
+        if match.start() < opening:
+            continue
+        for sent in sentence_spans(nlp(match[1])):
+            text = sent.text.strip().rstrip(".…").strip()
+            tokens = [t for t in sent if not t.is_punct]
+            if not tokens or not text[:1].isupper() or text[-1:] in "!?,;:":
+                continue
+            if not 3 <= len(text.split()) <= 10 or len(text) > MAX_HEADING_CHARS - 4:
+                continue
+            if tokens[0].lower_ in STANDING_FOR or tokens[0].lower_ in _OPENERS_BACK:
+                continue
+            if tokens[0].pos_ in ("CCONJ", "SCONJ", "ADV"):
+                continue  # « Mais… », « Parce que… », « Aussi… »
+            if any(leaning_determiner(t) or points_back(t) for t in tokens):
+                continue
+            if not any("Fin" in t.morph.get("VerbForm", []) for t in tokens):
+                continue
+            heading = f"« {text} »"
+            if heading_key(heading) in used or grammalecte.introduced(text, sent.text):
+                continue
+            return heading
+    return ""
+
+
+def restates(heading: str, sentence: str) -> bool:
+    """`heading` is `sentence` over again, nearly word for word: two words left out at
+    most (« Jusqu'ici, »), or 85 % of them kept — of a sentence of some length (« Danger
+    et risque. » is not restated by every heading with « risque »)."""
+    said = set(re.findall(r"\w+", heading.lower()))
+    words = re.findall(r"\w+", sentence.lower())
+    kept = sum(w in said for w in words)
+    return bool(words) and kept >= max(0.6 * len(words), min(len(words) - 2, 0.85 * len(words)))
 
 
 def central(sentences: list[Any], doc: Any) -> list[Any]:
@@ -245,12 +301,13 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
     ranked = [capitalise(text) for _, text in sorted(scored, key=lambda x: -x[0])]
     ranked = [t for t in ranked if len(t) <= MAX_HEADING_CHARS and heading_key(t) not in used]
     # A phrase of three words or more says something (« Un système de retour automatique
-    # des livres »); two words are a label (« La directrice »), used only when the
-    # section's lead is too long to be its heading.
+    # des livres »); two words are a label (« La directrice »), still better than the
+    # section's lead said twice in a row.
     for text in ranked:
         if len(text.split()) >= 3:
             return text
-    if keyword is not None:
+    if keyword is not None or ranked:
+        # A label, rather than the section's lead over again as its heading (below).
         return next(iter(ranked), "")
     from rewriter.analysis.sentences import sentence_spans
 
@@ -261,6 +318,4 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
         text = capitalise(lead.text.strip().rstrip(".!?…").strip())
         if 3 <= len(text.split()) <= 10 and len(text) <= MAX_HEADING_CHARS and balanced(text):
             return text
-    if ranked:
-        return ranked[0]
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))

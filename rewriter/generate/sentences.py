@@ -15,6 +15,7 @@ from rewriter.plan import SourceSentence
 from rewriter.settings import Settings
 from rewriter.transform import SPLITTERS
 from rewriter.transform.clauses import TIME_WORDS, balanced, sentence
+from rewriter.transform.detach import split_apposition
 from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.speech import reports
@@ -48,9 +49,13 @@ def pieces(span: Any, max_words: int, accept: Accept | None = None) -> list[str]
         splitters = (split_trailing_apposition,) if attributed(current) else SPLITTERS
         for split in splitters:
             parts = [p for p in split(current) if any(c.isalnum() for c in p)]
+            # « …, a dit X. X est président de Y. » names X twice and reads worse than
+            # one long sentence: worth it only where the sentence left then fits.
+            describes = split in (split_apposition, split_trailing_apposition)
             if (
                 len(parts) > 1
                 and all(count_words(p) < count_words(current.text) for p in parts)
+                and not (describes and count_words(parts[0]) > max_words)
                 and ok(parts, current.text)
             ):
                 break
@@ -144,7 +149,10 @@ def write_sentence(
         closed = balanced(verbatim) and any(q in verbatim for q in '«"')
         # Who is quoted may be described in a sentence of its own (« …, a dit X,
         # président de Y. » → « …, a dit X. X est président de Y. »): the quotation stays.
-        described = split_trailing_apposition(source.span) if closed and not whole else []
+        # Only to make a long sentence readable — « X. X est… » reads worse than the
+        # journalist's sentence, so it is worth it only where it fixes the length (below).
+        long = closed and not whole and count_words(verbatim) > settings.max_sentence_words
+        described = split_trailing_apposition(source.span) if long else []
         if described and not writer.accepts(described, verbatim):
             described = []
         if described:
@@ -162,6 +170,8 @@ def write_sentence(
         if detached and writer.accepts(detached, verbatim):
             verbatim, said = detached
             described = [verbatim, said, *described[1:]]
+        elif described and count_words(verbatim) > settings.max_sentence_words:
+            verbatim, described = source.text, []  # still too long: the source's sentence
         writer.fallback()
         writer.used.add(flat(verbatim))
         writer.frozen.add(verbatim)

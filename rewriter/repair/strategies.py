@@ -13,7 +13,12 @@ from rewriter.analysis.keyword import count_in, share_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words, lower_initial
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.headings import fallback_heading, heading_key, lead_heading
+from rewriter.generate.headings import (
+    fallback_heading,
+    heading_key,
+    lead_heading,
+    quote_heading,
+)
 from rewriter.generate.metas import fallback_meta
 from rewriter.generate.sentences import gate_of, pieces, write_sentence
 from rewriter.generate.seo import fallback_title, slug_for
@@ -154,7 +159,11 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             tail = section.paragraphs[cut:]
             section.paragraphs = section.paragraphs[:cut]
             text = " ".join(p.text for p in tail)
-            heading = lead_heading(text, used, anywhere=True) or fallback_heading(text, used)
+            heading = (
+                lead_heading(text, used, anywhere=True)
+                or quote_heading(text, used)
+                or fallback_heading(text, used)
+            )
             used.add(heading_key(heading))
             draft.sections.insert(
                 i + 1, Section(heading, min(3, section.level + 1), tail, source_text=text)
