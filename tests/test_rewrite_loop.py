@@ -240,6 +240,26 @@ def test_no_title_hoists_one_of_a_list() -> None:
     assert hoisted_titles(headline, kw, 60) == []
 
 
+def test_a_title_never_drops_the_first_of_a_list() -> None:
+    """« Curiosity, Marsnik... 60 ans de course à l'exploration de Mars » gave « Mars :
+    Marsnik... 60 ans de course à l'exploration » (article 21): the list lost its first
+    item. A circumstance in front may still go (our headlines)."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import hoisted_titles, robotic
+
+    kw = make_keyword(french()("Lune"))
+    headline = "Apollo, Luna, Chang'e... soixante ans de course à l'exploration de la Lune"
+    titles = [t for t in hoisted_titles(headline, kw, 60) if not robotic(t)]
+    assert titles and all("Apollo" in t for t in titles)
+    assert "Lune : Apollo, Luna, Chang'e... soixante ans de course" in titles
+    kw = make_keyword(french()("FFJ"))
+    headline = "Au procès Martin, les aveux embarrassants de l'ancien trésorier de la FFJ"
+    assert hoisted_titles(headline, kw, 60)[0] == (
+        "FFJ : les aveux embarrassants de l'ancien trésorier"
+    )
+
+
 def test_a_title_is_not_shortened_inside_a_list() -> None:
     """The same headline, shortened at « et »: « Lyft : la Californie assigne en justice
     Uber » (article 07, the title both paths gave). Two clauses may still be cut apart."""

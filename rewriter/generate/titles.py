@@ -142,9 +142,18 @@ def _segments(rest: str) -> list[str]:
     pieces = [p.strip() for p in rest.split(",") if p.strip()]
     for k in range(len(pieces) - 1, 0, -1):
         out.append(", ".join(pieces[:k]))
-    if len(pieces) > 1:
+    # The first piece goes only when it is a circumstance (« Après les municipales, »,
+    # « Au procès Diack, »): the first of a list never does (« Curiosity, Marsnik… »
+    # became « Mars : Marsnik… », as if Curiosity were not part of it).
+    if len(pieces) > 1 and _circumstance(pieces[0]):
         out.append(", ".join(pieces[1:]))
     return [_tidy(p) for p in out if p]
+
+
+def _circumstance(piece: str) -> bool:
+    """`piece` opens on a preposition, an adverb or a subordinator: an adjunct."""
+    doc = french()(piece)
+    return bool(len(doc)) and doc[0].pos_ in ("ADP", "ADV", "SCONJ")
 
 
 def _shorter(text: str, room: int) -> str:
