@@ -260,6 +260,35 @@ def test_a_title_never_drops_the_first_of_a_list() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("headline", "keyword", "title"),
+    [
+        # The name the subject describes stands for it, and the headline goes on
+        # (article 00 gave the label « Sora : le générateur de texte-vidéo d'OpenAI »).
+        ("L'assistant vocal Alexa d'Amazon pourrait-il remplacer les standardistes ?",
+         "Alexa", "Alexa d'Amazon pourrait-il remplacer les standardistes ?"),
+        ("Le groupe pharmaceutique Sanofi va supprimer 400 postes en France",
+         "Sanofi", "Sanofi va supprimer 400 postes en France"),
+        # Too long with its owner: the name alone.
+        ("Le générateur de vidéos Vidéor de la société Lumen pourrait-il remplacer les "
+         "cinéastes ?", "Vidéor", ""),
+        ("Le générateur de vidéos Vidéor d'OpenLumen pourrait-il remplacer tous les "
+         "cinéastes d'Hollywood ?", "Vidéor",
+         "Vidéor pourrait-il remplacer tous les cinéastes d'Hollywood ?"),
+        # Not a name inside the subject: « La femme du président X » is not X.
+        ("La femme du président Emmanuel Macron a visité l'hôpital de Rouen",
+         "Emmanuel Macron", ""),
+        ("Le maire de Paris veut fermer les voies sur berge", "Paris", ""),
+    ],
+)  # fmt: skip
+def test_a_title_names_who_the_headline_describes(headline: str, keyword: str, title: str) -> None:
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import named_subject
+
+    assert named_subject(headline, make_keyword(french()(keyword)), 60) == title
+
+
 def test_a_title_is_not_shortened_inside_a_list() -> None:
     """The same headline, shortened at « et »: « Lyft : la Californie assigne en justice
     Uber » (article 07, the title both paths gave). Two clauses may still be cut apart."""
