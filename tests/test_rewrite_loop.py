@@ -645,3 +645,31 @@ def test_growth_headings_give_a_name_the_article_the_source_gives_it() -> None:
     assert about(make_plan(analysed(text, "Ariège"))) == "sur l'Ariège"
     text = "# VTC\n\nLyft conteste la loi. Les chauffeurs de Lyft restent indépendants.\n"
     assert about(make_plan(analysed(text, "Lyft"))) == "sur Lyft"
+
+
+def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() -> None:
+    """Article 26: « Les eaux du Salat abritent le dernier refuge ariégeois » gave way to
+    « La préfecture de l'Ariège » for keyword_in_subheadings. A clause with the keyword
+    first, then a label in place of a label (our text)."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.strategies import Context, balance_keyword_headings
+    from rewriter.settings import Settings
+
+    says = "Les eaux du lac abritent une faune rare. La commune de Lanne surveille le lac."
+    label = "Le budget de la commune de Lanne a été voté. La directrice est contente."
+    plan = make_plan(parse_article(parse_markdown(f"# Lanne\n\n{says}\n\n{label}"), "Lanne"))
+    draft = Draft(title="Lanne", keyword="Lanne")
+    draft.sections = [
+        Section("Les eaux du lac abritent une faune rare", source_text=says),
+        Section("La directrice", source_text=label),
+    ]
+    report = Report(keyword="Lanne", keyword_reason="")
+    ctx = Context(plan, UnitWriter(None), Settings(), report)
+    assert balance_keyword_headings(draft, ctx)
+    assert draft.sections[0].heading == "Les eaux du lac abritent une faune rare"
+    assert "Lanne" in draft.sections[1].heading
