@@ -751,6 +751,12 @@ def test_a_noun_phrase_heading_is_what_the_section_is_about(section: str, refuse
          "Le maire ainsi que ses adjoints ont voté la mesure."),
         ("« Un choc », c'est ainsi qu'il a qualifié les révélations.",
          "« Un choc », c'est ainsi qu'il a qualifié les révélations."),
+        # A quotation keeps its words; a second sentence leans on the first, which the
+        # unit holds.
+        ('"Des travaux sont ainsi engagés avec trois groupes", précise le communiqué.',
+         '"Des travaux sont ainsi engagés avec trois groupes", précise le communiqué.'),
+        ("La planète reste un mystère. L'intérêt ne faiblit pourtant pas.",
+         "La planète reste un mystère. L'intérêt ne faiblit pourtant pas."),
     ],
 )  # fmt: skip
 def test_a_unit_read_alone_loses_the_adverb_that_leans(alone: str, expected: str) -> None:

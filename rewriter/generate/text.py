@@ -25,12 +25,12 @@ _CONNECTOR = re.compile(
 )
 
 
-def without_connector(text: str) -> str:
+def without_connector(text: str, *, leaning: bool = True) -> str:
     """« Ainsi, huit véhicules sur dix… » → « Huit véhicules sur dix… »; and the adverb
     inside that says « as well » or « and so » of what came before (`without_leaning`)."""
     stripped = _CONNECTOR.sub("", text, count=1)
     stripped = stripped[:1].upper() + stripped[1:] if stripped != text else text
-    return without_leaning(stripped)
+    return without_leaning(stripped) if leaning else stripped
 
 
 # Adverbs that lean on the sentence before: « X note également que… » (something else was
@@ -39,17 +39,23 @@ _LEANING = frozenset("également aussi ainsi toutefois pourtant cependant néanm
 
 
 def without_leaning(text: str) -> str:
-    """`text` without an adverb of `_LEANING` that modifies its verb, for a unit read
-    alone (a key point, an answer, a meta): « Le tabloïd Blesk note que… ». Never
+    """`text` without an adverb of `_LEANING` that modifies the verb of its first sentence,
+    outside any quotation, for a unit read alone (a key point, an answer, a meta): « Le
+    tabloïd Blesk note que… ». Never
     « aussi » of a comparison (« aussi tardifs »), « ainsi que », « c'est ainsi »."""
     if not any(w in text.lower() for w in _LEANING):
         return text
     from rewriter.analysis.nlp import french
+    from rewriter.plan import quotation_ranges
 
     doc = french()(text)
-    for token in doc:
+    first = next(iter(doc.sents), doc[:])
+    quoted = quotation_ranges(text)
+    for token in first:
         if token.lower_ not in _LEANING or token.i == 0 or token.dep_ != "advmod":
             continue
+        if any(a <= token.idx < b for a, b in quoted):
+            continue  # a quotation keeps its words
         if token.head.pos_ not in ("VERB", "AUX"):
             continue  # « aussi tardifs »: a comparison
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
