@@ -731,3 +731,35 @@ def test_a_noun_phrase_heading_is_what_the_section_is_about(section: str, refuse
 
     heading = fallback_heading(section, set())
     assert heading and not heading.startswith(refused)
+
+
+@pytest.mark.parametrize(
+    ("alone", "expected"),
+    [
+        # An adverb that leans on the sentence before goes from a unit read alone (a key
+        # point, an answer, a meta): `make run`'s key point « La commune… devient ainsi la
+        # première… », article 04's meta « …le tabloïd Blesk note également que… ».
+        ("La commune devient ainsi la première du département à ouvrir aussi tard.",
+         "La commune devient la première du département à ouvrir aussi tard."),
+        ("Le quotidien note également que le maire ne portait pas de masque.",
+         "Le quotidien note que le maire ne portait pas de masque."),
+        ("Le ministre a, toutefois, refusé de démissionner.",
+         "Le ministre a refusé de démissionner."),
+        # A comparison, « ainsi que » (« and »), « c'est ainsi que » stay.
+        ("Les horaires sont aussi tardifs qu'à Lyon.", "Les horaires sont aussi tardifs qu'à Lyon."),
+        ("Le maire ainsi que ses adjoints ont voté la mesure.",
+         "Le maire ainsi que ses adjoints ont voté la mesure."),
+        ("« Un choc », c'est ainsi qu'il a qualifié les révélations.",
+         "« Un choc », c'est ainsi qu'il a qualifié les révélations."),
+        # A quotation keeps its words; a second sentence leans on the first, which the
+        # unit holds.
+        ('"Des travaux sont ainsi engagés avec trois groupes", précise le communiqué.',
+         '"Des travaux sont ainsi engagés avec trois groupes", précise le communiqué.'),
+        ("La planète reste un mystère. L'intérêt ne faiblit pourtant pas.",
+         "La planète reste un mystère. L'intérêt ne faiblit pourtant pas."),
+    ],
+)  # fmt: skip
+def test_a_unit_read_alone_loses_the_adverb_that_leans(alone: str, expected: str) -> None:
+    from rewriter.generate.text import without_connector
+
+    assert without_connector(alone) == expected

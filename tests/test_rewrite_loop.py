@@ -240,6 +240,55 @@ def test_no_title_hoists_one_of_a_list() -> None:
     assert hoisted_titles(headline, kw, 60) == []
 
 
+def test_a_title_never_drops_the_first_of_a_list() -> None:
+    """« Curiosity, Marsnik... 60 ans de course à l'exploration de Mars » gave « Mars :
+    Marsnik... 60 ans de course à l'exploration » (article 21): the list lost its first
+    item. A circumstance in front may still go (our headlines)."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import hoisted_titles, robotic
+
+    kw = make_keyword(french()("Lune"))
+    headline = "Apollo, Luna, Chang'e... soixante ans de course à l'exploration de la Lune"
+    titles = [t for t in hoisted_titles(headline, kw, 60) if not robotic(t)]
+    assert titles and all("Apollo" in t for t in titles)
+    assert "Lune : Apollo, Luna, Chang'e... soixante ans de course" in titles
+    kw = make_keyword(french()("FFJ"))
+    headline = "Au procès Martin, les aveux embarrassants de l'ancien trésorier de la FFJ"
+    assert hoisted_titles(headline, kw, 60)[0] == (
+        "FFJ : les aveux embarrassants de l'ancien trésorier"
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "keyword", "title"),
+    [
+        # The name the subject describes stands for it, and the headline goes on
+        # (article 00 gave the label « Sora : le générateur de texte-vidéo d'OpenAI »).
+        ("L'assistant vocal Alexa d'Amazon pourrait-il remplacer les standardistes ?",
+         "Alexa", "Alexa d'Amazon pourrait-il remplacer les standardistes ?"),
+        ("Le groupe pharmaceutique Sanofi va supprimer 400 postes en France",
+         "Sanofi", "Sanofi va supprimer 400 postes en France"),
+        # Too long with its owner: the name alone.
+        ("Le générateur de vidéos Vidéor de la société Lumen pourrait-il remplacer les "
+         "cinéastes ?", "Vidéor", ""),
+        ("Le générateur de vidéos Vidéor d'OpenLumen pourrait-il remplacer tous les "
+         "cinéastes d'Hollywood ?", "Vidéor",
+         "Vidéor pourrait-il remplacer tous les cinéastes d'Hollywood ?"),
+        # Not a name inside the subject: « La femme du président X » is not X.
+        ("La femme du président Emmanuel Macron a visité l'hôpital de Rouen",
+         "Emmanuel Macron", ""),
+        ("Le maire de Paris veut fermer les voies sur berge", "Paris", ""),
+    ],
+)  # fmt: skip
+def test_a_title_names_who_the_headline_describes(headline: str, keyword: str, title: str) -> None:
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import named_subject
+
+    assert named_subject(headline, make_keyword(french()(keyword)), 60) == title
+
+
 def test_a_title_is_not_shortened_inside_a_list() -> None:
     """The same headline, shortened at « et »: « Lyft : la Californie assigne en justice
     Uber » (article 07, the title both paths gave). Two clauses may still be cut apart."""
@@ -596,3 +645,31 @@ def test_growth_headings_give_a_name_the_article_the_source_gives_it() -> None:
     assert about(make_plan(analysed(text, "Ariège"))) == "sur l'Ariège"
     text = "# VTC\n\nLyft conteste la loi. Les chauffeurs de Lyft restent indépendants.\n"
     assert about(make_plan(analysed(text, "Lyft"))) == "sur Lyft"
+
+
+def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() -> None:
+    """Article 26: « Les eaux du Salat abritent le dernier refuge ariégeois » gave way to
+    « La préfecture de l'Ariège » for keyword_in_subheadings. A clause with the keyword
+    first, then a label in place of a label (our text)."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.strategies import Context, balance_keyword_headings
+    from rewriter.settings import Settings
+
+    says = "Les eaux du lac abritent une faune rare. La commune de Lanne surveille le lac."
+    label = "Le budget de la commune de Lanne a été voté. La directrice est contente."
+    plan = make_plan(parse_article(parse_markdown(f"# Lanne\n\n{says}\n\n{label}"), "Lanne"))
+    draft = Draft(title="Lanne", keyword="Lanne")
+    draft.sections = [
+        Section("Les eaux du lac abritent une faune rare", source_text=says),
+        Section("La directrice", source_text=label),
+    ]
+    report = Report(keyword="Lanne", keyword_reason="")
+    ctx = Context(plan, UnitWriter(None), Settings(), report)
+    assert balance_keyword_headings(draft, ctx)
+    assert draft.sections[0].heading == "Les eaux du lac abritent une faune rare"
+    assert "Lanne" in draft.sections[1].heading

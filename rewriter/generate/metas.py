@@ -11,7 +11,7 @@ from typing import Any
 from rewriter.analysis.keyword import count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import lower_initial
-from rewriter.generate.text import capitalise, keyword_label, without_connector
+from rewriter.generate.text import capitalise, keyword_label, without_connector, without_leaning
 from rewriter.plan import Plan
 from rewriter.plan.growth import leans
 from rewriter.settings import Settings
@@ -30,13 +30,15 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     kw, nlp = plan.keyword, french()
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
     further = [
-        without_connector(s.text)
+        without_connector(s.text, leaning=False)
         for s in plan.sentences[6:META_SENTENCES]
         if balanced(s.text) and not s.has_quote and not leans(s)
     ]
     for start in range(len(further)):
         text = ""
-        for s in further[start:]:
+        # Only the run's first sentence loses a leaning adverb (`text.without_leaning`):
+        # the next ones lean on the sentence before them, which the meta holds.
+        for s in [without_leaning(further[start]), *further[start + 1 :]]:
             text = f"{text} {s}".strip()
             if len(text) > hi:
                 break
@@ -64,7 +66,9 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # the meta never closes).
     # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
     sentences = [
-        _after_quote(without_connector(s.text)) for s in plan.sentences[:6] if balanced(s.text)
+        _after_quote(without_connector(s.text, leaning=False))
+        for s in plan.sentences[:6]
+        if balanced(s.text)
     ]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
@@ -88,7 +92,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
         if quoted[start] and not all(quoted):
             continue
         text = ""
-        for s in sentences[start:]:
+        for s in [without_leaning(sentences[start]), *sentences[start + 1 :]]:
             candidate = f"{text} {s}".strip()
             if len(candidate) > hi:
                 found = _cut_clause(candidate, lo, hi)
@@ -103,7 +107,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
         if quoted[start] and not all(quoted):
             continue  # article 18: a meta that was a bare quotation, no one saying it
         text = ""
-        for s in sentences[start:]:
+        for s in [without_leaning(sentences[start]), *sentences[start + 1 :]]:
             candidate = f"{text} {s}".strip()
             full = keyed(candidate)
             if len(full) > hi:

@@ -11,7 +11,14 @@ from rewriter.generate import outline, prompts
 from rewriter.generate.leads import noun_phrase
 from rewriter.generate.metas import fallback_meta
 from rewriter.generate.text import capitalise, keyword_label
-from rewriter.generate.titles import after_colon, closed, dangling, hoisted_titles, robotic
+from rewriter.generate.titles import (
+    after_colon,
+    closed,
+    dangling,
+    hoisted_titles,
+    named_subject,
+    robotic,
+)
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
 from rewriter.settings import Settings
@@ -67,6 +74,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
         [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
     )
     candidates += _clauses_from_keyword(title, kw)
+    candidates += [named_subject(title, kw, settings.max_title_chars)]
     candidates += hoisted_titles(title, kw, settings.max_title_chars)
     # A lead sentence opening on the keyword, cut at a clause: « L'économie américaine est
     # entrée en récession » says more than « Économie : l'économie américaine ».

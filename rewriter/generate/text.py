@@ -25,7 +25,48 @@ _CONNECTOR = re.compile(
 )
 
 
-def without_connector(text: str) -> str:
-    """« Ainsi, huit véhicules sur dix… » → « Huit véhicules sur dix… »."""
+def without_connector(text: str, *, leaning: bool = True) -> str:
+    """« Ainsi, huit véhicules sur dix… » → « Huit véhicules sur dix… »; and the adverb
+    inside that says « as well » or « and so » of what came before (`without_leaning`)."""
     stripped = _CONNECTOR.sub("", text, count=1)
-    return stripped[:1].upper() + stripped[1:] if stripped != text else text
+    stripped = stripped[:1].upper() + stripped[1:] if stripped != text else text
+    return without_leaning(stripped) if leaning else stripped
+
+
+# Adverbs that lean on the sentence before: « X note également que… » (something else was
+# noted first), « La commune devient ainsi la première… » (because of what was just said).
+_LEANING = frozenset("également aussi ainsi toutefois pourtant cependant néanmoins".split())
+
+
+def without_leaning(text: str) -> str:
+    """`text` without an adverb of `_LEANING` that modifies the verb of its first sentence,
+    outside any quotation, for a unit read alone (a key point, an answer, a meta): « Le
+    tabloïd Blesk note que… ». Never
+    « aussi » of a comparison (« aussi tardifs »), « ainsi que », « c'est ainsi »."""
+    if not any(w in text.lower() for w in _LEANING):
+        return text
+    from rewriter.analysis.nlp import french
+    from rewriter.plan import quotation_ranges
+
+    doc = french()(text)
+    first = next(iter(doc.sents), doc[:])
+    quoted = quotation_ranges(text)
+    for token in first:
+        if token.lower_ not in _LEANING or token.i == 0 or token.dep_ != "advmod":
+            continue
+        if any(a <= token.idx < b for a, b in quoted):
+            continue  # a quotation keeps its words
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue  # « aussi tardifs »: a comparison
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1]
+        if after is None or before.lower_ in ("est", "c'", "c’", "et"):
+            continue  # « C'est ainsi qu'il… », « et ainsi »
+        if token.lower_ in ("ainsi", "aussi") and after.lower_ in ("que", "qu'", "qu’"):
+            continue  # « ainsi que » is « and »
+        if before.text == "," and after.text == ",":  # « X a, toutefois, refusé »
+            return text[: before.idx].rstrip() + " " + text[after.idx + 1 :].lstrip()
+        if after.is_punct:
+            continue  # « …, toutefois. »
+        return text[: token.idx] + text[token.idx + len(token.text_with_ws) :]
+    return text

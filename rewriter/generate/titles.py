@@ -142,9 +142,18 @@ def _segments(rest: str) -> list[str]:
     pieces = [p.strip() for p in rest.split(",") if p.strip()]
     for k in range(len(pieces) - 1, 0, -1):
         out.append(", ".join(pieces[:k]))
-    if len(pieces) > 1:
+    # The first piece goes only when it is a circumstance (« Après les municipales, »,
+    # « Au procès Diack, »): the first of a list never does (« Curiosity, Marsnik… »
+    # became « Mars : Marsnik… », as if Curiosity were not part of it).
+    if len(pieces) > 1 and _circumstance(pieces[0]):
         out.append(", ".join(pieces[1:]))
     return [_tidy(p) for p in out if p]
+
+
+def _circumstance(piece: str) -> bool:
+    """`piece` opens on a preposition, an adverb or a subordinator: an adjunct."""
+    doc = french()(piece)
+    return bool(len(doc)) and doc[0].pos_ in ("ADP", "ADV", "SCONJ")
 
 
 def _shorter(text: str, room: int) -> str:
@@ -195,3 +204,60 @@ def after_colon(text: str) -> str:
         return text  # an acronym
     # Agency style drops capitals' accents: « A Strasbourg », « Ecologie ».
     return lower_initial(text)
+
+
+def named_subject(headline: str, kw: Keyword, limit: int) -> str:
+    """« Le générateur de texte-vidéo Sora d'OpenAI pourrait-il supprimer des emplois à
+    Hollywood ? » → « Sora d'OpenAI pourrait-il supprimer des emplois à Hollywood ? »: a
+    name the headline's subject describes (« Le président russe Vladimir Poutine ») stands
+    for it, its « de » complement with it, and the headline goes on as written. "" when the
+    name is not at the end of a subject that opens the headline on a determiner. Longer
+    than `limit`: the name without its complement."""
+    doc = french()(headline.strip())
+    span = _keyword_span(doc, kw)
+    if span is None or span[0].i == 0 or any(t.pos_ != "PROPN" for t in span if is_content(t)):
+        return ""
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.i > span[-1].i]
+    if not verbs or doc[0].pos_ != "DET":
+        return ""
+    before = doc[: span[0].i]
+    if any(t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ") or t.text in _QUOTES for t in before):
+        return ""
+    # The name describes the subject itself, not a noun inside it: « La femme du
+    # président Emmanuel Macron » is not Emmanuel Macron, nor « le maire de Paris » Paris.
+    nouns = [t for t in before if t.pos_ == "NOUN"]
+    name = min(span, key=lambda t: len(list(t.ancestors)))
+    if not nouns or before[-1].pos_ == "ADP":
+        return ""
+    if not _describes(name, nouns[0], before):
+        return ""
+    if any(t.pos_ == "ADP" and t.head.i > nouns[0].i and t.head.head != nouns[0] for t in before):
+        return ""
+    # Between the name and the verb: at most its « d'OpenAI », « de Google ».
+    between = list(doc[span[-1].i + 1 : verbs[0].i])
+    if between and not (
+        len(between) == 2
+        and between[0].lower_ in ("de", "d'", "d’")
+        and between[1].pos_ in ("PROPN", "NOUN")
+        and between[1].text[:1].isupper()
+    ):
+        return ""
+    whole = capitalise(doc[span[0].i :].text)
+    if len(whole) <= limit or not between:
+        return whole
+    # Too long: the name without its owner (« Sora pourrait-il… »).
+    return capitalise(doc[span[0].i : span[-1].i + 1].text_with_ws + doc[verbs[0].i :].text)
+
+
+def _describes(name: Any, subject: Any, before: Any) -> bool:
+    """`name` hangs on `subject` through words of `before` (« vocal » in « L'assistant
+    vocal Alexa »), never through a noun with a preposition (« du président »); or the
+    parse, unsure, makes the name a subject or root of its own (« …Sanofi va… »)."""
+    token = name
+    while token.head != token and token.head.i < name.i and token.head.i >= before.start:
+        token = token.head
+        if token == subject:
+            return True
+        if any(c.dep_ == "case" for c in token.children):
+            return False
+    return token == name and name.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT")

@@ -186,27 +186,30 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
     target = max(target, int(-(-len(headed) * lo // 100)))
     changed = False
     if len(holding) < target:
-        for section in sorted(
-            (s for s in headed if s not in holding and not s.source_heading),
-            key=lambda s: (s.role != "body", s.level),
-        ):
+        # A phrase of the section that holds the keyword reads as a heading (« Le chômage
+        # de longue durée »). Never « Keyword : heading », and never in place of the desk's
+        # own subheading: the check may stay short instead. A clause holding the keyword
+        # comes first, then a label in place of a label: a heading that says what its
+        # section says (« Les eaux du Salat abritent le dernier refuge ariégeois ») goes last.
+        used = {heading_key(s.heading) for s in draft.sections}
+        options = []
+        for section in (s for s in headed if s not in holding and not s.source_heading):
+            if not section.source_text:
+                continue
+            clause = lead_heading(section.source_text, used, kw)
+            natural = clause or fallback_heading(section.source_text, used, kw)
+            if natural:
+                rank = 0 if clause else 1 if not _says(section.heading) else 2
+                options.append((rank, section.role != "body", section.level, section, natural))
+        for *_, section, natural in sorted(options, key=lambda o: o[:3]):
             if len(holding) >= target:
                 break
-            # A phrase of the section that holds the keyword reads as a heading
-            # (« Le chômage de longue durée »). Never « Keyword : heading », and never in
-            # place of the desk's own subheading: the check may stay short instead.
-            used = {heading_key(s.heading) for s in draft.sections}
-            natural = (
-                lead_heading(section.source_text, used, kw)
-                or fallback_heading(section.source_text, used, kw)
-                if section.source_text
-                else ""
-            )
-            if not natural or ctx.writer.gate.refusals(
+            if heading_key(natural) in used or ctx.writer.gate.refusals(
                 natural, section.source_text, sentences=False, fluency=False
             ):
                 continue
             section.heading = natural
+            used.add(heading_key(natural))
             holding.append(section)
             changed = True
     elif 100 * len(holding) / len(headed) > hi:
@@ -216,6 +219,11 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
                 section.heading = capitalise(section.heading[len(prefix) :])
                 changed = True
     return changed
+
+
+def _says(heading: str) -> bool:
+    """The heading is a clause (« Huit projets ont été sélectionnés »), not a label."""
+    return any("Fin" in t.morph.get("VerbForm", []) for t in french()(heading))
 
 
 def keyword_in_intro(draft: Draft, ctx: Context) -> bool:
