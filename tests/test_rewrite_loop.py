@@ -415,6 +415,30 @@ def test_what_people_said_is_said_by_someone(third_paragraph: str) -> None:
     ]
 
 
+def test_reasons_are_asked_only_where_the_source_gives_one() -> None:
+    """A fresh article (a pool closed for works): « Quelles raisons sont avancées ? » was
+    answered by « Les cours seront assurés … grâce à des navettes en car » — a coach and
+    a means, matched as « car » and « grâce à »."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import questions
+    from rewriter.read import parse_string
+
+    def reasons(body: str) -> list[str]:
+        text = "La piscine ferme\n\nLa piscine municipale ferme six mois pour travaux.\n\n" + body
+        plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "piscine"))
+        asked = [q for q in questions(plan) if q.text.startswith("Quelles raisons")]
+        return [s.text for q in asked for s in q.answer]
+
+    coach = (
+        "Pendant la fermeture, les cours seront assurés à Mehun grâce à des navettes en car "
+        "prises en charge par la ville."
+    )
+    assert reasons(coach) == []
+    because = "La toiture sera remplacée, car elle laisse passer la chaleur depuis des années."
+    assert reasons(coach + " " + because) == [because]
+
+
 def test_a_quotation_holding_a_quoted_phrase_stays_frozen_to_its_end() -> None:
     """Seed article: « Peut-être que demander « qui sera remplacé » n'est pas… » — the
     inner » was taken for the end of the quotation, and its later sentences were rewritten
@@ -645,6 +669,15 @@ def test_growth_headings_give_a_name_the_article_the_source_gives_it() -> None:
     assert about(make_plan(analysed(text, "Ariège"))) == "sur l'Ariège"
     text = "# VTC\n\nLyft conteste la loi. Les chauffeurs de Lyft restent indépendants.\n"
     assert about(make_plan(analysed(text, "Lyft"))) == "sur Lyft"
+    # A region the source only ever names after « en » takes its article all the same (a
+    # fresh article had « Ce qu'il faut retenir sur Alsace »); a town after « à » does not.
+    text = (
+        "# Vendanges\n\nLes vendanges commencent en Alsace dès le mois d'août. Les "
+        "viticulteurs d'Alsace embauchent plus tôt.\n"
+    )
+    assert about(make_plan(analysed(text, "Alsace"))) == "sur l'Alsace"
+    text = "# Piscine\n\nLa piscine ferme à Vierzon. Les nageurs de Vierzon iront à Bourges.\n"
+    assert about(make_plan(analysed(text, "Vierzon"))) == "sur Vierzon"
 
 
 def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() -> None:

@@ -238,17 +238,33 @@ def _future(s: SourceSentence) -> bool:
     return future and bool(_DATED.search(s.text))
 
 
+_BECAUSE = (
+    " parce que ",
+    " parce qu'",
+    " parce qu’",
+    " en raison d",
+    " à cause d",
+    " afin de ",
+    " afin d'",
+    " afin d’",
+    " pour que ",
+    " pour qu'",
+    " pour qu’",
+)
+
+
 def _causal(s: SourceSentence) -> bool:
+    """The sentence gives a reason (« car », « parce que », « en raison de », « afin de »).
+    « Car » only as the conjunction, never the coach (« des navettes en car »); « grâce
+    à » says by what means, not why (« assurés … grâce à des navettes » answered
+    « Quelles raisons sont avancées ? » on a fresh article)."""
     text = f" {s.text.lower()} "
+    if any(marker in text for marker in _BECAUSE):
+        return True
+    tokens = list(s.span)
+    # The parser tags both « car » CCONJ; the coach comes after a determiner or a
+    # preposition (« en car », « le car »), the conjunction never does.
     return any(
-        m in text
-        for m in (
-            " car ",
-            " parce que ",
-            " en raison de ",
-            " afin de ",
-            " à cause de ",
-            " grâce à ",
-            " pour que ",
-        )
+        t.lower_ == "car" and (k == 0 or tokens[k - 1].pos_ not in ("DET", "ADP"))
+        for k, t in enumerate(tokens)
     )
