@@ -42,6 +42,9 @@ def gate() -> ReadingGate:
         "Lui demande-t-elle.",
         "Lui fait remarquer, plus tard, l'avocat de la défense.",
         "Écrit le ministère dans un communiqué.",
+        # A relative that lost its noun (a fresh article: « Selon l'Association…, » moved).
+        "Qui regroupe près de 3 000 exploitations, la chaleur a accéléré la maturation.",
+        "Dont le budget atteint 3 millions d'euros, la commune a voté la mesure.",
     ],
 )
 def test_fragments_are_refused(gate: ReadingGate, text: str) -> None:
@@ -462,6 +465,17 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
         ("Le laboratoire a créé des semences résistantes à la sécheresse et au gel.", ""),
         # The coordination of two clauses may go: the first one is whole.
         ("Le marché a rouvert samedi et les clients sont revenus.", "Le marché a rouvert samedi"),
+        # A simple passive says something without a complement too long to keep (a fresh
+        # article: the section's heading came from its last sentence instead) …
+        ("Pendant la fermeture, les cours de natation scolaire seront assurés à la piscine de "
+         "Mehun-sur-Yèvre, à une quinzaine de kilomètres, grâce à des navettes.",
+         "Les cours de natation scolaire seront assurés"),
+        # … not a modal's (« pourrait être utilisée » waits for « pour… »), nor « est
+        # passé », a verb that takes « être », which waits for « de… à… ».
+        ("Sora pourrait être utilisée pour créer des contenus qui enfreignent le droit des "
+         "auteurs de nombreux pays.", ""),
+        ("Le taux de chômage des jeunes actifs de la région est passé de 18,1 % à 16,4 % "
+         "entre le premier et le deuxième trimestre.", ""),
     ],
 )  # fmt: skip
 def test_the_core_of_a_lead_as_its_heading(lead: str, heading: str) -> None:

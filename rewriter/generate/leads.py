@@ -73,10 +73,29 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
         if following is None or following.text in (".", "!", "…") or following.dep_ == "cc":
             return kept  # « Tous les avions peuvent tomber mais… »
         complement = _complement(last_verb, kept[-1])
+        # A simple passive says something without what follows (« Les vélos de Jump
+        # seront autorisés »), where « est passé » or « est arrivé » (compound tenses of
+        # verbs that take « être », which the parser may label passive) waits for « de… ».
+        # Not after a modal: « Sora pourrait être utilisée » waits for « pour… ».
+        passive = (
+            last_verb == root
+            and any(c.dep_ == "aux:pass" for c in root.children)
+            and root.lemma_ not in _WITH_ETRE
+        )
         if not complement:
-            return []
-        kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
+            return kept if passive else []
+        whole = sorted(set(kept) | set(complement), key=lambda t: t.i)
+        too_long = len(words_of(whole).split()) > HEADING_WORDS or len(words_of(whole)) > 70
+        return kept if passive and too_long else whole
     return kept
+
+
+HEADING_WORDS = 10  # a heading's core with its complement, at most (and 70 characters)
+# The verbs whose compound tenses take « être » (« il est passé », « elle est arrivée »).
+_WITH_ETRE = frozenset(
+    "aller arriver descendre devenir entrer monter mourir naître partir passer rentrer "
+    "rester retourner revenir sortir tomber venir parvenir intervenir survenir".split()
+)
 
 
 def attributed(sent: Any, kept: list[Any]) -> bool:

@@ -92,7 +92,7 @@ def about(plan: Plan) -> str:
     the heading says « sur l'Ariège »."""
     kw = plan.keyword
     n = max(1, len(kw.words))
-    bare = ""
+    bare = country = ""
     for s in plan.sentences:
         tokens = list(s.span)
         for i in range(1, len(tokens) - n + 1):
@@ -109,9 +109,15 @@ def about(plan: Plan) -> str:
                 if grammalecte.errors_in(f"Ce qu'il faut savoir {phrase}."):
                     continue  # « sur le chaleur »: Grammalecte knows the gender
                 return phrase
+            if tokens[i].pos_ == "PROPN" and tokens[i - 1].lower_ == "en" and not country:
+                # « en Alsace », « en Tunisie »: a country or a region, which takes the
+                # article a town does not (« à Vierzon »): « sur l'Alsace ».
+                det = "l'" if words[:1].lower() in "aeiouyéèêâîôh" else "la "
+                if not grammalecte.errors_in(f"Ce qu'il faut savoir sur {det}{words}."):
+                    country = f"sur {det}{words}"
             if tokens[i].pos_ == "PROPN" and not bare:
                 bare = f"sur {words}"
-    return bare
+    return country or bare
 
 
 def split_long_sentences(draft: Draft, ctx: Context) -> bool:
