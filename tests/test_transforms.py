@@ -617,6 +617,10 @@ def test_a_shared_subject_is_carried_to_the_second_sentence(
         # « il faut » has a subject of its own: « La mairie il faut… » is not French.
         "La mairie publie les horaires, la liste des tarifs à jour, et il faut respecter "
         "le règlement intérieur du bassin.",
+        # « ou »: two sentences would say the domains do both (a fresh article's
+        # « testent des cépages plus tardifs. Ils plantent leurs nouvelles vignes… »).
+        "Pour s'adapter, certains domaines testent des cépages plus tardifs ou plantent "
+        "leurs nouvelles vignes sur des parcelles plus élevées.",
     ],
 )
 def test_no_shared_subject_split_where_the_second_verb_is_not_the_subjects(source: str) -> None:
@@ -779,6 +783,17 @@ def test_a_phrase_describing_the_source_stays_with_it() -> None:
     )
     assert reorder.variants(span(text)) == [text]
     assert reorder.swap_selon(span("Selon la préfecture, la baignade reste interdite."))
+
+
+def test_selon_keeps_the_relative_that_describes_its_source() -> None:
+    """A fresh article: « Selon l'Association des viticulteurs d'Alsace, qui regroupe près
+    de 3 000 exploitations, la chaleur… » became « Qui regroupe près de 3 000
+    exploitations, la chaleur…, selon l'Association… » (an FAQ answer)."""
+    text = (
+        "Selon l'Association des viticulteurs, qui regroupe près de 3 000 exploitations, la "
+        "chaleur du mois de juillet a accéléré la maturation des raisins."
+    )
+    assert reorder.swap_selon(span(text)) == []
 
 
 def test_selon_is_not_put_before_a_conjunction() -> None:

@@ -113,6 +113,8 @@ def split_coordination(span: Any) -> list[str]:
     return []
 
 
+# The coordinations whose halves each assert what they say: not « ou », « ni », « soit ».
+_ADDING = frozenset({"et", "mais", "puis"})
 _SUBJECT_PRONOUNS = {
     ("Masc", "Sing"): "il",
     ("Fem", "Sing"): "elle",
@@ -171,6 +173,8 @@ def split_shared_subject(span: Any) -> list[str]:
         ):
             continue  # « … et il faut respecter … » has a subject of its own
         cc = next((c for c in conj.children if c.dep_ == "cc"), None)
+        if cc is not None and cc.lower_ not in _ADDING:
+            continue  # « testent des cépages ou plantent des vignes »: two sentences say both
         start = cc.i if cc is not None else min(t.i for t in conj.subtree)
         before = [t for t in span if t.i < start]
         after = [t for t in span if t.i >= start and t.i > (cc.i if cc is not None else -1)]

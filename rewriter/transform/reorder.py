@@ -311,6 +311,8 @@ def swap_selon(span: Any) -> list[str]:
         first = next((t for t in span if t.idx >= start), None)
         describes = first is not None and (
             first.pos_ == "ADJ"
+            or "Rel" in first.morph.get("PronType")  # « Selon X, qui regroupe…, »
+            or first.lower_ in ("qui", "dont")
             or "Part" in first.morph.get("VerbForm")
             or (first.head.idx < start and first.head.i != first.i)
         )

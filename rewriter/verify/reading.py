@@ -53,6 +53,11 @@ _BARE_OPENERS = (
     ("si", "bien", "que"), ("de", "sorte", "que"), ("tandis", "que"), ("alors", "que"),
     ("sans", "que"), ("ainsi", "que"),
 )  # fmt: skip
+# A relative pronoun opens no sentence but a question (« Qui a gagné ? »).
+_OPENING_RELATIVES = frozenset(
+    "qui dont lequel laquelle lesquels lesquelles auquel auxquels auxquelles duquel "
+    "desquels desquelles".split()
+)
 _FINAL = ".!?…"
 _CLOSERS = '»”")'
 
@@ -234,6 +239,10 @@ def fragment(text: str, *, need_verb: bool = True) -> str:
     for opener in _BARE_OPENERS:
         if tuple(words[: len(opener)]) == opener:
             return f"ouvre sur « {' '.join(opener)} »"
+    if words and words[0] in _OPENING_RELATIVES and not stripped.endswith("?"):
+        # « Qui regroupe 3 000 exploitations, la chaleur… » (a fresh article's FAQ answer,
+        # the « selon X, » in front of it moved away): the relative lost its noun.
+        return f"ouvre sur le relatif « {words[0]} »"
     if need_verb and not _main_clause(doc) and not _lexicon_main_verb(doc):
         return "sans verbe principal conjugué"
     if _detached_incise(doc) and not stripped.endswith("?"):
