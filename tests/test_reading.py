@@ -259,13 +259,27 @@ def test_a_quotation_the_desk_made_its_heading_keeps_its_marks(desk: str, kept: 
             "Le groupe a grandi vite. - Les rivaux dans le viseur -Avant les déboires, il dominait.",
             "Les rivaux dans le viseur",
         ),
+        # The next paragraph opens on a quotation (a fresh article, pasted in one line).
+        (
+            "Elle devrait gagner 80 places. Un parcours sans faute\"Je n'arrive pas à y "
+            'croire", a-t-elle confié.',
+            "Un parcours sans faute",
+        ),
+        (
+            "Le maire a parlé. Une réunion houleuse« Nous ne lâcherons rien », a-t-il dit.",
+            "Une réunion houleuse",
+        ),
     ],
 )
 def test_glued_intertitles_become_headings(pasted: str, heading: str) -> None:
     blocks = unglue(pasted)
     assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph"]
     assert blocks[1].text == heading
-    assert blocks[2].text[0].isupper()
+    assert blocks[2].text.lstrip('"« ')[0].isupper()
+
+
+def test_a_closing_quotation_mark_is_no_glued_intertitle() -> None:
+    assert [b.kind for b in unglue('Il a dit "je suis là"Il est parti ensuite.')] == ["paragraph"]
 
 
 def test_glued_intertitles_through_the_reader() -> None:

@@ -13,7 +13,8 @@ _INTERTITLE = re.compile(r"[-–—]\s*(.+?)\s*[-–—]")  # also « - "ça par
 # saison. Plus de 1.500 emplois sauvésSur Franceinfo, le ministre… » (a lowercase letter or
 # a digit, then at once a capital opening the next paragraph), or AFP's dashes inside the
 # text: « …en 2019. - Les rivaux dans le viseur -Avant les déboires… ».
-_GLUE = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-ÖØ-Ý][a-zà-ÿ])")
+# The next paragraph may open on a quotation: « Un parcours sans faute"Je n'arrive pas… ».
+_GLUE = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-ZÀ-ÖØ-Ý][a-zà-ÿ]|[\"«“] ?[A-ZÀ-ÖØ-Ý])")
 _AFP_GLUED = re.compile(
     r"(?:(?<=^)|(?<=[.!?…»\"”] ))[-–—] ?([^-–—.!?]{3,90}?) ?[-–—] ?(?=[A-ZÀ-ÖØ-Ý«\"])"
 )
@@ -80,13 +81,14 @@ def _glued_heading(text: str) -> tuple[int, str, int] | None:
         word_start = max(text.rfind(" ", 0, at), 0)
         word_end = text.find(" ", at)
         glued = text[word_start:word_end if word_end > 0 else len(text)].strip(" ,;:.")
-        if _known_word(glued):
+        if text[at] not in '"«“' and _known_word(glued):
             continue  # « YouTube », « LinkedIn »: one word, not two
         ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
         start = ends[-1] if ends else 0
         heading = text[start:at].strip()
         words = heading.split()
-        if start > 0 and 2 <= len(words) <= 12 and heading[:1].isupper():
+        quotes_open = heading.count('"') % 2 or heading.count("«") != heading.count("»")
+        if start > 0 and 2 <= len(words) <= 12 and heading[:1].isupper() and not quotes_open:
             return start, heading, at
     return None
 
