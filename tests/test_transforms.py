@@ -155,6 +155,13 @@ def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
         ),
         # Not closing the sentence.
         ("Un texte qui change tout a été adopté par les députés dans la nuit de jeudi.", []),
+        # A noun that sums up the clause to carry the relative (a fresh article: « …
+        # baisseront de 10 %, une mesure. Cette mesure inquiète… »).
+        (
+            "Les subventions aux associations culturelles et sportives baisseront de 10 %, une "
+            "mesure qui inquiète les clubs et les festivals du territoire.",
+            [],
+        ),
     ],
 )
 def test_closing_relative_on_a_new_noun_becomes_its_own_sentence(
@@ -849,3 +856,21 @@ def test_a_relative_on_two_nouns_gets_no_singular_pronoun() -> None:
         "supercalculateurs présents au Top500."
     )
     assert not any(p.startswith("Celle-ci") for p in relatives.split_relative_tail(span(text)))
+
+
+def test_a_relative_is_not_split_from_a_coordination_of_the_main_clause() -> None:
+    """A fresh article: « a justifié ces économies par la hausse des dépenses sociales,
+    qui représentent la moitié du budget, et par la baisse des recettes » became « …
+    sociales. Celles-ci représentent … budget, et par la baisse des recettes … »: the
+    parse hung the second « par » on the relative's verb."""
+    text = (
+        "La présidente du département, Valérie Simonet, a justifié ces économies par la hausse "
+        "des dépenses sociales, qui représentent désormais plus de la moitié du budget, et par "
+        "la baisse des recettes liées aux droits de mutation."
+    )
+    assert relatives.split_relative_tail(span(text)) == []
+    # Within its paragraph's sentence the parse hangs it elsewhere; still not split.
+    text = text[:-1] + ", ces taxes perçues lors des ventes, qui ont chuté de 28 % en deux ans."
+    assert not any(
+        p.startswith("Celles-ci représentent") for p in relatives.split_relative_tail(span(text))
+    )

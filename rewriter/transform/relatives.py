@@ -6,6 +6,7 @@ only from its words, or [] when the transform does not apply.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from rewriter.analysis.words import count_words
@@ -76,6 +77,15 @@ def split_relative_tail(span: Any) -> list[str]:
                 continue
             if max(t.i for t in verb.subtree) != tokens[-1].i - (1 if tokens[-1].is_punct else 0):
                 continue  # the relative clause must close the sentence
+            if any(
+                c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX") and c.i > verb.i
+                for c in verb.children
+            ):
+                # A noun coordinated with the relative's verb is the parse's guess: « par la
+                # hausse des dépenses, qui représentent la moitié du budget, et par la
+                # baisse des recettes » coordinates « par … et par … » of the main verb (a
+                # fresh article read « Celles-ci représentent …, et par la baisse … »).
+                continue
             if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
                 continue  # « les Etats-Unis et la Chine, qui disposent » is not « Celle-ci »
             agreement = _agreement(antecedent)
@@ -86,10 +96,23 @@ def split_relative_tail(span: Any) -> list[str]:
             before, after = tokens[:i], tokens[i + 2 :]
             if agreement is None or not balanced(join_tokens(before)) or "«" in join_tokens(after):
                 continue
+            if _resumes_main(before, after):
+                continue
             if count_words(join_tokens(before)) >= 6 and count_words(join_tokens(after)) >= 3:
                 pronoun = _DEMONSTRATIVES[agreement].capitalize()
                 return [sentence(join_tokens(before)), sentence(f"{pronoun} {join_tokens(after)}")]
     return []
+
+
+def _resumes_main(before: list[Any], after: list[Any]) -> bool:
+    """What follows the relative goes on with the main clause: « et » or « ou » then a
+    preposition the main clause used (« par la hausse des dépenses, qui représentent…, et
+    par la baisse des recettes »), whatever the parse hung it on."""
+    used = {t.lower_ for t in before if t.pos_ == "ADP"}
+    return any(
+        t.lower_ in ("et", "ou") and nxt.pos_ == "ADP" and nxt.lower_ in used
+        for t, nxt in pairwise(after)
+    )
 
 
 _THIS = {"Masc": "ce", "Fem": "cette"}
@@ -114,6 +137,10 @@ def split_closing_relative(span: Any) -> list[str]:
         det = next((c for c in noun.children if c.dep_ == "det"), None)
         if det is None or det.lower_ not in _NEW or "Ind" not in det.morph.get("Definite"):
             continue  # « quelque chose qui… » is no thing to point back to
+        if det.i > 0 and span.doc[det.i - 1].text == ",":
+            # « baisseront de 10 %, une mesure qui inquiète les clubs »: the noun sums up
+            # the clause to carry the relative; cut from it, « …, une mesure. » says nothing.
+            continue
         if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
             continue  # two nouns (« une loi et un décret qui… »): which one?
         if any(t.i > noun.i and t.i < token.i and t.head.i != noun.i for t in noun.subtree):
@@ -137,6 +164,8 @@ def split_closing_relative(span: Any) -> list[str]:
         before = [t for t in tokens if t.i < token.i]
         after = [t for t in tokens if token.i < t.i < end]
         if not balanced(join_tokens(before)) or not balanced(join_tokens(after)):
+            continue
+        if _resumes_main(before, after):
             continue
         if count_words(join_tokens(before)) < 6 or count_words(join_tokens(after)) < 4:
             continue
