@@ -212,7 +212,12 @@ def named_subject(headline: str, kw: Keyword, limit: int) -> str:
     name the headline's subject describes (« Le président russe Vladimir Poutine ») stands
     for it, its « de » complement with it, and the headline goes on as written. "" when the
     name is not at the end of a subject that opens the headline on a determiner. Longer
-    than `limit`: the name without its complement."""
+    than `limit`: the name without its complement. A desk's rubric before a colon
+    (« Tennis : la jeune Lyonnaise Clara Dumas remporte… », a fresh article) goes with
+    the subject the name stands for."""
+    rubric = re.match(r"[^:«»\"]{2,40}?\s?:\s+(?=\S)", headline.strip())
+    if rubric:
+        headline = headline.strip()[rubric.end() :]
     doc = french()(headline.strip())
     span = _keyword_span(doc, kw)
     if span is None or span[0].i == 0 or any(t.pos_ != "PROPN" for t in span if is_content(t)):
@@ -225,7 +230,12 @@ def named_subject(headline: str, kw: Keyword, limit: int) -> str:
         return ""
     # The name describes the subject itself, not a noun inside it: « La femme du
     # président Emmanuel Macron » is not Emmanuel Macron, nor « le maire de Paris » Paris.
-    nouns = [t for t in before if t.pos_ == "NOUN"]
+    # A capitalised demonym is the parse's PROPN: « la jeune Lyonnaise Clara Dumas ».
+    nouns = [
+        t
+        for t in before
+        if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and any(c.dep_ == "det" for c in t.children))
+    ]
     name = min(span, key=lambda t: len(list(t.ancestors)))
     if not nouns or before[-1].pos_ == "ADP":
         return ""
