@@ -94,6 +94,10 @@ def main() -> int:
     if args.floors_from:
         recorded = [r for path in args.floors_from for r in json.loads(path.read_text("utf-8"))]
         derived = floors(recorded)
+        if args.write_floors and args.write_floors.exists():
+            # The floors of runs not measured here (the instruct model's) stay as they are.
+            kept = json.loads(args.write_floors.read_text(encoding="utf-8"))
+            derived = {**kept, **derived}
         text = json.dumps(derived, ensure_ascii=False, indent=1) + "\n"
         if args.write_floors:
             args.write_floors.write_text(text, encoding="utf-8")
