@@ -791,3 +791,19 @@ def test_a_unit_read_alone_loses_the_adverb_that_leans(alone: str, expected: str
     from rewriter.generate.text import without_connector
 
     assert without_connector(alone) == expected
+
+
+def test_a_noun_cut_from_the_relative_it_carried_is_refused(gate: ReadingGate) -> None:
+    """The default model split a fresh article's « …baisseront de 10 %, une mesure qui
+    inquiète les clubs » into « …baisseront de 10 % une mesure. Cette mesure inquiète… »;
+    Grammalecte and fluency let it through. A noun brought in by the main clause keeps
+    its split (« une loi. Cette loi… »). Our sentences."""
+    source = "Les subventions baisseront de 10 %, une mesure qui inquiète les clubs du territoire."
+    split = ["Les subventions baisseront de 10 % une mesure.", "Cette mesure inquiète les clubs."]
+    assert [p.kind for p in gate.refusals(split, source)] == ["fragment"]
+    source = "La commune a voté une loi qui interdit les trottinettes dans le centre-ville."
+    split = [
+        "La commune a voté une loi.",
+        "Cette loi interdit les trottinettes dans le centre-ville.",
+    ]
+    assert gate.refusals(split, source) == []

@@ -24,6 +24,7 @@ source sentence never needs the gate: kept as the journalist wrote it, it is the
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -179,6 +180,8 @@ class ReadingGate:
                     break
             if not problems:
                 problems += _comma_before_verb(texts, source, where)
+            if not problems:
+                problems += _summing_noun_cut(texts, source, where)
             if not problems and (idle := idle_edit(_parse(joined), _parse(source.strip()))):
                 text = f"retouche sans gain ({idle}) : {joined[:60]}"
                 problems.append(Unsupported(text, "idle", where))
@@ -251,6 +254,22 @@ def fragment(text: str, *, need_verb: bool = True) -> str:
 
 
 _CLITICS = frozenset("lui leur me m' te t' nous vous se s' l' le la les".split())
+_SUMMING = re.compile(r"\b(un|une|des) ([\w’'-]+)\s*[.!…]$", re.IGNORECASE)
+
+
+def _summing_noun_cut(texts: Sequence[str], source: str, where: str) -> list[Unsupported]:
+    """A sentence that ends on the noun the source set after a comma to carry a relative
+    (« …baisseront de 10 %, une mesure qui inquiète les clubs » → « …baisseront de 10 %
+    une mesure. Cette mesure inquiète… », the default model's split of a fresh article):
+    cut from its relative, the noun says nothing where it stands."""
+    for text in texts[:-1]:
+        end = _SUMMING.search(text.strip())
+        if end and re.search(
+            rf",\s*{end[1]}\s+{re.escape(end[2])}\s+(?:qui|que|qu['’]|dont)\b", source, re.I
+        ):
+            reason = f"nom sans sa relative : {text[-60:]}"
+            return [Unsupported(reason, "fragment", where)]
+    return []
 
 
 def _detached_incise(doc: Any) -> bool:
