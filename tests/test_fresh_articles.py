@@ -52,6 +52,7 @@ def test_a_fresh_article_is_rewritten_without_harm(name: str) -> None:
         ("vendanges.txt", "sur Alsace"),  # a region takes its article
         ("piscine-travaux.txt", "Quelles raisons sont avancées"),  # « en car », « grâce à »
         ("pasted.txt", 'faute"Je'),  # an intertitle glued to a quotation
+        ("pasted.txt", "Elle est classée 312e"),  # a past state split into the present
     ],
 )
 def test_what_reading_the_fresh_articles_found_stays_fixed(name: str, never: str) -> None:

@@ -114,6 +114,17 @@ def test_fronted_participle_becomes_its_own_sentence() -> None:
     ]
 
 
+def test_a_fronted_participle_placed_in_time_stays() -> None:
+    """A fresh article: « Classée 312e mondiale au début de la semaine, la joueuse devrait
+    gagner 80 places » became « … Elle est classée 312e mondiale au début de la semaine. »:
+    a state at a time, whose tense the split gets wrong."""
+    text = (
+        "Classée 312e mondiale au début de la semaine, la joueuse formée à Lyon devrait "
+        "gagner plus de 80 places au prochain classement."
+    )
+    assert clauses.split_fronted_participle(span(text)) == []
+
+
 def test_relative_clause_on_the_subject_becomes_its_own_sentence() -> None:
     text = "La salle de travail du premier étage, qui compte 60 places, était complète."
     assert relatives.split_subject_relative(span(text)) == [
