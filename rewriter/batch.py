@@ -226,9 +226,7 @@ def review_index(rows: list[Row], out_dir: Path) -> Path:
     lines = []
     for row in rows:
         page = review_path(out_dir / row.output)
-        link = (
-            f'<a href="{html.escape(page.name)}">relecture</a>' if page.exists() else "—"
-        )
+        link = f'<a href="{html.escape(page.name)}">relecture</a>' if page.exists() else "—"
         lines.append(
             f"<tr><td>{html.escape(row.article)}</td><td>{html.escape(row.status)}</td>"
             f"<td>{row.words or 0}</td><td>{row.hard_passed or 0}/{row.hard_total or 0}</td>"

@@ -72,8 +72,10 @@ def grammar_checker() -> Diagnosis:
     errors = grammalecte.errors_in("Ils doit partir.")
     ok = bool(errors)
     return Diagnosis(
-        "Grammalecte", ok, "correcteur chargé" if ok else "ne trouve pas de faute", "" if ok else
-        "réinstallez python3-grammalecte",
+        "Grammalecte",
+        ok,
+        "correcteur chargé" if ok else "ne trouve pas de faute",
+        "" if ok else "réinstallez python3-grammalecte",
     )
 
 

@@ -658,30 +658,36 @@ def test_a_long_quotation_is_detached_from_who_said_it_only_when_it_then_reads_i
     assert "C'est ce qu'a dit le maire." in text
 
 
-def test_growth_headings_give_a_name_the_article_the_source_gives_it() -> None:
-    """« Ce qu'il faut retenir sur Ariège » (article 26): the source says « en Ariège »
-    first and « l'Ariège » later; the heading takes the article. A name the source never
-    gives one stays bare (« sur Lyft »). Our sentences."""
+@pytest.mark.parametrize(
+    ("text", "keyword", "about_it"),
+    [
+        # Article 26: « en Ariège » first, « l'Ariège » later; the heading takes the article.
+        ("# Orpailleurs\n\nEn Ariège, les chercheurs d'or amateurs se multiplient cet été. "
+         "La préfecture de l'Ariège a fermé plusieurs rivières à l'orpaillage de loisir.\n",
+         "Ariège", "sur l'Ariège"),
+        # A name the source never gives one stays bare.
+        ("# VTC\n\nLyft conteste la loi. Les chauffeurs de Lyft restent indépendants.\n",
+         "Lyft", "sur Lyft"),
+        # A region only ever named after « en » takes its article all the same (a fresh
+        # article had « Ce qu'il faut retenir sur Alsace »); an aspirated h takes « la ».
+        ("# Vendanges\n\nLes vendanges commencent en Alsace dès le mois d'août. Les "
+         "viticulteurs d'Alsace embauchent plus tôt.\n", "Alsace", "sur l'Alsace"),
+        ("# Vins\n\nLes vendanges commencent en Hongrie dès le mois d'août. Les "
+         "viticulteurs de Hongrie embauchent plus tôt.\n", "Hongrie", "sur la Hongrie"),
+        # A town, after « à », does not.
+        ("# Piscine\n\nLa piscine ferme à Vierzon. Les nageurs de Vierzon iront à Bourges.\n",
+         "Vierzon", "sur Vierzon"),
+    ],
+)  # fmt: skip
+def test_growth_headings_give_a_name_the_article_the_source_gives_it(
+    text: str, keyword: str, about_it: str
+) -> None:
+    """« Ce qu'il faut retenir sur Ariège » (article 26) and the like. Our sentences."""
     from rewriter.plan import make_plan
     from rewriter.repair.strategies import about
     from tests.conftest import analysed
 
-    text = (
-        "# Orpailleurs\n\nEn Ariège, les chercheurs d'or amateurs se multiplient cet été. "
-        "La préfecture de l'Ariège a fermé plusieurs rivières à l'orpaillage de loisir.\n"
-    )
-    assert about(make_plan(analysed(text, "Ariège"))) == "sur l'Ariège"
-    text = "# VTC\n\nLyft conteste la loi. Les chauffeurs de Lyft restent indépendants.\n"
-    assert about(make_plan(analysed(text, "Lyft"))) == "sur Lyft"
-    # A region the source only ever names after « en » takes its article all the same (a
-    # fresh article had « Ce qu'il faut retenir sur Alsace »); a town after « à » does not.
-    text = (
-        "# Vendanges\n\nLes vendanges commencent en Alsace dès le mois d'août. Les "
-        "viticulteurs d'Alsace embauchent plus tôt.\n"
-    )
-    assert about(make_plan(analysed(text, "Alsace"))) == "sur l'Alsace"
-    text = "# Piscine\n\nLa piscine ferme à Vierzon. Les nageurs de Vierzon iront à Bourges.\n"
-    assert about(make_plan(analysed(text, "Vierzon"))) == "sur Vierzon"
+    assert about(make_plan(analysed(text, keyword))) == about_it
 
 
 def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() -> None:

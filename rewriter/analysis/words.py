@@ -121,6 +121,20 @@ def is_year(text: str) -> bool:
     return re.fullmatch(r"(?:1[89]|20)\d\d", text) is not None
 
 
+# What places a phrase in time (`transform.clauses.split_fronted_participle`).
+TIME_NOUNS = frozenset(
+    "semaine mois année an jour veille lendemain matin soir nuit heure trimestre saison "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier".split()
+)
+
+
+def dated(token: Any) -> bool:
+    """`token` places its phrase in time: « au début de la semaine », « en 2019 », « hier »."""
+    word = token.lower_
+    lemma = token.lemma_.lower()
+    return word in MONTHS or word in TIME_NOUNS or lemma in TIME_NOUNS or is_year(token.text)
+
+
 def leaning_determiner(token: Any) -> bool:
     """A demonstrative or possessive determiner: « cette procédure », « son projet » — the
     noun it opens leans on what was said before (headings, key points, metas); words

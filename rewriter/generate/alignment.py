@@ -38,9 +38,7 @@ def groups_of(answer: str, run: list[SourceSentence]) -> list[Group]:
     found = [_NUMBERED.match(line) for line in lines]
     numbers = [int(m.group(1)) for m in found if m]
     if len(numbers) == len(lines) == len(run) and numbers == list(range(1, len(run) + 1)):
-        return [
-            Group(_sentences(m.group(2)), [s]) for m, s in zip(found, run, strict=True) if m
-        ]
+        return [Group(_sentences(m.group(2)), [s]) for m, s in zip(found, run, strict=True) if m]
     return align(_sentences(answer), run)
 
 

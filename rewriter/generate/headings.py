@@ -17,6 +17,8 @@ from rewriter.analysis.words import (
 )
 from rewriter.generate import prompts
 from rewriter.generate.leads import (
+    HEADING_CHARS,
+    HEADING_WORDS,
     LOCUTION_NOUNS,
     clause_core,
     noun_phrase,
@@ -27,7 +29,7 @@ from rewriter.generate.units import UnitWriter
 from rewriter.transform.clauses import balanced
 from rewriter.verify.support import build_support
 
-MAX_HEADING_CHARS = 70
+MAX_HEADING_CHARS = HEADING_CHARS
 SOURCE_HEADING_CHARS = 100
 
 
@@ -115,7 +117,7 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
         text = capitalise(words_of(kept))
         if keyword is not None and not count_in(keyword, kept):
             return ""
-        if not 3 <= len(text.split()) <= 10 or len(text) > MAX_HEADING_CHARS:
+        if not 3 <= len(text.split()) <= HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
             continue
         if heading_key(text) not in used and not grammalecte.introduced(text, sent.text):
             return text

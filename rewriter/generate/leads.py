@@ -85,12 +85,14 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
         if not complement:
             return kept if passive else []
         whole = sorted(set(kept) | set(complement), key=lambda t: t.i)
-        too_long = len(words_of(whole).split()) > HEADING_WORDS or len(words_of(whole)) > 70
+        text = words_of(whole)
+        too_long = len(text.split()) > HEADING_WORDS or len(text) > HEADING_CHARS
         return kept if passive and too_long else whole
     return kept
 
 
-HEADING_WORDS = 10  # a heading's core with its complement, at most (and 70 characters)
+HEADING_WORDS = 10  # a heading made of a sentence's core, at most
+HEADING_CHARS = 70
 # The verbs whose compound tenses take « être » (« il est passé », « elle est arrivée »).
 _WITH_ETRE = frozenset(
     "aller arriver descendre devenir entrer monter mourir naître partir passer rentrer "

@@ -71,6 +71,7 @@ EXAMPLES = (
 _EXAMPLE_GRAMS = example_ngrams(text for pair in EXAMPLES for text in pair)
 MIN_RUN_WORDS = 8  # a run shorter than this is not worth a call: it stays as written
 
+
 def rewrite_paragraph(
     sentences: Sequence[SourceSentence], writer: UnitWriter, settings: Settings
 ) -> list[str]:
@@ -119,9 +120,7 @@ def _messages(run: list[SourceSentence]) -> list[dict[str, str]]:
     return messages
 
 
-def _rewrite_run(
-    run: list[SourceSentence], writer: UnitWriter, settings: Settings
-) -> list[str]:
+def _rewrite_run(run: list[SourceSentence], writer: UnitWriter, settings: Settings) -> list[str]:
     if writer.generator is None or sum(s.words for s in run) < MIN_RUN_WORDS:
         return _fallback(run, writer, settings)
     context = " ".join(s.text for s in run)
@@ -158,8 +157,7 @@ def _rewrite_run(
                 "content": "Ta version est refusée :\n"
                 + feedback
                 + "\nRéécris seulement ces phrases de la source, sans rien ajouter ni "
-                "retirer :\n"
-                + " ".join(s.text for s in retry),
+                "retirer :\n" + " ".join(s.text for s in retry),
             },
         ]
         again = _ask(writer, follow, retry)
@@ -308,4 +306,3 @@ def split_long(texts: list[str], writer: UnitWriter, limit: int) -> list[str]:
         else:
             out += pieces(nlp(text)[:], limit, accept=gate_of(writer))
     return out
-

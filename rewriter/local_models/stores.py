@@ -29,6 +29,7 @@ class Found:
 
 def roots(env: dict[str, str], home: Path) -> dict[str, list[Path]]:
     """Every folder to look in, by app, the app's own variables first."""
+
     def first(variable: str, *defaults: Path) -> list[Path]:
         return [Path(env[variable]), *defaults] if variable in env else list(defaults)
 

@@ -80,7 +80,7 @@ def _glued_heading(text: str) -> tuple[int, str, int] | None:
         at = glue.start()
         word_start = max(text.rfind(" ", 0, at), 0)
         word_end = text.find(" ", at)
-        glued = text[word_start:word_end if word_end > 0 else len(text)].strip(" ,;:.")
+        glued = text[word_start : word_end if word_end > 0 else len(text)].strip(" ,;:.")
         if text[at] not in '"«“' and _known_word(glued):
             continue  # « YouTube », « LinkedIn »: one word, not two
         ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]

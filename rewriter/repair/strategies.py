@@ -112,7 +112,8 @@ def about(plan: Plan) -> str:
             if tokens[i].pos_ == "PROPN" and tokens[i - 1].lower_ == "en" and not country:
                 # « en Alsace », « en Tunisie »: a country or a region, which takes the
                 # article a town does not (« à Vierzon »): « sur l'Alsace ».
-                det = "l'" if words[:1].lower() in "aeiouyéèêâîôh" else "la "
+                # (« la Hongrie », « la Haute-Garonne »: an h opening a place is aspirated.)
+                det = "l'" if words[:1].lower() in "aeiouyéèêâîô" else "la "
                 if not grammalecte.errors_in(f"Ce qu'il faut savoir sur {det}{words}."):
                     country = f"sur {det}{words}"
             if tokens[i].pos_ == "PROPN" and not bare:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rewriter.analysis.words import MONTHS, count_words, is_year, lower_initial
+from rewriter.analysis.words import count_words, dated, lower_initial
 
 REPORTING_VERBS = frozenset(
     "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer "
@@ -203,23 +203,6 @@ def _name_of(subject: Any) -> str | None:
 _ETRE = {"Sing": "est", "Plur": "sont"}
 
 
-_TIME_NOUNS = frozenset(
-    "semaine mois année an jour veille lendemain matin soir nuit heure trimestre saison "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier".split()
-)
-
-
-def _dated(token: Any) -> bool:
-    """`token` places its phrase in time: « au début de la semaine », « en 2019 », « hier »."""
-    word = token.lower_
-    return (
-        word in MONTHS
-        or word in _TIME_NOUNS
-        or token.lemma_.lower() in _TIME_NOUNS
-        or is_year(token.text)
-    )
-
-
 def split_fronted_participle(span: Any) -> list[str]:
     """« Rassurée par ses résultats, la droite doit relever le défi. » -> « La droite doit
     relever le défi. Elle est rassurée par ses résultats. »"""
@@ -242,7 +225,7 @@ def split_fronted_participle(span: Any) -> list[str]:
         return []
     if count_words(join_tokens(head)) < 3 or count_words(join_tokens(rest)) < 6 or "«" in span.text:
         return []
-    if any(_dated(t) for t in head):
+    if any(dated(t) for t in head):
         # « Classée 312e mondiale au début de la semaine, la joueuse devrait… »: a state at
         # a time, whose tense « Elle est classée… » would get wrong (a fresh article).
         return []

@@ -135,8 +135,7 @@ def review_page(result: RewriteResult, source: Article) -> str:
     for i, text in enumerate(prov.source_sentences):
         number = prov.source_paragraphs[i] if i < len(prov.source_paragraphs) else 0
         paragraphs[number].append(
-            f'<span class="s" id="s{i}" data-links="{" ".join(links.get(i, []))}">'
-            f"{_e(text)}</span>"
+            f'<span class="s" id="s{i}" data-links="{" ".join(links.get(i, []))}">{_e(text)}</span>'
         )
     src_html = "".join(f"<p>{' '.join(p)}</p>" for _, p in sorted(paragraphs.items()))
     counts = prov.counts()
@@ -155,11 +154,14 @@ def review_page(result: RewriteResult, source: Article) -> str:
             + (f"<br><small>source : {_e(span)}</small>" if span else "")
             + "</li>"
         )
-    refusals = "".join(
-        f"<details><summary>{_e(KINDS.get(kind, kind))} ({len(items)})</summary>"
-        f"<ul>{''.join(items[:200])}</ul></details>"
-        for kind, items in sorted(refused.items(), key=lambda kv: -len(kv[1]))
-    ) or "<p>Aucun refus.</p>"
+    refusals = (
+        "".join(
+            f"<details><summary>{_e(KINDS.get(kind, kind))} ({len(items)})</summary>"
+            f"<ul>{''.join(items[:200])}</ul></details>"
+            for kind, items in sorted(refused.items(), key=lambda kv: -len(kv[1]))
+        )
+        or "<p>Aucun refus.</p>"
+    )
     meta = article.meta_description
     title = article.seo_title or article.title
     data = json.dumps(counts).replace("<", "\\u003c")
