@@ -314,6 +314,24 @@ def test_a_closing_quotation_mark_stays_with_its_sentence() -> None:
     assert spans[1].startswith("En effet")
 
 
+def test_an_opening_guillemet_the_parser_gave_back_is_not_lost() -> None:
+    """A fresh article: spaCy ends « …d'environ 5 %. « » on the opening mark and starts
+    the next sentence after it; the mark, handed back by the first, belonged to neither
+    and the output read « Ce qui protège… », résume… » — a quotation without its «."""
+    from rewriter.analysis.nlp import french
+    from rewriter.analysis.sentences import sentence_spans
+
+    text = (
+        "Les participants qui marchaient lentement ne tiraient qu'un bénéfice limité, "
+        "d'environ 5 %. « Ce qui protège, c'est l'effort qui accélère le cœur », résume "
+        "la cardiologue."
+    )
+    spans = [s.text for s in sentence_spans(french()(text))]
+    assert spans[0].endswith("5 %.")
+    assert spans[1].startswith("« Ce qui protège")
+    assert "".join(spans).replace(" ", "") == text.replace(" ", "")
+
+
 def test_a_closing_mark_goes_with_a_quotation_opened_sentences_before() -> None:
     """« « Depuis…, dit-elle. Ces rues me manquent. » S'il… »: the quotation opened two
     sentences back; its closing mark ended up opening the next sentence, and the plan cut a

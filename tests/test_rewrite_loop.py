@@ -329,6 +329,26 @@ def test_meta_cut_keeps_whole_clauses(text: str, lost: str) -> None:
     assert not cut.endswith(lost), cut
 
 
+def test_meta_may_end_on_the_first_of_two_complements_of_its_verb() -> None:
+    """A fresh article's lead, too long whole: the meta was a later sentence that left out
+    the sentence passed. « à A et à B » repeat their preposition: A alone is true. A noun's
+    « de l'Economie et de la Santé » is not (one ministry instead of two, article 08)."""
+    from rewriter.generate.metas import _cut_clause
+
+    verdict = (
+        "Le tribunal de Rennes a condamné jeudi Gérard Le Bihan, ancien maire de "
+        "Saint-Aubin-des-Prés, à dix-huit mois de prison avec sursis et à cinq ans "
+        "d'inéligibilité pour prise illégale d'intérêts."
+    )
+    assert _cut_clause(verdict, 120, 156).endswith("à dix-huit mois de prison avec sursis.")
+    ministries = (
+        "La France veut contrôler sur son sol toute la chaîne de production du paracétamol "
+        "d'ici trois ans, ont annoncé jeudi les ministères de l'Economie et de la Santé dans "
+        "un communiqué commun."
+    )
+    assert not _cut_clause(ministries, 120, 156).endswith("de l'Economie.")
+
+
 def test_keyword_heading_is_a_phrase_of_the_section_when_one_holds_the_keyword() -> None:
     """« Chômage : le taux de chômage » read robotic; the section's own « Le chômage de
     longue durée » holds the keyword as it is."""

@@ -690,7 +690,7 @@ def test_a_pair_of_subjects_is_never_cut_at_its_coordinator() -> None:
             "été, alors que le secteur culturel est durement frappé par la crise.",
             [
                 "Avec ce nouveau label, le festival espère attirer davantage de familles cet été.",
-                "Dans le même temps, le secteur culturel est durement frappé par la crise.",
+                "Or, le secteur culturel est durement frappé par la crise.",
             ],
         ),
         (
@@ -720,6 +720,40 @@ def test_contrast_time_and_reported_clauses_become_sentences(
 
     outs = [f(span(source)) for f in (split_contrast, split_meanwhile, split_second_que)]
     assert expected in outs
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # A fresh article: the estimate came before the sale, and « Dans le même temps »
+        # was written here; « Or, » says what the source says.
+        "La parcelle avait été cédée pour 95 000 euros à la société Armor Logistique, alors "
+        "que le service des Domaines l'avait estimée à 160 000 euros.",
+    ],
+)
+def test_a_whereas_becomes_or_not_meanwhile(source: str) -> None:
+    from rewriter.transform.reparse import split_meanwhile
+
+    out = split_meanwhile(span(source))
+    assert out[1].startswith("Or, le service des Domaines")
+    assert not any("même temps" in s for s in out)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # B is the time of A: « while », not « whereas ».
+        "Le toit de la grange s'est effondré sur les machines agricoles, alors que les "
+        "pompiers arrivaient sur place vers minuit.",
+        # A reports speech: B may be the union's words, not the journalist's.
+        "La CGT rappelle que plusieurs projets similaires ont été retardés ces dernières "
+        "années, alors que la demande de voitures électriques progresse moins vite que prévu.",
+    ],
+)
+def test_a_time_or_a_reported_alors_que_is_not_split(source: str) -> None:
+    from rewriter.transform.reparse import split_meanwhile
+
+    assert split_meanwhile(span(source)) == []
 
 
 def test_an_opening_alors_que_in_the_imperfect_is_a_time_not_a_concession() -> None:

@@ -35,8 +35,10 @@ def sentence_spans(doc: Any) -> list[Any]:
     start: int | None = None
     for sent in doc.sents:
         begin, end = sent.start, sent.end
-        if start is None and spans and spans[-1].end > begin:
-            begin = spans[-1].end  # its opening quote was given to the previous sentence
+        if start is None and spans and spans[-1].end != begin:
+            # Its opening quote was given to the previous sentence, which gave it back:
+            # « …d'environ 5 %. « Ce qui protège… » (the « was lost from both).
+            begin = spans[-1].end
         if start is None and spans and begin < end and _closes(doc[:begin].text, doc[begin].text):
             # « …fiables." En effet » : the parser opened the next sentence on the mark
             # that closes this one's quotation (article 22) — or one opened sentences

@@ -144,6 +144,20 @@ def leaning_determiner(token: Any) -> bool:
     )
 
 
+_LEANING_CLITICS = frozenset("le la l' l’ les lui leur en y".split())
+
+
+def leaning_clitic(token: Any) -> bool:
+    """An object pronoun that stands for something said before: « La région en a fait un
+    axe… » (of what?), « Cédric O l'a faite applaudir ». « les » as a determiner is
+    « det », « il y a » is fixed."""
+    return (
+        token.pos_ == "PRON"  # « le Covid-19 » parsed as an object is a determiner
+        and token.dep_ in ("obj", "iobj")
+        and token.lower_ in _LEANING_CLITICS
+    )
+
+
 def points_back(token: Any) -> bool:
     """« l'animal en question », « ledit rapport », « le texte précité »: the thing was
     named before (not « la remise en question du projet »)."""

@@ -27,6 +27,7 @@ from rewriter.generate.leads import (
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.transform.clauses import balanced
+from rewriter.transform.speech import reports
 from rewriter.verify.support import build_support
 
 MAX_HEADING_CHARS = HEADING_CHARS
@@ -123,6 +124,16 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
             return text
         return ""
     return ""
+
+
+def _speaker(token: Any) -> bool:
+    """`token` is who says what the sentence reports: « …, a précisé le ministère de
+    l'Industrie », « Le ministère estime que… » — not the one who acts (« La préfecture
+    de l'Ariège a réagi en fermant… », article 26)."""
+    verb = token.head
+    if token.dep_ != "nsubj" or not reports(verb):
+        return False
+    return token.i > verb.i or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 _OPENERS_BACK = frozenset("ce c' c’ ça cela ceci celui celle ceux celles".split())
@@ -246,6 +257,8 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             continue
         if token.lemma_ in LOCUTION_NOUNS and any(c.dep_ == "case" for c in token.children):
             continue  # « Du côté des films français »
+        if _speaker(token):
+            continue  # « a précisé le ministère de l'Industrie »: who says, not what
         words = noun_phrase(token, loose=True)
         while words and (
             words[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PRON", "ADV")

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rewriter.analysis.words import MONTHS, is_year, leaning_determiner, points_back
+from rewriter.analysis.words import (
+    MONTHS,
+    is_year,
+    leaning_clitic,
+    leaning_determiner,
+    points_back,
+)
 
 _CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl:comp",
               "expl:pv")  # fmt: skip
@@ -137,7 +143,6 @@ def words_of(tokens: list[Any]) -> str:
 
 
 _OF_TO = frozenset("à au aux de du des d' d’".split())
-_LEANING_CLITICS = frozenset("le la l' l’ les lui leur en y".split())
 
 
 def _cut_inside(sent: Any, kept: list[Any]) -> bool:
@@ -169,8 +174,8 @@ def _cut_inside(sent: Any, kept: list[Any]) -> bool:
     ):
         return True  # a bare object noun and its verb: a locution (« avoir besoin de »)
     for token in kept:
-        if token.dep_ in ("obj", "iobj") and token.lower_ in _LEANING_CLITICS:
-            return True  # a clitic object pronoun; « les » as a determiner is « det »
+        if leaning_clitic(token):
+            return True  # a clitic object pronoun
         for child in token.children:
             if child.i in inside or child.i < last.i:
                 continue

@@ -154,8 +154,10 @@ def _detachable(first: Any, end: int) -> bool:
     noun phrase that a verb before the cut governs (« a adopté mercredi, la proposition
     de loi » — a parse often labels that object an adjunct)."""
     if first.dep_ == "cc" or first.lower_ in ("alors", "tandis"):
-        return first.head.pos_ in ("VERB", "AUX") or any(
-            c.dep_ == "cop" for c in first.head.children
+        return (
+            first.head.pos_ in ("VERB", "AUX")
+            or any(c.dep_ == "cop" for c in first.head.children)
+            or _distributive(first)
         )
     if first.pos_ in ("DET", "NOUN", "PROPN", "NUM"):
         governor = (first.head if first.dep_ in ("det", "nummod") else first).head
@@ -163,6 +165,22 @@ def _detachable(first: Any, end: int) -> bool:
             governor = governor.head  # a parse may hang the object on the comma itself
         return not (governor.idx < end and governor.pos_ in ("VERB", "AUX"))
     return True
+
+
+def _distributive(cc: Any) -> bool:
+    """« condamné à dix-huit mois de prison [et à cinq ans d'inéligibilité] »: the second
+    of two complements that repeat their preposition, each true alone — so the first may
+    end the meta. Only a verb's complements: « les ministères de l'Economie [et de la
+    Santé] » would say one ministry spoke (article 08). Not « entre A et B »."""
+    second, first = cc.head, cc.head.head
+    if second.dep_ != "conj" or first.i >= cc.i or not first.dep_.startswith("obl"):
+        return False
+    case = [c.lower_ for c in second.children if c.dep_ == "case"]
+    return (
+        bool(case)
+        and case == [c.lower_ for c in first.children if c.dep_ == "case"]
+        and "entre" not in case
+    )
 
 
 # What a word cannot be cut away from: its subject, object, auxiliary, a fixed phrase.

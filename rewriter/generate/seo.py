@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
@@ -123,14 +124,36 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
 
 
 def _trim_to(text: str, limit: int) -> str:
-    """`text` cut after a noun, a name or an adjective, within `limit` characters."""
+    """`text` cut after a noun, a name or an adjective, within `limit` characters — or
+    after the headline's own participle, which says the news: « L'ancien maire de
+    Saint-Aubin-des-Prés condamné [à dix-huit mois de prison avec sursis] » rather than
+    « L'ancien maire de Saint-Aubin-des-Prés »."""
     doc = french()(text)
     for end in range(len(doc), 0, -1):
         last = doc[end - 1]
-        fits = len(doc[:end].text) <= limit
-        if fits and last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end):
+        if len(doc[:end].text) > limit:
+            continue
+        if last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end):
+            return doc[:end].text
+        if _headline_participle(last) and not any(
+            t.head.i >= end and t.head != t for t in doc[:end]
+        ):
             return doc[:end].text
     return ""
+
+
+def _headline_participle(token: Any) -> bool:
+    """`token` is the past participle that makes a nominal headline a statement (« X
+    condamné à… », « Y retrouvé… »): it describes the headline's head noun and has no
+    object it would leave behind."""
+    return (
+        token.pos_ == "VERB"
+        and "Part" in token.morph.get("VerbForm")
+        and "Past" in token.morph.get("Tense")
+        and token.dep_ == "acl"
+        and token.head.dep_ == "ROOT"
+        and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in token.children)
+    )
 
 
 def _clauses_from_keyword(text: str, kw: Keyword) -> list[str]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from rewriter.analysis.words import (
     MONTHS,
     STANDING_FOR,
     is_year,
+    leaning_clitic,
     leaning_determiner,
     points_back,
 )
@@ -88,6 +90,8 @@ def leans(s: SourceSentence) -> bool:
         return True
     if any(points_back(t) for t in s.span):
         return True  # « L'animal en question… »
+    if not s.has_quote and any(_clitic_from_before(t, s.span) for t in s.span):
+        return True  # « La région en a fait un axe de sa politique » (of what?)
     if first and first[0].morph.get("Poss") == ["Yes"]:
         return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
     if _pronoun_first(s):
@@ -97,6 +101,19 @@ def leans(s: SourceSentence) -> bool:
     roots = [t for t in s.span if t.dep_ == "ROOT"] or [s.span.root]
     subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj")]
     return any(leaning_determiner(d) for subject in subjects for d in subject.children)
+
+
+def _clitic_from_before(token: Any, span: Any) -> bool:
+    """`token` is an object pronoun with nothing before it in its sentence to stand for
+    but its own verb's subject: « La région en a fait un axe… », « Plus tard l'attendent
+    l'Australie… » — where « …aux JO de 2012 et certains y ont été médaillés » and « Le
+    confinement, Yann Quénet l'a à peine connu » name what they take up."""
+    if not leaning_clitic(token):
+        return False
+    subjects = {t.i for c in token.head.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    return not any(
+        t.pos_ in ("NOUN", "PROPN") and t.i not in subjects for t in span if t.i < token.i
+    )
 
 
 def _pronoun_first(s: SourceSentence) -> bool:

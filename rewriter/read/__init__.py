@@ -59,7 +59,9 @@ def parse_string(text: str, *, name: str = "", suffix: str = "") -> Article:
     """Parse already-decoded text; `suffix` picks the format, else it is sniffed."""
     if not text.strip():
         raise InputError(f"{name or 'Le texte'} est vide : rien à analyser.")
-    kind = suffix or _sniff(text)
+    # A .txt saved from a Markdown editor keeps its « # Titre » and « ## Intertitre »:
+    # sniffed, so the marks are not read as words of the title and the paragraphs.
+    kind = suffix if suffix not in ("", ".txt") else _sniff(text)
     if kind in (".html", ".htm"):
         return parse_html(text, name)
     if kind in (".md", ".markdown"):

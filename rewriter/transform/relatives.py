@@ -48,14 +48,17 @@ def split_subject_relative(span: Any) -> list[str]:
 
 
 def split_relative_tail(span: Any) -> list[str]:
-    """« …, ce qui représente 2,5 millions. » -> two sentences (« Cela représente… »)."""
+    """« …, ce qui représente 2,5 millions. » -> two sentences (« Cela représente… »);
+    never at « ce que », the object of its clause."""
     tokens = list(span)
     for i, token in enumerate(tokens[:-3]):
         if (
             token.text == ","
             and tokens[i + 1].lower_ == "ce"
-            and tokens[i + 2].lower_ in ("qui", "que")
+            and tokens[i + 2].lower_ == "qui"
         ):
+            # Not « , ce que la loi interdit »: « ce que » is the object of what follows,
+            # and « Cela la loi interdit » is not French.
             before, after = tokens[:i], tokens[i + 3 :]
             if not balanced(join_tokens(before)):
                 continue
@@ -88,6 +91,10 @@ def split_relative_tail(span: Any) -> list[str]:
                 continue
             if antecedent.dep_ == "conj" or any(c.dep_ == "conj" for c in antecedent.children):
                 continue  # « les Etats-Unis et la Chine, qui disposent » is not « Celle-ci »
+            if not balanced(join_tokens([t for t in tokens if t.i <= antecedent.i])):
+                # « a salué « une excellente nouvelle pour le Douaisis », qui a perdu… »:
+                # a word of a quotation; « Celui-ci » on its own would be the speaker.
+                continue
             agreement = _agreement(antecedent)
             finite = [w for w in (verb, *verb.children) if "Fin" in w.morph.get("VerbForm")]
             numbers = {n for w in finite for n in w.morph.get("Number")}

@@ -143,9 +143,15 @@ def split_contrast(span: Any) -> list[str]:
     return []
 
 
-# « A, alors que B » is « at the time when » or « whereas »: « Dans le même temps » is
-# both. An opening « Alors que A, B » concedes A: « Pourtant ».
-_MEANWHILE = "Dans le même temps,"
+# « A, alors que B » is « whereas » or « at the time when ». Split, it says « whereas »:
+# « Or, B » (« La parcelle a été cédée pour 95 000 euros. Or, les Domaines l'avaient estimée
+# à 160 000 euros »). « Dans le même temps » (written before) asserted a simultaneity the
+# source did not: « …dès la mi-mars. Dans le même temps, l'évidence était inexistante ».
+# Not split when B may be the time of A (B in the imperfect, A not: « il est arrivé alors
+# que la réunion commençait »), nor when A reports speech (« La CGT rappelle que…, alors
+# que B »: B may be the union's words, and a sentence of its own would make it the
+# journalist's). An opening « Alors que A, B » concedes A: « Pourtant ».
+_WHEREAS = "Or,"
 _CONCESSION = "Pourtant,"
 
 
@@ -154,8 +160,8 @@ def _imperfect(tokens: list[Any]) -> bool:
 
 
 def split_meanwhile(span: Any) -> list[str]:
-    """« A, alors que B. » → « A. Dans le même temps, B. »; « Alors que A, B. » → « A.
-    Pourtant, B. » — each half parsed alone must be a main clause."""
+    """« A, alors que B. » → « A. Or, B. »; « Alors que A, B. » → « A. Pourtant, B. » —
+    each half parsed alone must be a main clause."""
     tokens = list(span)
     words = [t.lower_.replace("’", "'") for t in tokens]
     if len(tokens) > 3 and words[0] == "alors" and words[1] in ("que", "qu'"):
@@ -172,9 +178,14 @@ def split_meanwhile(span: Any) -> list[str]:
     for k in range(1, len(tokens) - 2):
         if words[k] != "alors" or words[k + 1] not in ("que", "qu'") or tokens[k - 1].text != ",":
             continue
-        left, right = join_tokens(tokens[: k - 1]), join_tokens(tokens[k + 2 :])
+        main, whereas = tokens[: k - 1], tokens[k + 2 :]
+        if _imperfect(whereas) and not _imperfect(main):
+            return []  # « …, alors que la réunion commençait »: the time of A
+        if any(reports(t) and t.pos_ == "VERB" for t in main):
+            return []  # B may still be what A reports
+        left, right = join_tokens(main), join_tokens(whereas)
         if _halves_stand(left, right):
-            return [sentence(left), sentence(f"{_MEANWHILE} {right}")]
+            return [sentence(left), sentence(f"{_WHEREAS} {right}")]
     return []
 
 
