@@ -16,6 +16,7 @@ from rewriter.generate.titles import (
     after_colon,
     closed,
     dangling,
+    heads_kept,
     hoisted_titles,
     named_subject,
     robotic,
@@ -135,9 +136,7 @@ def _trim_to(text: str, limit: int) -> str:
             continue
         if last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end):
             return doc[:end].text
-        if _headline_participle(last) and not any(
-            t.head.i >= end and t.head != t for t in doc[:end]
-        ):
+        if _headline_participle(last) and heads_kept(doc, end):
             return doc[:end].text
     return ""
 

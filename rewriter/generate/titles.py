@@ -169,12 +169,17 @@ def _shorter(text: str, room: int) -> str:
     return ""
 
 
+def heads_kept(doc: Any, end: int) -> bool:
+    """No word of `doc[:end]` depends on one the cut removes."""
+    return not any(t.head.i >= end and t.head != t for t in doc[:end])
+
+
 def closed(doc: Any, end: int) -> bool:
     """`doc[:end]` ends on a whole phrase: no kept word waits for a head the cut removes
     (« veut relocaliser toute » of « toute la chaîne »), and a last adjective or verb keeps
     its complement (« découverte de "géants" vieux » cut inside « vieux de plus de 100
     millions d'années »). A noun may lose its own (« toute la chaîne [de production] »)."""
-    if any(t.head.i >= end and t.head != t for t in doc[:end]):
+    if not heads_kept(doc, end):
         return False
     last = doc[end - 1]
     return last.pos_ in ("NOUN", "PROPN", "NUM") or all(t.i < end for t in last.subtree)
