@@ -83,6 +83,14 @@ def content_forms(tokens: Iterable[Any]) -> list[frozenset[str]]:
 # Third-person pronouns that stand for a noun said before (the tagger's PronType is not
 # reliable: « Elle » has none): the splitters' pronouns (`guard.PRONOUNS`), what a pronoun
 # subject leans on (`growth.leans`), what no rewrite may name (`referents.pronoun_subjects`).
+# Verbs whose compound tenses take « être » in the active voice (« il est arrivé »): their
+# participle after « est » is a past tense, not a passive or a state.
+ETRE_VERBS = frozenset(
+    "aller venir arriver partir entrer sortir naître mourir rester tomber devenir "
+    "revenir retourner monter descendre passer décéder parvenir intervenir survenir "
+    "redevenir repartir rentrer ressortir advenir apparaître".split()
+)
+
 STANDING_FOR = frozenset(
     "il elle ils elles celui-ci celle-ci ceux-ci celles-ci celui-là celle-là".split()
 )

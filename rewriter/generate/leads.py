@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from rewriter.analysis.words import (
+    ETRE_VERBS,
     MONTHS,
     is_year,
     leaning_clitic,
@@ -86,7 +87,7 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
         passive = (
             last_verb == root
             and any(c.dep_ == "aux:pass" for c in root.children)
-            and root.lemma_ not in _WITH_ETRE
+            and root.lemma_ not in ETRE_VERBS
         )
         if not complement:
             return kept if passive else []
@@ -99,11 +100,6 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
 
 HEADING_WORDS = 10  # a heading made of a sentence's core, at most
 HEADING_CHARS = 70
-# The verbs whose compound tenses take « être » (« il est passé », « elle est arrivée »).
-_WITH_ETRE = frozenset(
-    "aller arriver descendre devenir entrer monter mourir naître partir passer rentrer "
-    "rester retourner revenir sortir tomber venir parvenir intervenir survenir".split()
-)
 
 
 def attributed(sent: Any, kept: list[Any]) -> bool:

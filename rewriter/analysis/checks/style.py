@@ -5,18 +5,11 @@ from __future__ import annotations
 from rewriter.analysis import syllables, transitions
 from rewriter.analysis.article import AnalysedArticle, Sentence
 from rewriter.analysis.findings import Finding, Where
-from rewriter.analysis.words import normalise
+from rewriter.analysis.words import ETRE_VERBS, normalise
 from rewriter.settings import Settings
 
 # Dependency labels of the French UD scheme that only a passive clause produces.
 PASSIVE_DEPS = frozenset({"aux:pass", "nsubj:pass", "expl:pass"})
-# Verbs conjugated with « être » in the active voice (« il est arrivé ») — the parser
-# sometimes labels them passive; without an agent (« par … ») they are not.
-ETRE_VERBS = frozenset(
-    "aller venir arriver partir entrer sortir naître mourir rester tomber devenir "
-    "revenir retourner monter descendre passer décéder parvenir intervenir survenir "
-    "redevenir repartir rentrer ressortir advenir apparaître".split()
-)
 # Words that do not make a sentence beginning on their own (Yoast's French rule):
 # « Le ministre… / Le président… » are different beginnings.
 FIRST_WORD_EXCEPTIONS = frozenset(
