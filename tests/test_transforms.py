@@ -919,3 +919,39 @@ def test_a_relative_is_not_split_from_a_coordination_of_the_main_clause() -> Non
     assert not any(
         p.startswith("Celles-ci représentent") for p in relatives.split_relative_tail(span(text))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "splits"),
+    [
+        # A state, a main clause in the present: « Elle est rassurée… » says it.
+        ("Rassurée par ses bons résultats, la droite doit relever le défi des élections.", True),
+        # An event placed in time, told in the past: « Elles sont menées… » is wrong.
+        (
+            "Menées de quatre buts à la mi-temps, les joueuses ont renversé la rencontre "
+            "en seconde période.",
+            False,
+        ),
+        # A state beside a past main clause, no agent: it held then, not now.
+        ("Menée de deux buts, l'équipe locale a renversé la rencontre en seconde période.", False),
+    ],
+)
+def test_a_fronted_participle_is_split_only_where_its_present_is_true(
+    text: str, splits: bool
+) -> None:
+    assert bool(clauses.split_fronted_participle(span(text))) is splits
+
+
+def test_a_bare_noun_in_an_adjunct_keeps_its_relative() -> None:
+    """« …, au terme d'un match. Ce match s'est joué… »: the first sentence says nothing."""
+    from rewriter.transform.relatives import split_closing_relative
+
+    assert (
+        split_closing_relative(
+            span(
+                "Les joueuses ont battu leurs rivales samedi soir dans une salle comble au "
+                "terme d'un match qui s'est joué dans les dernières secondes."
+            )
+        )
+        == []
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rewriter.analysis.words import count_words, dated, lower_initial
+from rewriter.analysis.words import ETRE_VERBS, count_words, dated, lower_initial
 
 REPORTING_VERBS = frozenset(
     "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer "
@@ -201,6 +201,43 @@ def _name_of(subject: Any) -> str | None:
 
 
 _ETRE = {"Sing": "est", "Plur": "sont"}
+# Adverbs that place a participle's state in the present whatever the main verb's tense:
+# « Le réseau, désormais utilisé par 1,8 milliard de personnes, a reconnu… ».
+_NOW = frozenset("désormais aujourd'hui actuellement toujours encore maintenant".split())
+
+
+_WHEN = frozenset("lors pendant durant mi-temps après avant dès depuis".split())
+
+
+def holds_now(phrase: list[Any], main_verb: Any) -> bool:
+    """« X est <phrase> » says what `phrase` said of X: a detached participle or adjective
+    made a sentence in the present. True for an adjective, for a participle of a verb
+    that takes « être » (« Il est parti » is a past tense), for a state the phrase places
+    now (« désormais »); never for a participle placed in time, an event (« Menées de
+    quatre buts à la mi-temps, les Brestoises ont renversé… » read « Elles sont
+    menées… » after the comeback; « Le plan, présenté lors d'un comité, prévoit… » read
+    « Le plan est présenté… »). Else only beside a main clause in the present, or with
+    its agent (« financé par la région »: who pays is a lasting fact)."""
+    lead = next((t for t in phrase if t.pos_ not in ("ADV", "PUNCT")), None)
+    if lead is None:
+        return False
+    if "Part" not in lead.morph.get("VerbForm"):
+        return bool(lead.pos_ == "ADJ")
+    if lead.lemma_.lower() in ETRE_VERBS or any(t.lower_ in _NOW for t in phrase):
+        return True
+    if any(t.lower_ in _WHEN or dated(t) for t in phrase):
+        return False
+    return present(main_verb) or any(c.dep_ == "obl:agent" for c in lead.children)
+
+
+def present(verb: Any) -> bool:
+    """The clause `verb` heads is in the present (or the future): « doit », « gravite »,
+    not « a renversé », « avait », « était »."""
+    if verb is None or any(c.dep_ in ("aux:tense", "aux") for c in verb.children):
+        return False
+    return bool({"Pres", "Fut"} & set(verb.morph.get("Tense"))) and "Fin" in verb.morph.get(
+        "VerbForm"
+    )
 
 
 def split_fronted_participle(span: Any) -> list[str]:
@@ -228,6 +265,8 @@ def split_fronted_participle(span: Any) -> list[str]:
     if any(dated(t) for t in head):
         # « Classée 312e mondiale au début de la semaine, la joueuse devrait… »: a state at
         # a time, whose tense « Elle est classée… » would get wrong (a fresh article).
+        return []
+    if not holds_now(head, subject.head):
         return []
     pronoun = _SUBJECT_PRONOUNS[agreement].capitalize()
     if subject.pos_ == "PROPN":

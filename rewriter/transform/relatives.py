@@ -150,6 +150,14 @@ def split_closing_relative(span: Any) -> list[str]:
             continue
         if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
             continue  # two nouns (« une loi et un décret qui… »): which one?
+        if noun.dep_ not in ("obj", "nsubj", "nsubj:pass", "ROOT") and not any(
+            c.dep_ in ("amod", "nmod", "appos", "flat:name", "acl") and c.i < token.i
+            for c in noun.children
+        ):
+            # A bare noun in an adjunct says nothing without its relative: « …, au terme
+            # d'un match qui s'est joué dans les dernières secondes » became « …, au terme
+            # d'un match. Ce match s'est joué… » (a fresh article).
+            continue
         if any(t.i > noun.i and t.i < token.i and t.head.i != noun.i for t in noun.subtree):
             continue  # « un rapport de l'Insee qui… »: « qui » may be the Insee
         finite = [w for w in (verb, *verb.children) if "Fin" in w.morph.get("VerbForm")]

@@ -15,7 +15,7 @@ from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words
-from rewriter.transform.clauses import _agreement, balanced, sentence
+from rewriter.transform.clauses import _agreement, balanced, holds_now, sentence
 from rewriter.transform.reparse import _main_clause
 
 _PRONOUNS = {
@@ -81,6 +81,9 @@ def split_detached_middle(span: Any) -> list[str]:
             return []  # « Les eaux du Salat, qui prend… »: « qui » may be the Salat
         detached = f"{pronoun} {middle_doc[1:].text}"
     elif _describes(lead):
+        main_doc = nlp(main)
+        if not holds_now(list(middle_doc), main_doc[:].root):
+            return []
         detached = f"{pronoun} {copula} {middle}"
     else:
         return []
