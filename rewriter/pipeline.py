@@ -120,7 +120,9 @@ def rewrite(
             "Impossible de choisir une requête cible dans cet article : "
             "donnez-en une avec --keyword."
         )
-    plan = make_plan(analysed, heads=can_head)
+    # The chapeau stays whole below the section limit, with room for the splits to come.
+    intro_words = options.settings.max_section_words * 5 // 6
+    plan = make_plan(analysed, heads=can_head, max_intro_words=intro_words)
     writer = UnitWriter(generator, seed=options.seed)
     progress.stage("Rédaction")
     by = options.rewrite_by or (

@@ -1,7 +1,8 @@
 """Articles the project wrote for itself (tests/fresh/: a pool closed for works, early
 grape harvest, a department's budget, a tennis result pasted in one line; then, at stop
 30, a former mayor's trial, a battery plant in the agency's dashed style, a study on
-walking), read on
+walking; at stop 31, a comics festival, a dairy's job cuts, a handball match, the flu
+vaccination campaign), read on
 the deterministic path as an editor would: each sentence the rewrite made is checked by
 the measures of scripts/evaluate.py (no fragment, no grammar error the source lacks, no
 unsupported fact), and the defects that reading found in them stay fixed. They were
@@ -61,6 +62,9 @@ def test_a_fresh_article_is_rewritten_without_harm(name: str) -> None:
         ("usine-batteries.txt", "Celui-ci a perdu"),  # the antecedent was in a quotation
         ("usine-batteries.txt", "la région en a fait"),  # a key point: of what?
         ("usine-batteries.txt", "Or, la demande"),  # « La CGT rappelle que…, alors que B »
+        ("handball.md", "au terme d'un match."),  # a bare noun cut from its relative
+        ("handball.md", "Elles sont menées"),  # « Menées … à la mi-temps »: an event, past
+        ("laiterie.txt", "Le plan est présenté"),  # « présenté lors d'un comité »: past
     ],
 )
 def test_what_reading_the_fresh_articles_found_stays_fixed(name: str, never: str) -> None:
@@ -93,3 +97,38 @@ def test_who_said_it_is_not_a_heading() -> None:
     """« a précisé le ministère de l'Industrie »: the speaker made the section's label."""
     headings = [b.text for b in rewritten("usine-batteries.txt").article.blocks if b.is_heading]
     assert "Le ministère de l'Industrie" not in headings
+
+
+def _faq(name: str) -> list[str]:
+    blocks = rewritten(name).article.blocks
+    start = next(i for i, b in enumerate(blocks) if b.text.startswith("Questions fréquentes"))
+    return [b.text for b in blocks[start:] if not b.is_heading]
+
+
+@pytest.mark.parametrize("name", ["handball.md", "laiterie.txt"])
+def test_an_answer_does_not_quote_a_pronoun(name: str) -> None:
+    """« "…", a-t-il réagi dans un communiqué » under « Que disent les personnes
+    citées ? »: the man was named two sentences before, out of the answer's sight."""
+    assert not any("-t-il" in text or "-t-elle" in text for text in _faq(name))
+
+
+def test_a_title_cut_keeps_what_qualifies_its_last_noun() -> None:
+    """« Le festival … de Quimperlé attire un public [record] »: the cut left the news out;
+    the headline stays whole (66 characters: title_length fails, faithful first)."""
+    title = rewritten("festival-bd.txt").article.seo_title
+    assert not title.endswith("attire un public")
+
+
+def test_the_chapeau_stays_whole_before_the_first_subheading() -> None:
+    """The handball report's two opening paragraphs, cut apart, gave the second a heading
+    of its own: « Les Brestoises »."""
+    blocks = rewritten("handball.md").article.blocks
+    first = next(i for i, b in enumerate(blocks) if b.is_heading and b.level == 2)
+    assert blocks[first].text == "Une défense retrouvée"
+    assert sum(not b.is_heading for b in blocks[:first]) == 2
+
+
+def test_a_meta_does_not_open_on_a_sentence_that_leans() -> None:
+    """« Metz : grâce à cette victoire, les Finistériennes… »: which victory?"""
+    meta = rewritten("handball.md").article.meta_description
+    assert "cette victoire" not in meta

@@ -12,8 +12,8 @@ from rewriter.analysis.keyword import count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import lower_initial
 from rewriter.generate.text import capitalise, keyword_label, without_connector, without_leaning
-from rewriter.plan import Plan
-from rewriter.plan.growth import leans
+from rewriter.plan import Plan, SourceSentence
+from rewriter.plan.growth import leans, opens_on_pronoun
 from rewriter.settings import Settings
 from rewriter.transform.clauses import balanced
 
@@ -58,6 +58,15 @@ def _after_quote(text: str) -> str:
     return capitalise(found[1]) if found and balanced(found[1]) else text
 
 
+def _points_back(s: SourceSentence) -> bool:
+    """`s` opens on a pronoun, or a demonstrative or possessive among its first words:
+    what it says of « cette victoire » needs the sentence before."""
+    first = list(s.span)[:5]
+    return opens_on_pronoun(s) or any(
+        "Dem" in t.morph.get("PronType") or t.morph.get("Poss") == ["Yes"] for t in first
+    )
+
+
 def _lead_meta(plan: Plan, settings: Settings) -> str:
     kw = plan.keyword
     label = keyword_label(kw)
@@ -65,11 +74,12 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # Not a sentence of a quotation that runs on into the next one (it would open a « »
     # the meta never closes).
     # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
-    sentences = [
-        _after_quote(without_connector(s.text, leaning=False))
-        for s in plan.sentences[:6]
-        if balanced(s.text)
-    ]
+    lead = [s for s in plan.sentences[:6] if balanced(s.text)]
+    sentences = [_after_quote(without_connector(s.text, leaning=False)) for s in lead]
+    # A meta is read alone: it may open on the lead, never on a sentence that leans on
+    # the one before (« Metz : grâce à cette victoire, les Finistériennes… », a fresh
+    # article: which victory?).
+    opens = [k == 0 or not _points_back(s) for k, s in enumerate(lead)]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
     def keyed(text: str) -> str:
@@ -89,7 +99,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # sentences that fits and names it, or one cut at a clause that still names it.
     quoted = [s[:1] in '«"“' for s in sentences]
     for start in range(len(sentences)):
-        if quoted[start] and not all(quoted):
+        if (quoted[start] and not all(quoted)) or not opens[start]:
             continue
         text = ""
         for s in [without_leaning(sentences[start]), *sentences[start + 1 :]]:
@@ -104,7 +114,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
                 return candidate
     best = ""
     for start in range(len(sentences)):
-        if quoted[start] and not all(quoted):
+        if (quoted[start] and not all(quoted)) or not opens[start]:
             continue  # article 18: a meta that was a bare quotation, no one saying it
         text = ""
         for s in [without_leaning(sentences[start]), *sentences[start + 1 :]]:

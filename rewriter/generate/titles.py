@@ -178,11 +178,24 @@ def closed(doc: Any, end: int) -> bool:
     """`doc[:end]` ends on a whole phrase: no kept word waits for a head the cut removes
     (« veut relocaliser toute » of « toute la chaîne »), and a last adjective or verb keeps
     its complement (« découverte de "géants" vieux » cut inside « vieux de plus de 100
-    millions d'années »). A noun may lose its own (« toute la chaîne [de production] »)."""
-    if not heads_kept(doc, end):
+    millions d'années »). A noun may lose its prepositional complement (« toute la chaîne
+    [de production] »), never an adjective that qualifies it (`_qualifies_kept`)."""
+    if not heads_kept(doc, end) or any(_qualifies_kept(t, end) for t in doc[end:]):
         return False
     last = doc[end - 1]
     return last.pos_ in ("NOUN", "PROPN", "NUM") or all(t.i < end for t in last.subtree)
+
+
+def _qualifies_kept(token: Any, end: int) -> bool:
+    """`token`, cut off, is an adjective or participle qualifying a noun the cut keeps,
+    itself or through the cut nouns it hangs on: « des mesures de lutte [controversées] »
+    (article 12's title dropped the news), « un public [record] » (a fresh article)."""
+    if token.dep_ not in ("amod", "acl") or token.pos_ not in ("ADJ", "VERB"):
+        return False
+    head = token.head
+    while head.pos_ in ("NOUN", "PROPN") and head.i >= end and head.head != head:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and head.i < end
 
 
 def _ends_well(title: str, colons: int = 1) -> bool:

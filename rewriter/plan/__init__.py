@@ -80,11 +80,17 @@ class Plan:
         return self.intro[0] if self.intro else []
 
 
-def make_plan(source: AnalysedArticle, heads: Callable[[str], bool] | None = None) -> Plan:
+def make_plan(
+    source: AnalysedArticle,
+    heads: Callable[[str], bool] | None = None,
+    *,
+    max_intro_words: int = 250,
+) -> Plan:
     """Sentences by paragraph (pasted text re-cut), grouped into sections of the source's
     own structure — its headings when it has some, else runs of about SECTION_WORDS, cut
     where possible before a paragraph whose lead says what follows (`heads`: the section
-    can take its heading from this text — `headings.lead_heading`)."""
+    can take its heading from this text — `headings.lead_heading`). The desk's chapeau
+    before its first subheading stays the intro while it fits `max_intro_words`."""
     counter = 0
     chunks: list[tuple[str, list[list[SourceSentence]]]] = [("", [])]
     for i in source.body_indices():
@@ -113,11 +119,20 @@ def make_plan(source: AnalysedArticle, heads: Callable[[str], bool] | None = Non
     has_headings = any(h for h, _ in chunks)
     if has_headings:
         first_heading, first_paragraphs = chunks[0]
-        intro = first_paragraphs[:1] if not first_heading else []
+        # The paragraphs before the desk's first subheading are its chapeau: cut from it,
+        # the second one needed a heading of its own, which its words rarely give (« Les
+        # Brestoises » over a fresh article's second paragraph). Cut only when too long.
+        chapeau = 0 if first_heading else len(first_paragraphs)
+        rest_text = " ".join(s.text for p in first_paragraphs[1:] for s in p)
+        if sum(_words(p) for p in first_paragraphs[:chapeau]) > max_intro_words or (
+            rest_text and _headable(rest_text, source.keyword, heads)
+        ):
+            chapeau = 1
+        intro = first_paragraphs[:chapeau]
         rest = [
             (
                 first_heading if first_heading else "",
-                first_paragraphs[1:] if not first_heading else first_paragraphs,
+                first_paragraphs[chapeau:] if not first_heading else first_paragraphs,
             ),
             *chunks[1:],
         ]
@@ -128,6 +143,15 @@ def make_plan(source: AnalysedArticle, heads: Callable[[str], bool] | None = Non
         sections = [SectionPlan("", run) for run in _runs(paragraphs[1:], heads)]
     intro, sections = _lead_with_keyword(source.keyword, intro, sections)
     return Plan(source.keyword, source.article.title, intro, sections)
+
+
+def _headable(text: str, keyword: Keyword, heads: Callable[[str], bool] | None) -> bool:
+    """A section made of `text` gets a heading worth reading: its lead's core (`heads`),
+    or a phrase with the keyword (« L'économie numérique », article 06)."""
+    from rewriter.analysis.keyword import count_in
+    from rewriter.analysis.nlp import french
+
+    return (heads is not None and heads(text)) or bool(count_in(keyword, french()(text)))
 
 
 INTRO_WORDS = 150  # the longest paragraph the checks allow (Yoast)
@@ -142,6 +166,15 @@ def _lead_with_keyword(
     same order, one paragraph break fewer — rather than a « Chômage : il s'établit… » label."""
     from rewriter.analysis.keyword import count_in
 
+    if len(intro) > 1:  # the chapeau's second paragraph, kept in the intro
+        lead, following = intro[0], intro[1]
+        if (
+            not any(count_in(keyword, s.span) for s in lead)
+            and any(count_in(keyword, s.span) for s in following)
+            and _words(lead) + _words(following) <= INTRO_WORDS
+        ):
+            return [lead + following, *intro[2:]], sections
+        return intro, sections
     if not intro or not sections or sections[0].source_heading or not sections[0].paragraphs:
         return intro, sections
     lead, following = intro[0], sections[0].paragraphs[0]

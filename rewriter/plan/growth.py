@@ -96,6 +96,8 @@ def leans(s: SourceSentence) -> bool:
         return True  # « Leur coquille… » (« Pour son retour, X… » names X after it)
     if _pronoun_first(s):
         return True  # « Dès qu'ils se lèveront…, ils devront le remettre, prévient X »
+    if _speaker_pronoun(s):
+        return True  # « "…", a-t-il réagi dans un communiqué »: who?
     # Every root's: the parser may give a sentence two (« Pendant la période du Crétacé
     # (environ −145 à −66 millions d'années), ces ostracodes vivaient… », article 20).
     roots = [t for t in s.span if t.dep_ == "ROOT"] or [s.span.root]
@@ -114,6 +116,32 @@ def _clitic_from_before(token: Any, span: Any) -> bool:
     return not any(
         t.pos_ in ("NOUN", "PROPN") and t.i not in subjects for t in span if t.i < token.i
     )
+
+
+_INVERTED = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles".split())
+
+
+def _speaker_pronoun(s: SourceSentence) -> bool:
+    """Who speaks is an inverted pronoun (« "…", a-t-il réagi », « prévient-elle »), with
+    no name outside the quotation for it to stand for: two fresh articles' answers to
+    « Que disent les personnes citées ? » quoted « il », named two sentences before."""
+    if not any(t.lower_ in _INVERTED for t in s.span):
+        return False
+    outside = _outside_quotes(s.span)
+    return not any(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in outside)
+
+
+def _outside_quotes(span: Any) -> list[Any]:
+    """The tokens of `span` outside « » and straight quotation marks."""
+    out, inside = [], False
+    for t in span:
+        if t.text in ("«", "“") or (t.text == '"' and not inside):
+            inside = True
+        elif t.text in ("»", "”") or (t.text == '"' and inside):
+            inside = False
+        elif not inside:
+            out.append(t)
+    return out
 
 
 def _pronoun_first(s: SourceSentence) -> bool:
