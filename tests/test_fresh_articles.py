@@ -132,3 +132,14 @@ def test_a_meta_does_not_open_on_a_sentence_that_leans() -> None:
     """« Metz : grâce à cette victoire, les Finistériennes… »: which victory?"""
     meta = rewritten("handball.md").article.meta_description
     assert "cette victoire" not in meta
+
+
+def test_a_reason_is_asked_about_what_it_explains() -> None:
+    """« Quelles raisons sont avancées ? » — of what? The answer's own clause, asked."""
+    blocks = rewritten("festival-bd.txt").article.blocks
+    headings = [b.text for b in blocks if b.is_heading]
+    assert (
+        "Pourquoi l'association envisage-t-elle d'installer un second chapiteau "
+        "sur le parking de la gare ?" in headings
+    )
+    assert "Quelles raisons sont avancées ?" not in headings

@@ -736,3 +736,30 @@ def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() ->
     assert balance_keyword_headings(draft, ctx)
     assert draft.sections[0].heading == "Les eaux du lac abritent une faune rare"
     assert "Lanne" in draft.sections[1].heading
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Le club a fermé sa buvette pendant trois semaines, afin de refaire la cuisine.",
+            "Pourquoi le club a-t-il fermé sa buvette pendant trois semaines ?",
+        ),
+        (
+            "Les habitantes du quartier protestent contre le projet parce qu'il supprime "
+            "le seul jardin public.",
+            "Pourquoi les habitantes du quartier protestent-elles contre le projet ?",
+        ),
+        # A negation, a fronted adjunct: the generic question stays.
+        ("Le maire ne signera pas le permis, parce que le terrain est inondable.", ""),
+        ("Depuis lundi, le maire refuse de signer, parce que le terrain est inondable.", ""),
+    ],
+)
+def test_a_reason_is_asked_with_the_words_of_its_clause(sentence: str, question: str) -> None:
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import why_question
+    from rewriter.read import parse_string
+
+    plan = make_plan(parse_article(parse_string(f"Titre\n\n{sentence}\n", suffix=".txt"), "maire"))
+    assert why_question(plan.sentences[0]) == question
