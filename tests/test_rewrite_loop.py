@@ -451,7 +451,7 @@ def test_reasons_are_asked_only_where_the_source_gives_one() -> None:
     def reasons(body: str) -> list[str]:
         text = "La piscine ferme\n\nLa piscine municipale ferme six mois pour travaux.\n\n" + body
         plan = make_plan(parse_article(parse_string(text, suffix=".txt"), "piscine"))
-        asked = [q for q in questions(plan) if q.text.startswith("Quelles raisons")]
+        asked = [q for q in questions(plan) if q.text.startswith(("Quelles raisons", "Pourquoi"))]
         return [s.text for q in asked for s in q.answer]
 
     coach = (

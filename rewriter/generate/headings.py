@@ -71,12 +71,25 @@ def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
 
 
 def fits_heading(text: str, used: set[str]) -> bool:
-    """Short, not a sentence, not a heading the article already has."""
+    """Short, not a sentence, not a heading the article already has, and it says
+    something: a verb, or three content words. The default model's verified headings
+    included labels (« Le ministre de la Santé », the keyword alone, over a section on
+    the calls to resign; « Le vice-Premier ministre »): a model-written heading that only
+    names someone is refused, and the section's lead, quotation or phrase is used."""
     return (
         len(text) <= MAX_HEADING_CHARS
         and text.rstrip()[-1:] not in ".!?"
         and heading_key(text) not in used
+        and says_something(text)
     )
+
+
+def says_something(text: str) -> bool:
+    """`text` has a verb or at least three content words."""
+    doc = french()(text)
+    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return True
+    return sum(is_content(t) for t in doc) >= 3
 
 
 def lead_heading(
