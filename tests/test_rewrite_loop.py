@@ -763,3 +763,25 @@ def test_a_reason_is_asked_with_the_words_of_its_clause(sentence: str, question:
 
     plan = make_plan(parse_article(parse_string(f"Titre\n\n{sentence}\n", suffix=".txt"), "maire"))
     assert why_question(plan.sentences[0]) == question
+
+
+def test_an_article_that_opens_on_a_subheading_says_its_first_paragraph_once() -> None:
+    """The chapeau rule keeps the paragraphs before the first subheading as the intro; an
+    article with none before it has no chapeau, and its first section stays whole."""
+    from rewriter.read import parse_string
+
+    first = (
+        "La piscine municipale de Vierzon fermera ses portes le 1er mars pour six mois de "
+        "travaux. Le chantier doit remplacer la toiture et le système de chauffage."
+    )
+    text = (
+        "# La piscine municipale ferme pour travaux\n\n## Six mois de travaux\n\n"
+        f"{first}\n\nLes nageurs de la piscine municipale devront s'entraîner à Bourges pendant la fermeture, "
+        "selon la mairie.\n\n## Un budget de deux millions\n\nLa piscine, construite en "
+        "1975, n'avait jamais été rénovée. Les travaux coûteront deux millions d'euros, "
+        "financés à moitié par la région.\n"
+    )
+    article = parse_string(text, suffix=".md")
+    result = rewrite(article, options=RewriteOptions(seed=0), generator=None)
+    body = [b.text for b in result.article.blocks if not b.is_heading]
+    assert body.count(first) == 1

@@ -124,8 +124,9 @@ def make_plan(
         # Brestoises » over a fresh article's second paragraph). Cut only when too long.
         chapeau = 0 if first_heading else len(first_paragraphs)
         rest_text = " ".join(s.text for p in first_paragraphs[1:] for s in p)
-        if sum(_words(p) for p in first_paragraphs[:chapeau]) > max_intro_words or (
-            rest_text and _headable(rest_text, source.keyword, heads)
+        if chapeau and (
+            sum(_words(p) for p in first_paragraphs[:chapeau]) > max_intro_words
+            or (rest_text and _headable(rest_text, source.keyword, heads))
         ):
             chapeau = 1
         intro = first_paragraphs[:chapeau]
