@@ -758,7 +758,7 @@ def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() ->
 def test_a_reason_is_asked_with_the_words_of_its_clause(sentence: str, question: str) -> None:
     from rewriter.analysis.engine import parse_article
     from rewriter.plan import make_plan
-    from rewriter.plan.growth import why_question
+    from rewriter.plan.reasons import why_question
     from rewriter.read import parse_string
 
     plan = make_plan(parse_article(parse_string(f"Titre\n\n{sentence}\n", suffix=".txt"), "maire"))
