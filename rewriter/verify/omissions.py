@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rewriter.analysis.transitions import find
 from rewriter.analysis.words import STANDING_FOR, is_content, normalise, token_forms
 from rewriter.verify.support import NUMBER_WORDS, flat, numbers_in, quotes_in, stem
 
@@ -75,6 +76,8 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
         add("c'", "omission")
     for token in orphaned(doc, keep):
         add(f"« {token.text} » sans ce qu'il introduit", "omission")
+    for token in unscoped(doc, keep):
+        add(token.text, "omission")
     counted = {NUMBER_WORDS.get(normalise(t.text)) for t in doc} | kept_numbers
     for token in keep:
         figure = NUMBER_WORDS.get(normalise(token.text))
@@ -106,6 +109,8 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
     def kept(t: Any) -> bool:
         return bool(token_forms(t) & unit_forms) or stem(t.text) in unit_stems
 
+    for token in deleted(doc, keep):
+        add(token.text, "omission")
     for noun in (t for t in content if t.pos_ == "NOUN" and not kept(t)):
         add(noun.text, "omission")  # nouns carry the facts: « le point sur la fréquentation »
     if content and sum(1 for t in content if kept(t)) / len(content) < 0.6:
@@ -143,3 +148,74 @@ def orphaned(doc: Any, source: Any) -> list[Any]:
         for k in sorted(deleted)
         if src[k].dep_ in _INTRODUCERS and not src[k].is_punct and src[k].head.i - start in kept
     ]
+
+
+def _cut(doc: Any, source: Any) -> list[Any]:
+    """Source tokens the rewrite cut outright, that no word of it stands in for: those of a
+    deletion, or of a replacement by words that say nothing (no content word)."""
+    from difflib import SequenceMatcher
+
+    src, out = list(source), list(doc)
+    ops = SequenceMatcher(
+        a=[t.lower_ for t in src], b=[t.lower_ for t in out], autojunk=False
+    ).get_opcodes()
+    unit_forms = {f for t in out for f in token_forms(t)}
+    cut: list[Any] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "delete" or (tag == "replace" and not any(is_content(t) for t in out[j1:j2])):
+            cut.extend(t for t in src[i1:i2] if not token_forms(t) & unit_forms)
+    return cut
+
+
+def _connector(token: Any) -> bool:
+    """An adverb that ties the sentence to the one before (« Par ailleurs, », « Pourtant »):
+    a rewrite that stands alone may drop it; it says nothing of the facts."""
+    sentence = token.sent
+    opening = (
+        token.i - sentence.start <= 1
+        and token.i + 1 < len(token.doc)
+        and (token.nbor(1).is_punct or token.i == sentence.start)
+    )
+    return bool(opening or find(token.text) == token.lower_)
+
+
+def deleted(doc: Any, source: Any) -> list[Any]:
+    """Content words of `source` (a sentence rewritten, not summarised) that `doc` cut, and
+    says nowhere: « …a baissé de 7 % dans le département depuis 2020 » rewritten « …de 7 %
+    depuis 2020 » by the default model (a fresh article) made a figure of the département
+    the region's, and « livrent encore » made « livrent » dropped what still holds — the
+    noun check had let « département » pass on the stem of « départs »."""
+    return [
+        t
+        for t in _cut(doc, source)
+        if is_content(t)
+        and not t.like_num
+        and not (t.pos_ == "ADV" and _connector(t))
+        and (not t.is_stop or t.pos_ == "ADV")
+    ]
+
+
+def unscoped(doc: Any, source: Any) -> list[Any]:
+    """For a summary too: the head noun of an adjunct that scopes a figure (« dans le
+    département », « en Ille-et-Vilaine ») cut while the figure stays — the number becomes
+    another place's or another group's. Only adjuncts of the verb whose clause states the
+    figure, introduced by a preposition, and only when the summary keeps that figure."""
+    kept_numbers = numbers_in(doc.text)
+    cut = {t.i for t in _cut(doc, source)}
+    scoped: list[Any] = []
+    for number in (t for t in source if t.like_num and numbers_in(t.text) & kept_numbers):
+        verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        for adjunct in verb.children:
+            if (
+                adjunct.dep_.startswith("obl")
+                and adjunct.pos_ in ("NOUN", "PROPN")
+                and adjunct.i in cut
+                and adjunct not in scoped
+                and any(c.dep_ == "case" for c in adjunct.children)
+                and number not in list(adjunct.subtree)
+                and not any(c.like_num for c in adjunct.subtree)
+            ):
+                scoped.append(adjunct)
+    return scoped
