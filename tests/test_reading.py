@@ -650,6 +650,35 @@ def test_a_lead_opening_on_a_quotation_gives_the_meta_its_clause() -> None:
     assert meta.startswith("À Lyon, les bibliothécaires de la médiathèque"), meta
 
 
+def test_a_lead_too_long_for_the_meta_loses_an_incise_before_a_label() -> None:
+    """Article 12's meta was « Haine : à l'issue d'un long parcours chaotique, le
+    Parlement… »: the lead names the keyword past the limit; without its opening adjunct
+    and its incise, it fits and reads as the desk's own. Our text."""
+    lead = (
+        "Au terme de longs mois de débats houleux, le conseil régional a voté jeudi soir, "
+        "par un scrutin à main levée très attendu, le plan de sauvetage des petites lignes "
+        "ferroviaires de la région, un texte jugé trop timide par les syndicats de cheminots."
+    )
+    text = f"# Le plan ferroviaire adopté\n\n{lead}\n\nLes travaux suivront."
+    meta = _meta_of(text, "petites lignes ferroviaires")
+    assert not meta.startswith("Petites lignes ferroviaires :"), meta
+    assert meta == (
+        "Au terme de longs mois de débats houleux, le conseil régional a voté jeudi soir le "
+        "plan de sauvetage des petites lignes ferroviaires de la région."
+    ), meta
+
+
+def test_an_incise_that_says_who_where_or_how_many_stays() -> None:
+    from rewriter.generate.metas import pruned
+
+    for kept in (
+        "Selon la préfecture, le plan de sauvetage des lignes a été voté jeudi soir.",
+        "À Rennes, le plan de sauvetage des lignes a été voté jeudi soir.",
+        "Par 42 voix contre 3, le plan de sauvetage des lignes a été voté jeudi soir.",
+    ):
+        assert pruned(kept) == [], kept
+
+
 def test_a_keyword_heading_may_come_from_any_sentence_of_its_section() -> None:
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french

@@ -29,6 +29,17 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
         return meta
     kw, nlp = plan.keyword, french()
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
+    # The lead sentence that names the keyword past the limit, without an incise a summary
+    # may drop: « A l'issue d'un long parcours chaotique, le Parlement a adopté… » (article
+    # 12 was « Haine : à l'issue d'un long parcours… », a label, however well the lead read).
+    for k, lead in enumerate(plan.sentences[:3]):
+        if not balanced(lead.text) or (k and _points_back(lead)):
+            continue
+        for text in pruned(_after_quote(without_connector(lead.text, leaning=False))):
+            if len(text) > hi:
+                text = _cut_clause(text, lo, hi)
+            if lo <= len(text) <= hi and count_in(kw, nlp(text)):
+                return text
     further = [
         without_connector(s.text, leaning=False)
         for s in plan.sentences[6:META_SENTENCES]
@@ -133,6 +144,53 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
         # Nothing whole fits: the lead cut at a word, and an ellipsis says so.
         best = cut(" ".join(sentences[:3]), _cut_words) or best
     return best[:hi]
+
+
+# What a summary may drop between commas (or before the first): an adjunct, an adverbial
+# clause, a participle or an adjective phrase, a relative clause set off by commas.
+_DETACHABLE = frozenset(("obl:mod", "advmod", "advcl", "acl", "acl:relcl", "amod"))
+# Never: who says it (the claim would become the meta's own), a negation, a quotation, a
+# number, a place.
+_KEEP = frozenset(("selon", "d'après", "ne", "n'", "pas", "jamais", "sans"))
+
+
+def pruned(text: str) -> list[str]:
+    """`text` (one sentence) without one of its detachable incises, then without all of
+    them, the shortest last: each a whole sentence with the same main clause. An incise is
+    a stretch between two commas (or before the first) that is one whole subtree hanging
+    on a word outside it, with a dependency of `_DETACHABLE`."""
+    doc = french()(text)
+    commas = [t.i for t in doc if t.text == ","]
+    end = len(doc) - (1 if len(doc) and doc[-1].is_punct else 0)
+    spans = [(0, commas[0])] if commas else []
+    spans += [(a + 1, b) for a, b in zip(commas, [*commas[1:], end], strict=False)]
+    cuts: list[tuple[int, int]] = []
+    for a, b in spans:
+        inside = set(range(a, b))
+        roots = [t for t in doc[a:b] if t.head.i not in inside or t.head is t]
+        if (
+            b - a < 2
+            or len(roots) != 1
+            or roots[0].dep_ not in _DETACHABLE
+            or any(t.i not in inside and t.head.i in inside for t in doc if not t.is_punct)
+            or any(t.lower_ in _KEEP or t.text in '«»"“”()' or t.pos_ == "NUM" for t in doc[a:b])
+            or any(t.ent_type_ == "LOC" for t in doc[a:b])  # a place scopes the claim
+        ):
+            continue
+        # the opening one with its comma; one in the middle with the commas around it
+        after = b + 1 if a == 0 or (b < len(doc) and doc[b].text == ",") else b
+        cuts.append((a if a == 0 else a - 1, after))
+    out: list[str] = []
+    for chosen in [*([c] for c in cuts), cuts if len(cuts) > 1 else []]:
+        if not chosen:
+            continue
+        rest, last = "", 0
+        for x, y in sorted(chosen):
+            rest += text[last : doc[x].idx] + " "
+            last = doc[y].idx if y < len(doc) else len(text)
+        rest = re.sub(r"\s+", " ", rest + text[last:]).strip()
+        out.append(capitalise(re.sub(r"\s+([,.])", r"\1", rest)))
+    return sorted(set(out), key=lambda t: -len(t))
 
 
 def _cut_clause(text: str, lo: int, hi: int) -> str:
