@@ -836,3 +836,17 @@ def test_a_noun_cut_from_the_relative_it_carried_is_refused(gate: ReadingGate) -
         "Cette loi interdit les trottinettes dans le centre-ville.",
     ]
     assert gate.refusals(split, source) == []
+
+
+def test_a_pronominal_verb_keeps_what_it_says_or_heads_nothing() -> None:
+    """Article 02's heading « Anne Hidalgo s'avançait », cut from « …en grande favorite de
+    ce second tour »: the verb said nothing without it; what says something of its noun
+    stays, what leans on the sentence before goes. A time may go. Our sentences."""
+    assert _core_of("La maire s'avançait en grande favorite de ce second tour.") == (
+        "La maire s'avançait en grande favorite"
+    )
+    assert _core_of("La maire s'avançait vers la victoire de ce second tour.") == ""
+    assert _core_of("Le club s'est qualifié pour la finale de cette coupe.") == ""
+    assert _core_of("Les plaintes se sont multipliées depuis vendredi matin.") == (
+        "Les plaintes se sont multipliées"
+    )

@@ -71,7 +71,7 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
         complement = _complement(last_verb, kept[-1])
         if complement and not _temporal(complement) and len(kept) + len(complement) <= 10:
             kept = sorted(set(kept) | set(complement), key=lambda t: t.i)
-        elif _left_hanging(last_verb):
+        elif _left_hanging(last_verb) or _waits(last_verb):
             # « La puce a été inspirée [par les besoins…] »: the agent it cannot keep was
             # the point; a heading without it says nothing (article 10).
             return []
@@ -313,6 +313,35 @@ def _left_hanging(verb: Any) -> bool:
     return False
 
 
+def _waits(verb: Any) -> bool:
+    """A pronominal `verb` the source follows at once with a complement that is not a time
+    (« Anne Hidalgo s'avançait [en grande favorite de ce second tour] », the heading of
+    article 02): the complement it cannot keep is what the sentence says of it — « se
+    multiplier », followed by « depuis vendredi », is whole without it."""
+    if not any(c.lower_ in _REFLEXIVE for c in verb.children):
+        return False
+    doc = verb.doc
+    following = next(
+        (
+            t
+            for t in doc[verb.i + 1 : verb.sent.end]
+            if t.dep_ != "advmod" or t.lower_ in _NEGATIONS
+        ),
+        None,
+    )
+    if following is None or following.is_punct:
+        return False
+    phrase = next(
+        (
+            list(c.subtree)
+            for c in verb.children
+            if c.dep_.startswith("obl") and c.i > verb.i and following in c.subtree
+        ),
+        None,
+    )
+    return phrase is not None and not _temporal(phrase)
+
+
 def _complement(verb: Any, last: Any) -> list[Any]:
     """The verb's complement that starts right after `last` (an adverb between allowed):
     a preposition and a short noun phrase, no clause, no punctuation."""
@@ -321,12 +350,15 @@ def _complement(verb: Any, last: Any) -> list[Any]:
         if not child.dep_.startswith("obl") or child.i <= last.i:
             continue
         phrase = sorted(set(noun_phrase(child)), key=lambda t: t.i)
-        if any(leaning_determiner(t) for t in phrase):
-            return []  # « à ce sujet »: which one? The sentence before says.
-        if len(phrase) > COMPLEMENT_TOKENS:  # « de 0,6 point (sur un an) »; never « sous la barre »
+        # « de 0,6 point (sur un an) », « en grande favorite (de ce second tour) »: the
+        # noun without its « de » complement, when an adjective or a number still says
+        # something of it; never « sous la barre ».
+        if len(phrase) > COMPLEMENT_TOKENS or any(leaning_determiner(t) for t in phrase):
             phrase = sorted(set(noun_phrase(child, cut=("nmod",))), key=lambda t: t.i)
             if not any(t.dep_ in ("nummod", "amod") for t in phrase) and child.pos_ != "PROPN":
                 return []
+        if any(leaning_determiner(t) for t in phrase):
+            return []  # « à ce sujet »: which one? The sentence before says.
         between = doc[last.i + 1 : phrase[0].i]
         if any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in between):
             return []
