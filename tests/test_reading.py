@@ -850,3 +850,23 @@ def test_a_pronominal_verb_keeps_what_it_says_or_heads_nothing() -> None:
     assert _core_of("Les plaintes se sont multipliées depuis vendredi matin.") == (
         "Les plaintes se sont multipliées"
     )
+
+
+def test_a_label_heading_is_never_a_locution_or_a_cut_phrase() -> None:
+    """Headings seen on the dev corpus: « Base de glyphosate » (« à base de »), « Pleine
+    guerre civile du Liban » (« en pleine… »), « L'instant que le cancer du côlon » (« ne…
+    pour l'instant que »), « Tour d'horizon de 60 ans de » (the first six words). Our
+    text."""
+    from rewriter.generate.headings import fallback_heading
+
+    text = "Ils vendent un désherbant à base de cuivre, tourné en pleine saison sèche."
+    assert fallback_heading(text, set()) not in ("Base de cuivre", "Pleine saison sèche")
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+
+    text = "La méthode ne concerne pour l'instant que le cancer du poumon. Mais elle pourra servir."
+    kw = make_keyword(french()("cancer"))
+    assert "que" not in fallback_heading(text, set(), kw).split()
+    # No phrase without a figure: the lead's first words, up to a noun.
+    text = "Retour sur 60 ans de 3 000 courses en 2 000 jours dans 40 pays."
+    assert fallback_heading(text, set()) == "Retour sur 60 ans de 3 000 courses"

@@ -243,6 +243,8 @@ def source_heading(text: str, used: set[str]) -> str | None:
 
 
 _LEADING = frozenset("le la les l un une des du de d".split())
+_OF = frozenset(("de", "d'", "d’", "des", "du"))
+_WITH_ARTICLE = frozenset(("au", "aux"))  # « au Centre de lutte… »: à + le
 
 
 def heading_key(text: str) -> str:
@@ -270,6 +272,14 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             continue
         if token.lemma_ in LOCUTION_NOUNS and any(c.dep_ == "case" for c in token.children):
             continue  # « Du côté des films français »
+        cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+        article = any(c.dep_ == "det" and c.pos_ == "DET" for c in token.children)
+        if cases - _OF - _WITH_ARTICLE and not article:  # (« pleine » is parsed a det)
+            # A bare noun after « à », « en », « sous »… is a locution's or an adverbial's:
+            # « à base de glyphosate », « en pleine guerre civile du Liban » (articles 09
+            # and 15 had « Base de glyphosate », « Pleine guerre civile du Liban » as
+            # headings); after « de » it is a plural or a partitive (« de conquêtes »).
+            continue
         if _speaker(token):
             continue  # « a précisé le ministère de l'Industrie »: who says, not what
         words = noun_phrase(token, loose=True)
@@ -289,6 +299,8 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
         text = doc[words[0].i : words[-1].i + 1].text.strip(" ,;:.")
         content = [t for t in words if is_content(t)]
         lowered = [t.lower_ for t in words]
+        if {"que", "qu'", "qu’"} & set(lowered):
+            continue  # « l'instant que le cancer du côlon » (« ne… pour l'instant que »)
         if "entre" in lowered and "et" not in lowered[lowered.index("entre") :]:
             continue  # « Le lien entre l'architecte »: its « et Y » was left out
         if keyword is not None and not count_in(keyword, words):
@@ -346,4 +358,14 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
         text = capitalise(lead.text.strip().rstrip(".!?…").strip())
         if 3 <= len(text.split()) <= 10 and len(text) <= MAX_HEADING_CHARS and balanced(text):
             return text
+        # Too long: its first words up to a noun or an adjective, never « Tour d'horizon
+        # de 60 ans de » (article 21, cut at six words whatever the last one).
+        words = [t for t in lead if not t.is_space][:8]
+        while words and (
+            words[-1].pos_ not in ("NOUN", "PROPN", "ADJ")
+            or not balanced(lead.doc[words[0].i : words[-1].i + 1].text)
+        ):
+            words.pop()
+        if len(words) >= 3:
+            return capitalise(lead.doc[words[0].i : words[-1].i + 1].text)
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))
