@@ -748,6 +748,14 @@ def test_a_whereas_becomes_or_not_meanwhile(source: str) -> None:
         # A reports speech: B may be the union's words, not the journalist's.
         "La CGT rappelle que plusieurs projets similaires ont été retardés ces dernières "
         "années, alors que la demande de voitures électriques progresse moins vite que prévu.",
+        # B may be part of what a participle's clause says (article 12: « dénonçant un
+        # "fonctionnement inacceptable"…, alors que la présence des députés est limitée »
+        # became « Or, … », the journalist's objection). Our sentences.
+        'Les élus de gauche ont quitté la salle, dénonçant un "débat inacceptable" du '
+        "conseil municipal, alors que la présence du public est limitée à 50 pour raisons de "
+        "sécurité.",
+        "Les syndicats ont quitté la réunion, dénonçant un mépris du personnel, alors que la "
+        "direction propose une hausse de 2 %.",
     ],
 )
 def test_a_time_or_a_reported_alors_que_is_not_split(source: str) -> None:

@@ -159,6 +159,16 @@ def _imperfect(tokens: list[Any]) -> bool:
     return any("Imp" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+def _participle_last(main: list[Any]) -> bool:
+    """The last comma piece of `main` is a present participle's clause (« …, dénonçant
+    un X »): what follows it may be its own, whatever the parse attaches it to."""
+    commas = [i for i, t in enumerate(main) if t.text == ","]
+    last = main[commas[-1] + 1 :] if commas else []
+    return any(
+        "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") for t in last
+    ) or any(t.lower_.endswith("ant") and t.pos_ == "VERB" for t in last[:2])
+
+
 def split_meanwhile(span: Any) -> list[str]:
     """« A, alors que B. » → « A. Or, B. »; « Alors que A, B. » → « A. Pourtant, B. » —
     each half parsed alone must be a main clause."""
@@ -179,6 +189,12 @@ def split_meanwhile(span: Any) -> list[str]:
         if words[k] != "alors" or words[k + 1] not in ("que", "qu'") or tokens[k - 1].text != ",":
             continue
         main, whereas = tokens[: k - 1], tokens[k + 2 :]
+        if tokens[k].head.head != span.root or _participle_last(main):
+            # B may hang on a clause inside A, not on A's main verb: « Les communistes
+            # ont boycotté la séance, dénonçant un "fonctionnement inacceptable", alors
+            # que la présence des députés est limitée à 150 » (article 12) — B is part of
+            # what they denounce; « Or, B » made it the journalist's objection to them.
+            return []
         if _imperfect(whereas) and not _imperfect(main):
             return []  # « …, alors que la réunion commençait »: the time of A
         if any(reports(t) and t.pos_ == "VERB" for t in main):
