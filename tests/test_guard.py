@@ -699,3 +699,17 @@ def test_a_summary_may_not_cut_what_scopes_a_figure() -> None:
     assert "omission" in {p.kind for p in check_unit(nlp(unscoped), support, keep=facts)}
     shorter = "Le nombre de naissances a baissé de 4 % dans la région depuis 2019."
     assert "omission" not in {p.kind for p in check_unit(nlp(shorter), support, keep=facts)}
+
+
+def test_an_answer_keeps_the_preposition_it_opens_on() -> None:
+    """« D'où venait cette annonce ? D'un message vocal… » lost its « D' » (the default
+    model, article 22): the answer no longer answers. Our sentence."""
+    from rewriter.verify.omissions import orphaned
+
+    nlp = french()
+    source = nlp("D'un courriel anonyme, envoyé depuis la mairie et diffusé en ligne.")
+    assert orphaned(
+        nlp("Un courriel anonyme, envoyé depuis la mairie et diffusé en ligne."), source
+    )
+    opening = nlp("Ainsi, le maire a signé le texte lundi.")
+    assert not orphaned(nlp("Le maire a signé le texte lundi."), opening)

@@ -141,6 +141,14 @@ def orphaned(doc: Any, source: Any) -> list[Any]:
         if tag == "delete" and before[0] == after[0] == "equal"
         for k in range(i1, i2)
     }
+    # Also at the very start, when only the introducer went: « D'un message vocal sur
+    # WhatsApp… », the answer to « D'où venait cette annonce ? », lost its « D' » (the
+    # default model, article 22); a recast start (« La puce a été inspirée par »), whole
+    # words with it, is the construction's.
+    if len(ops) > 1 and ops[0][0] == "delete" and ops[1][0] == "equal":
+        head = range(ops[0][1], ops[0][2])
+        if all(src[k].dep_ in _INTRODUCERS or src[k].is_punct for k in head):
+            deleted.update(head)
     kept = {k for tag, i1, i2, _, _ in ops if tag == "equal" for k in range(i1, i2)}
     start = src[0].i if src else 0
     return [
