@@ -713,3 +713,12 @@ def test_an_answer_keeps_the_preposition_it_opens_on() -> None:
     )
     opening = nlp("Ainsi, le maire a signé le texte lundi.")
     assert not orphaned(nlp("Le maire a signé le texte lundi."), opening)
+
+
+def test_a_rewrite_may_not_say_a_name_twice_where_the_source_says_it_once() -> None:
+    """« En Tunisie, la Tunisie occupait la deuxième place… » (the default model, article
+    30). Our sentence."""
+    source = "La Bretagne occupait la deuxième place du classement en 2018."
+    doubled = "En Bretagne, la Bretagne occupait la deuxième place du classement en 2018."
+    assert "format" in kinds(source, doubled, keep=french()(source))
+    assert "format" not in kinds(source, source, keep=french()(source))

@@ -78,6 +78,16 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
         add(f"« {token.text} » sans ce qu'il introduit", "omission")
     for token in unscoped(doc, keep):
         add(token.text, "omission")
+    # Nor say a name twice in one sentence where its source says it once: « En Tunisie, la
+    # Tunisie occupait la deuxième place… » (the default model, article 30; `additions`
+    # counts common nouns against the whole support, where the name is everywhere).
+    source_names = [normalise(t.text) for t in keep if t.pos_ == "PROPN" and t.is_alpha]
+    for sent in doc.sents:
+        names = [normalise(t.text) for t in sent if t.pos_ == "PROPN" and t.is_alpha]
+        repeated = [n for n in sorted(set(names)) if names.count(n) > max(1, source_names.count(n))]
+        if repeated:
+            add(f"« {repeated[0]} » répété", "format")
+            break
     counted = {NUMBER_WORDS.get(normalise(t.text)) for t in doc} | kept_numbers
     for token in keep:
         figure = NUMBER_WORDS.get(normalise(token.text))
