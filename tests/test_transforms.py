@@ -963,3 +963,31 @@ def test_a_bare_noun_in_an_adjunct_keeps_its_relative() -> None:
         )
         == []
     )
+
+
+def test_a_middle_that_names_what_the_main_clause_takes_up_stays_in_place() -> None:
+    """« …, a annoncé lundi l'institut » before the split named the institute in its
+    middle (article 11): split, « l'institut » came before it was named. Our sentence."""
+    from rewriter.transform.surface import split_detached_middle
+
+    source = (
+        "Le nouveau robot chirurgical, mis au point par le laboratoire public de recherche "
+        "Inria, a réussi sa première opération à cœur ouvert, a annoncé lundi le laboratoire "
+        "dans un communiqué."
+    )
+    assert split_detached_middle(span(source)) == []
+
+
+def test_an_attribution_is_not_carried_before_what_it_names() -> None:
+    """Article 11: « …, a annoncé lundi l'institut dans un communiqué. Le supercalculateur
+    japonais Fugaku est développé par l'institut public de recherche Riken…, toujours selon
+    l'institut. » — the institute taken up before it was named. Our sentence."""
+    from rewriter.generate.sentences import carry_attribution
+
+    source = (
+        "Le robot chirurgical Vega, mis au point par le laboratoire public de recherche Inria "
+        "avec le groupe industriel Thales, a réussi sa première opération à cœur ouvert, a "
+        "annoncé lundi le laboratoire dans un communiqué."
+    )
+    for piece in carry_attribution(span(source), 20)[:1]:
+        assert "Inria" in piece, piece

@@ -19,7 +19,7 @@ from rewriter.transform.detach import split_apposition
 from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.speech import reports
-from rewriter.transform.surface import split_trailing_apposition
+from rewriter.transform.surface import named_before, split_trailing_apposition
 from rewriter.verify.omissions import Facts, lost_facts
 from rewriter.verify.support import build_support, flat
 
@@ -118,6 +118,13 @@ def carry_attribution(span: Any, max_words: int) -> list[str]:
         return []
     split = pieces(nlp(sentence(body))[:], max_words)
     if len(split) < 2:
+        return []
+    if named_before(nlp(" ".join(split[1:])), tail_doc) and not named_before(
+        nlp(split[0]), tail_doc
+    ):
+        # « …, a annoncé lundi l'institut » after the first piece, the institute named in
+        # a later one (« …est développé par l'institut public de recherche Riken »,
+        # article 11): « l'institut » would come before it is named.
         return []
     first = f"{split[0].rstrip('.')}, {tail}"
     out = [sentence(first)]

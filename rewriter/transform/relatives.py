@@ -52,11 +52,7 @@ def split_relative_tail(span: Any) -> list[str]:
     never at « ce que », the object of its clause."""
     tokens = list(span)
     for i, token in enumerate(tokens[:-3]):
-        if (
-            token.text == ","
-            and tokens[i + 1].lower_ == "ce"
-            and tokens[i + 2].lower_ == "qui"
-        ):
+        if token.text == "," and tokens[i + 1].lower_ == "ce" and tokens[i + 2].lower_ == "qui":
             # Not « , ce que la loi interdit »: « ce que » is the object of what follows,
             # and « Cela la loi interdit » is not French.
             before, after = tokens[:i], tokens[i + 3 :]

@@ -189,7 +189,10 @@ def split_meanwhile(span: Any) -> list[str]:
         if words[k] != "alors" or words[k + 1] not in ("que", "qu'") or tokens[k - 1].text != ",":
             continue
         main, whereas = tokens[: k - 1], tokens[k + 2 :]
-        if tokens[k].head.head != span.root or _participle_last(main):
+        governor = tokens[k].head.head
+        if governor.dep_ == "xcomp":  # « espère attirer…, alors que B »: the main verb's
+            governor = governor.head
+        if governor != span.root or _participle_last(main):
             # B may hang on a clause inside A, not on A's main verb: « Les communistes
             # ont boycotté la séance, dénonçant un "fonctionnement inacceptable", alors
             # que la présence des députés est limitée à 150 » (article 12) — B is part of

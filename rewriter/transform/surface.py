@@ -62,6 +62,8 @@ def split_detached_middle(span: Any) -> list[str]:
     if count_words(main) < MIN_WORDS or not _main_clause(main, opening=True):
         return []
     middle_doc = nlp(middle)
+    if named_before(middle_doc, nlp(rest)):
+        return []
     first = middle_doc[0]
     lead = middle_doc[1] if first.pos_ == "ADV" and len(middle_doc) > 1 else first
     named = head.pos_ == "PROPN"
@@ -90,6 +92,23 @@ def split_detached_middle(span: Any) -> list[str]:
     if count_words(detached) < 4:
         return []
     return [sentence(main), sentence(detached)]
+
+
+_THE = frozenset(("le", "la", "les", "l'", "l’"))
+
+
+def named_before(middle: Any, rest: Any) -> bool:
+    """The main clause takes up with a definite article a noun the middle introduced: « Le
+    supercalculateur Fugaku, développé par l'institut public de recherche Riken…, a
+    décroché la palme…, a annoncé lundi l'institut » (article 11) — split, « l'institut »
+    came before the institute was named."""
+    introduced = {t.lemma_.lower() for t in middle if t.pos_ in ("NOUN", "PROPN")}
+    return any(
+        t.pos_ in ("NOUN", "PROPN")  # (« l'institut » may be parsed a name)
+        and t.lemma_.lower() in introduced
+        and any(c.dep_ == "det" and c.lower_ in _THE for c in t.children)
+        for t in rest
+    )
 
 
 def split_trailing_apposition(span: Any) -> list[str]:
