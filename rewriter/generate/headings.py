@@ -16,14 +16,8 @@ from rewriter.analysis.words import (
     token_forms,
 )
 from rewriter.generate import prompts
-from rewriter.generate.leads import (
-    HEADING_CHARS,
-    HEADING_WORDS,
-    LOCUTION_NOUNS,
-    clause_core,
-    noun_phrase,
-    words_of,
-)
+from rewriter.generate.leads import HEADING_CHARS, HEADING_WORDS, clause_core, words_of
+from rewriter.generate.phrases import LOCUTION_NOUNS, noun_phrase
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.transform.clauses import balanced

@@ -14,6 +14,7 @@ from rewriter.analysis.words import (
     leaning_determiner,
     points_back,
 )
+from rewriter.generate.phrases import BARE_TIME, noun_phrase
 
 _CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl:comp",
               "expl:pv")  # fmt: skip
@@ -219,7 +220,7 @@ _TIME_CASES = frozenset("depuis pendant dès jusqu' jusqu’ jusque durant".spli
 
 def _temporal(phrase: list[Any]) -> bool:
     """« depuis vendredi matin », « en janvier 2004 »: when, which a heading leaves out."""
-    return any(t.lower_ in _BARE_TIME | MONTHS | _TIME_CASES or is_year(t.text) for t in phrase)
+    return any(t.lower_ in BARE_TIME | MONTHS | _TIME_CASES or is_year(t.text) for t in phrase)
 
 
 def _quoted(sent: Any, kept: list[Any]) -> bool:
@@ -375,50 +376,3 @@ def _complement(verb: Any, last: Any) -> list[Any]:
 
 # Adverbs a heading may not drop: they say no, never, no longer.
 _NEGATIONS = frozenset("pas plus jamais guère point nullement aucunement rien".split())
-
-
-_BARE_TIME = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi hier "
-    "aujourd'hui demain".split()
-)
-_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
-
-
-def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -> list[Any]:
-    """A noun with its determiner, adjectives and « de » complements, clauses left out
-    (and the dependents in `cut`). `loose`: also without a complement whose preposition
-    says a circumstance (`LOOSE_CASES`: « le tribunal [pour corruption passive] », « le
-    plus grand festival au monde [avec Venise] ») — a label's, not a core's: a core
-    without it could say something else."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ in _CUT_DEPS or child.is_punct:
-            continue
-        if loose and any(c.dep_ == "case" and c.lower_ in LOOSE_CASES for c in child.children):
-            continue
-        # « la reprise des missions » may lose its complement; « le Conseil supérieur de
-        # l'audiovisuel » is a name, never cut.
-        if (
-            child.dep_ in cut
-            and any(c.dep_ == "case" for c in child.children)
-            and not token.text[:1].isupper()
-        ):
-            continue
-        if child.lower_ in _BARE_TIME and not any(c.dep_ == "case" for c in child.children):
-            continue  # « des résultats records jeudi »: « jeudi » dates the verb
-        out.extend(noun_phrase(child, loose=loose))
-    return sorted(out, key=lambda t: t.i)
-
-
-# Prepositions whose complement, hung on a noun by the parse, says a circumstance of the
-# clause rather than what the noun is.
-LOOSE_CASES = frozenset(
-    "pour avec sans selon malgré par parmi chez lors depuis pendant dès devant derrière "
-    "après avant durant".split()
-)
-# Nouns that, after a preposition, make a prepositional phrase of their own (« du côté
-# de », « au cours de », « dans le cadre de », « au sein de »): not what a section is about.
-LOCUTION_NOUNS = frozenset(
-    "côté cours cadre sein lieu raison suite faveur face travers milieu issue part moyen "
-    "égard instar occasion terme bout titre fur lumière".split()
-)

@@ -9,8 +9,8 @@ from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, lower_initial
 from rewriter.generate import outline, prompts
-from rewriter.generate.leads import noun_phrase
 from rewriter.generate.metas import fallback_meta
+from rewriter.generate.phrases import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label
 from rewriter.generate.titles import (
     after_colon,

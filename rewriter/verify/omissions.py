@@ -131,17 +131,22 @@ def omissions(doc: Any, keep: Any, add: Any, facts_only: bool = False) -> None:
 _INTRODUCERS = frozenset(("case", "mark", "det"))
 
 
+def _alignment(doc: Any, source: Any) -> list[Any]:
+    """difflib's opcodes from `source`'s tokens to `doc`'s, in lower case."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(
+        a=[t.lower_ for t in source], b=[t.lower_ for t in doc], autojunk=False
+    ).get_opcodes()
+
+
 def orphaned(doc: Any, source: Any) -> list[Any]:
     """Source tokens the rewrite deleted while keeping, in place, the word they introduce:
     a preposition, a conjunction that opens a clause, a determiner. The default model's
     « un milliard de plus qu'escompté Wall Street » for « …qu'escompté à Wall Street »
     (article 06) dropped the « à » and kept the rest word for word."""
-    from difflib import SequenceMatcher
-
     src = list(source)
-    ops = SequenceMatcher(
-        a=[t.lower_ for t in src], b=[t.lower_ for t in doc], autojunk=False
-    ).get_opcodes()
+    ops = _alignment(doc, source)
     # Only a deletion between two runs kept word for word, in place: a sentence recast
     # (« Les besoins… ont inspiré la puce » for « La puce a été inspirée par les
     # besoins… ») loses its « par » with the construction, not from it.
@@ -171,12 +176,8 @@ def orphaned(doc: Any, source: Any) -> list[Any]:
 def _cut(doc: Any, source: Any) -> list[Any]:
     """Source tokens the rewrite cut outright, that no word of it stands in for: those of a
     deletion, or of a replacement by words that say nothing (no content word)."""
-    from difflib import SequenceMatcher
-
     src, out = list(source), list(doc)
-    ops = SequenceMatcher(
-        a=[t.lower_ for t in src], b=[t.lower_ for t in out], autojunk=False
-    ).get_opcodes()
+    ops = _alignment(doc, source)
     unit_forms = {f for t in out for f in token_forms(t)}
     cut: list[Any] = []
     for tag, i1, i2, j1, j2 in ops:

@@ -1,0 +1,53 @@
+"""Noun phrases read from the dependency parse: a noun with its determiner, adjectives and
+« de » complements — what a heading's core (`leads`), a label heading (`headings`) and a
+title (`seo`) are made of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BARE_TIME = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi hier "
+    "aujourd'hui demain".split()
+)
+_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
+
+
+def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -> list[Any]:
+    """A noun with its determiner, adjectives and « de » complements, clauses left out
+    (and the dependents in `cut`). `loose`: also without a complement whose preposition
+    says a circumstance (`LOOSE_CASES`: « le tribunal [pour corruption passive] », « le
+    plus grand festival au monde [avec Venise] ») — a label's, not a core's: a core
+    without it could say something else."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CUT_DEPS or child.is_punct:
+            continue
+        if loose and any(c.dep_ == "case" and c.lower_ in LOOSE_CASES for c in child.children):
+            continue
+        # « la reprise des missions » may lose its complement; « le Conseil supérieur de
+        # l'audiovisuel » is a name, never cut.
+        if (
+            child.dep_ in cut
+            and any(c.dep_ == "case" for c in child.children)
+            and not token.text[:1].isupper()
+        ):
+            continue
+        if child.lower_ in BARE_TIME and not any(c.dep_ == "case" for c in child.children):
+            continue  # « des résultats records jeudi »: « jeudi » dates the verb
+        out.extend(noun_phrase(child, loose=loose))
+    return sorted(out, key=lambda t: t.i)
+
+
+# Prepositions whose complement, hung on a noun by the parse, says a circumstance of the
+# clause rather than what the noun is.
+LOOSE_CASES = frozenset(
+    "pour avec sans selon malgré par parmi chez lors depuis pendant dès devant derrière "
+    "après avant durant".split()
+)
+# Nouns that, after a preposition, make a prepositional phrase of their own (« du côté
+# de », « au cours de », « dans le cadre de », « au sein de »): not what a section is about.
+LOCUTION_NOUNS = frozenset(
+    "côté cours cadre sein lieu raison suite faveur face travers milieu issue part moyen "
+    "égard instar occasion terme bout titre fur lumière".split()
+)
