@@ -119,6 +119,20 @@ def test_a_title_cut_keeps_what_qualifies_its_last_noun() -> None:
     assert not title.endswith("attire un public")
 
 
+@pytest.mark.parametrize(
+    ("name", "news"),
+    [
+        # Before (stop 33): « Marcher vite dix minutes par jour », « Le conseil
+        # départemental de la Creuse adopte un budget », « La piscine des Forges ».
+        ("marche-etude.txt", "réduirait"),
+        ("budget.txt", "gèle"),
+        ("piscine-travaux.txt", "fermera"),
+    ],
+)
+def test_a_title_keeps_the_headlines_verb(name: str, news: str) -> None:
+    assert news in rewritten(name).article.seo_title
+
+
 def test_the_chapeau_stays_whole_before_the_first_subheading() -> None:
     """The handball report's two opening paragraphs, cut apart, gave the second a heading
     of its own: « Les Brestoises »."""

@@ -219,6 +219,9 @@ def test_the_gate_refuses_a_local_break_the_mean_hides() -> None:
 def test_robotic_titles_and_headings() -> None:
     assert robotic("Opposant : Bélarus")
     assert robotic("Médiathèque : la directrice")
+    assert robotic("FFJ : au procès Martin")  # where, not what
+    assert robotic("Bretagne : au-dessous de la moyenne nationale")
+    assert not robotic("Bretagne : à Rennes, le métro a fermé")
     assert not robotic("Sora : le générateur de vidéos qui inquiète Hollywood")
     assert not robotic("Une expérience menée l'été dernier")
 

@@ -541,6 +541,75 @@ def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:
     assert closed(doc, 7)  # « … toute la chaîne »: a noun may lose its complement
 
 
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        # The dev corpus's and fresh articles' titles before (deterministic path):
+        # « La Californie assigne en justice Uber et Lyft sur le statut », « Marcher vite
+        # dix minutes par jour », « Trottinettes : la fin en libre-service à Montréal »,
+        # « …valide des mesures de lutte », « …adopte un budget », « La piscine des Forges ».
+        ("La région attaque Booking et Airbnb sur le statut",
+         "La région attaque Booking et Airbnb sur le statut des loueurs"),
+        ("Dormir huit heures par nuit",
+         "Dormir huit heures par nuit réduirait le risque de diabète, selon une étude"),
+        ("Vélos : la fin en libre-service à Besançon",
+         "La fin des vélos en libre-service à Besançon"),
+        ("Le Sénat adopte des mesures de soutien",
+         "Le Sénat adopte des mesures de soutien contestées"),
+        ("Le conseil régional adopte un budget",
+         "Le conseil régional adopte un budget en hausse et gèle les embauches"),
+        ("La ville veut rapatrier toute la chaîne de fabrication",
+         "La ville veut rapatrier toute la chaîne de fabrication des masques d'ici deux ans"),
+        ("Les cinémas plus fréquentés", "Les cinémas plus fréquentés que jamais malgré la crise"),
+        ("La piscine des Forges", "La piscine des Forges, fermée depuis mars, rouvrira lundi"),
+        ("Parité hommes-femmes en Bretagne",
+         "Parité hommes-femmes en Bretagne : Au-dessous de la moyenne nationale"),
+        # Whose claim it is stays (« [Selon les estimations,] Mme X est en tête »).
+        ("La Bretagne reste en retard sur la parité",
+         "La Bretagne reste en retard sur la parité, selon un rapport publié lundi"),
+    ],
+)  # fmt: skip
+def test_a_title_cut_never_leaves_the_news_out(title: str, source: str) -> None:
+    from rewriter.generate.titles import keeps_news
+
+    assert not keeps_news(title, source)
+
+
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        # A circumstance may go, a name or a whole complement may move before the colon.
+        ("Quimper : la fromagerie supprime 40 postes", "La fromagerie de Quimper supprime 40 postes"),
+        ("L'ancienne maire de Lannion condamnée",
+         "L'ancienne maire de Lannion condamnée à deux ans de prison avec sursis"),
+        ("La gauche face au défi du logement",
+         "Après les régionales, la gauche face au défi du logement"),
+        ("Vélos en libre-service à Besançon : la fin", "La fin des vélos en libre-service à Besançon"),
+        ("Sora pourrait-il remplacer les monteurs ?",
+         "Le générateur Sora d'OpenAI pourrait-il remplacer les monteurs ?"),
+    ],
+)  # fmt: skip
+def test_a_title_cut_may_leave_out_circumstances(title: str, source: str) -> None:
+    from rewriter.generate.titles import keeps_news
+
+    assert keeps_news(title, source)
+
+
+def test_the_fallback_title_says_the_keyword_once() -> None:
+    """« Tunisie : parité hommes-femmes en Tunisie » (article 30, once the circumstance
+    alone, « Tunisie : au-dessous de la moyenne mondiale », was refused as a label)."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.seo import fallback_title
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+
+    headline = "Parité hommes-femmes en Bretagne : Au-dessous de la moyenne nationale"
+    lead = "Un rapport publié lundi place la région loin derrière la moyenne."
+    plan = make_plan(parse_article(parse_markdown(f"# {headline}\n\n{lead}\n"), "Bretagne"))
+    assert fallback_title(plan, Settings()).count("Bretagne") == 1
+
+
 def test_the_fallback_title_is_never_a_label_on_a_phrase_of_the_lead() -> None:
     """« Spermatozoïdes : de minuscules crustacés » said what the source does not: when no
     headline opens on the keyword, the desk's headline is the title, whole."""

@@ -18,6 +18,7 @@ from rewriter.generate.titles import (
     dangling,
     heads_kept,
     hoisted_titles,
+    keeps_news,
     named_subject,
     robotic,
 )
@@ -72,21 +73,26 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     kw, title = plan.keyword, plan.title.strip().rstrip(".")
     nlp = french()
     label = keyword_label(kw)
+    # Each candidate with the text it is cut from: a cut may leave out circumstances,
+    # never the news (`titles.keeps_news`).
     candidates = (
         [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
     )
-    candidates += _clauses_from_keyword(title, kw)
+    clauses = _clauses_from_keyword(title, kw)
+    # « À Vierzon, la piscine municipale fermera six mois [pour des travaux…] »
+    candidates += clauses + [_trim_to(c, settings.max_title_chars) for c in clauses]
     candidates += [named_subject(title, kw, settings.max_title_chars)]
     candidates += hoisted_titles(title, kw, settings.max_title_chars)
+    pairs = [(c, title) for c in candidates]
     # A lead sentence opening on the keyword, cut at a clause: « L'économie américaine est
     # entrée en récession » says more than « Économie : l'économie américaine ».
     for s in plan.lead[:2]:
         text = s.text.rstrip(".")
         if starts_with(kw, nlp(text)):
-            candidates += [_shorten(text, settings.max_title_chars)]
+            pairs.append((_shorten(text, settings.max_title_chars), text))
     rest = _without_keyword(title, kw)
     room = settings.max_title_chars - len(label) - 3
-    candidates += [f"{label} : {after_colon(r)}" for r in (rest, _shorten(rest, room)) if r]
+    pairs += [(f"{label} : {after_colon(r)}", title) for r in (rest, _shorten(rest, room)) if r]
     # The title's own subject, named after the keyword: « Sora : le générateur de texte-vidéo »
     title_doc = nlp(title)
     for token in title_doc:
@@ -101,25 +107,28 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
             if sum(1 for t in words if is_content(t)) >= 2:
                 phrase = title_doc[words[0].i : words[-1].i + 1].text
                 phrase = re.sub(rf"\s*\b{re.escape(kw.text)}\b", "", phrase, flags=re.I)
-                candidates.append(f"{label} : {after_colon(phrase.strip())}")
+                pairs.append((f"{label} : {after_colon(phrase.strip())}", title))
     for s in plan.lead[:2]:
-        candidates += _clauses_from_keyword(s.text, kw)
+        pairs += [(c, s.text) for c in _clauses_from_keyword(s.text, kw)]
     # No « Keyword : <a noun phrase of the lead> »: a label, and one that may say what the
     # source does not (« Spermatozoïdes : de minuscules crustacés »), nor the bare keyword.
-    for candidate in candidates:
+    for candidate, source in pairs:
         candidate = candidate.strip(" :")
         if (
             len(label) < len(candidate) <= settings.max_title_chars
             and starts_with(kw, nlp(candidate))
             and not dangling(candidate)
             and not robotic(candidate)
+            and keeps_news(candidate, source)
+            # « Tunisie : parité hommes-femmes en Tunisie » (article 30): said twice
+            and count_in(kw, nlp(candidate)) <= max(1, count_in(kw, nlp(source)))
         ):
             return candidate
     # No headline opens on the keyword: the desk's own headline, which still reads as one,
     # rather than a bare label (keyword_in_title then says so) — cut to fit only where the
     # cut leaves a headline, else whole (title_length then says so).
     trimmed = _trim_to(title, settings.max_title_chars)
-    if len(trimmed.split()) >= 4 and balanced(trimmed):
+    if len(trimmed.split()) >= 4 and balanced(trimmed) and keeps_news(trimmed, title):
         return trimmed
     return title or label
 

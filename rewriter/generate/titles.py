@@ -10,6 +10,7 @@ subject or object the rest would miss.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
@@ -31,12 +32,20 @@ def dangling(title: str) -> bool:
 def robotic(title: str) -> bool:
     """« Opposant : Bélarus », « Médiathèque : la directrice »: a keyword, a colon and a
     bare noun is a label, not a headline. After a colon, a headline says something: three
-    words or more, two of them content words."""
+    words or more, two of them content words, and not a circumstance alone."""
     if ":" not in title:
         return False
     after = re.findall(r"\w[\w'’-]*", title.split(":", 1)[1])
     content = [w for w in after if len(w) > 3 or w[:1].isupper()]
-    return len(after) < 3 or len(content) < 2
+    if len(after) < 3 or len(content) < 2:
+        return True
+    # A circumstance alone, « IAAF : au procès Diack » (article 18, of « Au procès Diack,
+    # les "arrangements" de l'ex-M. Antidopage de l'IAAF »): where, not what.
+    doc = french()(title.split(":", 1)[1].strip())
+    opens = doc[0].pos_ == "ADP" or grammalecte.only_preposition(doc[0].text)
+    return opens and not any(
+        t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in doc
+    )
 
 
 # The keyword cannot leave the headline when the rest needs it (« Berne interdit désormais »).
@@ -196,6 +205,104 @@ def _qualifies_kept(token: Any, end: int) -> bool:
     while head.pos_ in ("NOUN", "PROPN") and head.i >= end and head.head != head:
         head = head.head
     return head.pos_ in ("NOUN", "PROPN") and head.i < end
+
+
+_OF = frozenset(("de", "d", "des", "du"))
+
+
+def keeps_news(candidate: str, source: str) -> bool:
+    """A title made of `source` (the headline, or a lead sentence) by leaving words out
+    or moving the keyword first still says what `source` says: no verb left out
+    (« Marcher vite dix minutes par jour [réduirait le risque d'AVC] », « …adopte un
+    budget [en baisse et gèle les recrutements] », « La piscine des Forges[, …, fermera…] »),
+    no noun left without its « de » complement (« …sur le statut [des chauffeurs] »,
+    « toute la chaîne de production [du paracétamol] », « Trottinettes : la fin
+    [des trottinettes] en libre-service ») — but a name it moves before the colon
+    (« Saint-Méen : la laiterie [de Saint-Méen] supprime 85 postes »), or a complement
+    moved there whole (« Vélos en libre-service à Besançon : la fin ») —, no adjective or
+    participle cut off the noun it qualifies (« des mesures de lutte [controversées] »),
+    no comparison cut off (« plus vaillants [que jamais] »), nor what follows the
+    headline's colon (« Parité hommes-femmes en Tunisie[ : Au-dessous de la moyenne
+    mondiale] »), nor whose claim it is
+    (« [, selon une étude française] »). Words are matched by their
+    form; what `candidate` adds (a label) is not judged here."""
+    nlp = french()
+    head, _, body = candidate.rpartition(":")
+    label = Counter(_form(t) for t in nlp(head) if not t.is_punct)
+    left = Counter(_form(t) for t in nlp(body) if not t.is_punct)
+    doc = nlp(source.strip())
+    dropped: list[bool] = []
+    rubric: set[int] = set()  # words kept only in the label before the colon
+    for token in doc:
+        if token.is_punct or token.is_space:
+            dropped.append(False)
+        elif left[_form(token)] > 0:
+            left[_form(token)] -= 1
+            dropped.append(False)
+        elif label[_form(token)] > 0:
+            label[_form(token)] -= 1
+            rubric.add(token.i)
+            dropped.append(False)
+        else:
+            dropped.append(True)
+    label = Counter(_form(t) for t in nlp(head) if not t.is_punct)
+    runs: list[list[Any]] = [[]]
+    for token, gone in zip(doc, dropped, strict=True):
+        if gone:
+            runs[-1].append(token)
+        elif not token.is_punct and runs[-1]:
+            runs.append([])  # a kept word ends the run
+    for run in (r for r in runs if r):
+        opening = " ".join(_form(t) for t in run[:2])
+        if any(_verb(t) for t in run) or opening.startswith(("selon", "d après", "d'après")):
+            return False  # a claim made a fact: « [, selon une étude française] »
+        before = doc[run[0].i - 1] if run[0].i else None
+        if before is not None and before.text == ":":
+            return False  # what a headline says after its colon is its news
+        if before is None or before.is_punct or dropped[before.i] or before.i in rubric:
+            continue  # the run opens the headline, follows a comma, or the label's word
+            # (« Économie : les géants… [malgré l'économie effondrée] »: a rubric)
+        first, after = run[0], doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+        if _form(first) in ("que", "qu"):
+            return False
+        rest = [t for t in doc[run[-1].i + 1 :] if not t.is_punct]
+        moved = after is not None and (
+            (after.pos_ == "PROPN" and label.get(_form(after)))
+            or all(label.get(_form(t)) for t in rest)  # « Vélos en libre-service : la fin »
+        )
+        if _form(first) in _OF and _definite(before) and not moved:
+            return False
+        if before.pos_ in ("NOUN", "PROPN") and (
+            first.pos_ == "ADJ"
+            or "Part" in first.morph.get("VerbForm")
+            or grammalecte.only_qualifies(first.text)
+        ):
+            return False
+    return True
+
+
+def _form(token: Any) -> str:
+    return str(token.lower_).replace("’", "'").rstrip("'")
+
+
+def _definite(token: Any) -> bool:
+    """`token` is a noun with a definite or demonstrative determiner (« la fin », « ce
+    statut »), or the bare complement of one (« la chaîne de production »): which one,
+    its complement says. A name needs none (« Sora [d'OpenAI] »)."""
+    if token.pos_ != "NOUN":
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if not dets:
+        bare_of = any(_form(c) in _OF for c in token.children if c.dep_ == "case")
+        return bare_of and token.head != token and _definite(token.head)
+    return any("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType") for d in dets)
+
+
+def _verb(token: Any) -> bool:
+    """`token` is a conjugated verb, for the tagger or for Grammalecte's lexicon."""
+    if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+        return True
+    return token.is_lower and grammalecte.only_verb(token.text)
 
 
 def _ends_well(title: str, colons: int = 1) -> bool:

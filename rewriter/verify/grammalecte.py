@@ -128,6 +128,29 @@ def can_be_conjugated(word: str, *, any_person: bool = False) -> bool:
 
 
 @cache
+def only_qualifies(word: str) -> bool:
+    """Grammalecte's lexicon reads `word` as an adjective or a past participle and never
+    as a noun (« controversées », where a tagger may see a noun), or "" unknown."""
+    morphs = _checker().getSpellChecker().getMorph(word.translate(_STRAIGHT))
+    return bool(morphs) and all(re.search(r":[AQ]\b", m) and ":N" not in m for m in morphs)
+
+
+@cache
+def only_verb(word: str) -> bool:
+    """Grammalecte's lexicon knows `word` only as a conjugated verb (« gèle », « réduirait »;
+    not « risque », a noun too)."""
+    morphs = _checker().getSpellChecker().getMorph(word.translate(_STRAIGHT))
+    return bool(morphs) and all(_FINITE.search(m) or ":E:" in m for m in morphs)
+
+
+@cache
+def only_preposition(word: str) -> bool:
+    """Grammalecte's lexicon knows `word` only as a preposition (« au-dessous », « malgré »)."""
+    morphs = _checker().getSpellChecker().getMorph(word.translate(_STRAIGHT))
+    return bool(morphs) and all(":R" in m for m in morphs)
+
+
+@cache
 def common_word(word: str, lowered: str) -> bool:
     """Grammalecte's lexicon knows `lowered` (the word in lower case, accent given back)
     and has no proper noun spelled `word`: « Turpitude » opening a headline is the common
