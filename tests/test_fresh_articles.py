@@ -133,6 +133,15 @@ def test_a_title_keeps_the_headlines_verb(name: str, news: str) -> None:
     assert news in rewritten(name).article.seo_title
 
 
+def test_a_heading_that_says_something_never_gives_way_to_a_keyword_label() -> None:
+    """keyword_in_subheadings wanted « piscine » in one more heading: the section's
+    « Les cours de natation scolaire seront assurés » became « La piscine de
+    Mehun-sur-Yèvre » — another pool than the story's, named in passing."""
+    headings = [b.text for b in rewritten("piscine-travaux.txt").article.blocks if b.is_heading]
+    assert "Les cours de natation scolaire seront assurés" in headings
+    assert "La piscine de Mehun-sur-Yèvre" not in headings
+
+
 def test_the_chapeau_stays_whole_before_the_first_subheading() -> None:
     """The handball report's two opening paragraphs, cut apart, gave the second a heading
     of its own: « Les Brestoises »."""

@@ -196,8 +196,10 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
         # A phrase of the section that holds the keyword reads as a heading (« Le chômage
         # de longue durée »). Never « Keyword : heading », and never in place of the desk's
         # own subheading: the check may stay short instead. A clause holding the keyword
-        # comes first, then a label in place of a label: a heading that says what its
-        # section says (« Les eaux du Salat abritent le dernier refuge ariégeois ») goes last.
+        # comes first, then a label in place of a label; a heading that says what its
+        # section says (« Les cours de natation scolaire seront assurés ») never gives way to
+        # a label (a fresh article's became « La piscine de Mehun-sur-Yèvre », another pool
+        # than the story's): only to a clause that holds the keyword.
         used = {heading_key(s.heading) for s in draft.sections}
         options = []
         for section in (s for s in headed if s not in holding and not s.source_heading):
@@ -205,8 +207,8 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
                 continue
             clause = lead_heading(section.source_text, used, kw)
             natural = clause or fallback_heading(section.source_text, used, kw)
-            if natural:
-                rank = 0 if clause else 1 if not _says(section.heading) else 2
+            if clause or (natural and not _says(section.heading)):
+                rank = 0 if clause else 1
                 options.append((rank, section.role != "body", section.level, section, natural))
         for *_, section, natural in sorted(options, key=lambda o: o[:3]):
             if len(holding) >= target:
