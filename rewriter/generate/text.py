@@ -34,8 +34,9 @@ def without_connector(text: str, *, leaning: bool = True) -> str:
 
 
 # Adverbs that lean on the sentence before: « X note également que… » (something else was
-# noted first), « La commune devient ainsi la première… » (because of what was just said).
-_LEANING = frozenset("également aussi ainsi toutefois pourtant cependant néanmoins".split())
+# noted first), « La commune devient ainsi la première… » (because of what was just said),
+# « Le règlement sera donc modifié » (article 28's key point: therefore of what?).
+_LEANING = frozenset("également aussi ainsi donc toutefois pourtant cependant néanmoins".split())
 
 
 def without_leaning(text: str) -> str:
