@@ -229,6 +229,7 @@ def keeps_news(candidate: str, source: str) -> bool:
     nlp = french()
     head, _, body = candidate.rpartition(":")
     label = Counter(_form(t) for t in nlp(head) if not t.is_punct)
+    unmatched = label.copy()  # the label's words not yet matched to the source
     left = Counter(_form(t) for t in nlp(body) if not t.is_punct)
     doc = nlp(source.strip())
     dropped: list[bool] = []
@@ -239,13 +240,12 @@ def keeps_news(candidate: str, source: str) -> bool:
         elif left[_form(token)] > 0:
             left[_form(token)] -= 1
             dropped.append(False)
-        elif label[_form(token)] > 0:
-            label[_form(token)] -= 1
+        elif unmatched[_form(token)] > 0:
+            unmatched[_form(token)] -= 1
             rubric.add(token.i)
             dropped.append(False)
         else:
             dropped.append(True)
-    label = Counter(_form(t) for t in nlp(head) if not t.is_punct)
     runs: list[list[Any]] = [[]]
     for token, gone in zip(doc, dropped, strict=True):
         if gone:
