@@ -556,6 +556,10 @@ def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:
          "La fin des vélos en libre-service à Besançon"),
         ("Le Sénat adopte des mesures de soutien",
          "Le Sénat adopte des mesures de soutien contestées"),
+        # Cut with the complement it followed, the adjective still qualified the kept noun.
+        ("Le Sénat adopte des mesures", "Le Sénat adopte des mesures de soutien contestées"),
+        ("Vélos : la fin en libre-service à Besançon",
+         "La fin des vélos en libre-service à Besançon"),
         ("Le conseil régional adopte un budget",
          "Le conseil régional adopte un budget en hausse et gèle les embauches"),
         ("La ville veut rapatrier toute la chaîne de fabrication",
@@ -585,6 +589,11 @@ def test_a_title_cut_never_leaves_the_news_out(title: str, source: str) -> None:
         ("La gauche face au défi du logement",
          "Après les régionales, la gauche face au défi du logement"),
         ("Vélos en libre-service à Besançon : la fin", "La fin des vélos en libre-service à Besançon"),
+        # The complement's noun went before the colon, all its words with it.
+        ("Masques : la ville veut rapatrier toute la chaîne de fabrication",
+         "La ville veut rapatrier toute la chaîne de fabrication des masques d'ici deux ans"),
+        ("Vélos en libre-service : la fin à Besançon",
+         "La fin des vélos en libre-service à Besançon"),
         ("Sora pourrait-il remplacer les monteurs ?",
          "Le générateur Sora d'OpenAI pourrait-il remplacer les monteurs ?"),
     ],
@@ -854,3 +863,31 @@ def test_an_article_that_opens_on_a_subheading_says_its_first_paragraph_once() -
     result = rewrite(article, options=RewriteOptions(seed=0), generator=None)
     body = [b.text for b in result.article.blocks if not b.is_heading]
     assert body.count(first) == 1
+
+
+def test_the_fallback_title_takes_the_longest_cut_that_keeps_the_news() -> None:
+    """« La Californie assigne en justice Uber et Lyft sur le statut » left « des
+    chauffeurs » out and was refused; the headline then stayed whole (75 characters, over
+    the limit) though « …Uber et Lyft », the whole sentence without its last complement,
+    fits (article 07)."""
+    from rewriter.generate.seo import _cuts
+    from rewriter.generate.titles import keeps_news
+
+    headline = "La région attaque en justice Booking et Airbnb sur le statut des loueurs de meublés"
+    cuts = [c for c in _cuts(headline, 60) if keeps_news(c, headline)]
+    assert cuts and cuts[0] == "La région attaque en justice Booking et Airbnb"
+
+
+def test_a_keyword_moved_with_its_classifier_makes_a_headline() -> None:
+    """« Trottinettes en libre-service : la fin à Montréal » (article 28): the bare « en
+    libre-service » goes with its noun whatever the parse hangs it on, and « la fin à
+    Montréal » says something (two content words), unlike « Médiathèque : la directrice »."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.titles import hoisted_titles, keeps_news, robotic
+
+    headline = "La fin des vélos en libre-service à Besançon"
+    titles = hoisted_titles(headline, make_keyword(french()("vélos")), 60)
+    assert titles[0] == "Vélos en libre-service : la fin à Besançon"
+    assert keeps_news(titles[0], headline) and not robotic(titles[0])
+    assert robotic("Médiathèque : la directrice")

@@ -76,11 +76,11 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     # Each candidate with the text it is cut from: a cut may leave out circumstances,
     # never the news (`titles.keeps_news`).
     candidates = (
-        [title, _trim_to(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
+        [title, *_cuts(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
     )
     clauses = _clauses_from_keyword(title, kw)
     # « À Vierzon, la piscine municipale fermera six mois [pour des travaux…] »
-    candidates += clauses + [_trim_to(c, settings.max_title_chars) for c in clauses]
+    candidates += clauses + [cut for c in clauses for cut in _cuts(c, settings.max_title_chars)]
     candidates += [named_subject(title, kw, settings.max_title_chars)]
     candidates += hoisted_titles(title, kw, settings.max_title_chars)
     pairs = [(c, title) for c in candidates]
@@ -127,27 +127,30 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     # No headline opens on the keyword: the desk's own headline, which still reads as one,
     # rather than a bare label (keyword_in_title then says so) — cut to fit only where the
     # cut leaves a headline, else whole (title_length then says so).
-    trimmed = _trim_to(title, settings.max_title_chars)
-    if len(trimmed.split()) >= 4 and balanced(trimmed) and keeps_news(trimmed, title):
-        return trimmed
+    # The longest cut that keeps the news: « La Californie assigne en justice Uber et
+    # Lyft [sur le statut des chauffeurs] » when « …sur le statut » leaves « des
+    # chauffeurs » out (article 07).
+    for trimmed in _cuts(title, settings.max_title_chars):
+        if len(trimmed.split()) >= 4 and balanced(trimmed) and keeps_news(trimmed, title):
+            return trimmed
     return title or label
 
 
-def _trim_to(text: str, limit: int) -> str:
-    """`text` cut after a noun, a name or an adjective, within `limit` characters — or
-    after the headline's own participle, which says the news: « L'ancien maire de
-    Saint-Aubin-des-Prés condamné [à dix-huit mois de prison avec sursis] » rather than
-    « L'ancien maire de Saint-Aubin-des-Prés »."""
+def _cuts(text: str, limit: int) -> list[str]:
+    """`text` cut after a noun, a name or an adjective, within `limit` characters,
+    longest first — or after the headline's own participle, which says the news:
+    « L'ancien maire de Saint-Aubin-des-Prés condamné [à dix-huit mois de prison avec
+    sursis] » rather than « L'ancien maire de Saint-Aubin-des-Prés »."""
     doc = french()(text)
+    out = []
     for end in range(len(doc), 0, -1):
         last = doc[end - 1]
         if len(doc[:end].text) > limit:
             continue
-        if last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end):
-            return doc[:end].text
-        if _headline_participle(last) and heads_kept(doc, end):
-            return doc[:end].text
-    return ""
+        ends_phrase = last.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and closed(doc, end)
+        if ends_phrase or (_headline_participle(last) and heads_kept(doc, end)):
+            out.append(doc[:end].text)
+    return out
 
 
 def _headline_participle(token: Any) -> bool:

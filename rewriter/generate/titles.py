@@ -36,12 +36,13 @@ def robotic(title: str) -> bool:
     if ":" not in title:
         return False
     after = re.findall(r"\w[\w'’-]*", title.split(":", 1)[1])
-    content = [w for w in after if len(w) > 3 or w[:1].isupper()]
-    if len(after) < 3 or len(content) < 2:
+    doc = french()(title.split(":", 1)[1].strip())
+    # Content words by the tagger, or long ones (« la fin à Montréal » has two)
+    content = [t for t in doc if is_content(t) or len(t.text) > 3 or t.text[:1].isupper()]
+    if len(after) < 3 or len([t for t in content if not t.is_punct]) < 2:
         return True
     # A circumstance alone, « IAAF : au procès Diack » (article 18, of « Au procès Diack,
     # les "arrangements" de l'ex-M. Antidopage de l'IAAF »): where, not what.
-    doc = french()(title.split(":", 1)[1].strip())
     opens = doc[0].pos_ == "ADP" or grammalecte.only_preposition(doc[0].text)
     return opens and not any(
         t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in doc
@@ -79,6 +80,15 @@ def hoisted_titles(headline: str, kw: Keyword, limit: int) -> list[str]:
     end = span[-1].i + 1
     while end < len(doc) and end in subtree and (not doc[end].is_punct or doc[end].text in _QUOTES):
         end += 1
+    # A bare « en » or « à » noun right after it classifies it, whatever the parse hangs
+    # it on: « trottinettes en libre-service », « moulins à vent ».
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("en", "à")
+        and doc[end + 1].pos_ == "NOUN"
+        and not any(c.dep_ == "det" for c in doc[end + 1].children)
+    ):
+        end += 2
     if any("Fin" in t.morph.get("VerbForm", []) for t in doc[span[0].i : end]):
         end = span[-1].i + 1  # a clause hangs on it: only the name goes
     start = span[0].i
@@ -269,6 +279,7 @@ def keeps_news(candidate: str, source: str) -> bool:
         moved = after is not None and (
             (after.pos_ == "PROPN" and label.get(_form(after)))
             or all(label.get(_form(t)) for t in rest)  # « Vélos en libre-service : la fin »
+            or _moved_whole(first, rubric, dropped)
         )
         if _form(first) in _OF and _definite(before) and not moved:
             return False
@@ -278,7 +289,50 @@ def keeps_news(candidate: str, source: str) -> bool:
             or grammalecte.only_qualifies(first.text)
         ):
             return False
+        if before.pos_ == "NOUN" and any(_agrees_with(t, before) for t in run[1:]):
+            return False  # « des mesures [de lutte controversées] »: the mesures are
     return True
+
+
+def _moved_whole(case: Any, rubric: set[int], dropped: list[bool]) -> bool:
+    """The complement `case` (its « de ») introduces went before the colon whole: its noun
+    is the label's, and no word of it stayed behind in the headline (« Paracétamol :
+    la France veut relocaliser toute la chaîne de production » for « …de production du
+    paracétamol »; not « Vélos : la fin en libre-service », whose « en libre-service »
+    stayed without its « vélos »)."""
+    noun = case.head
+    if case.dep_ != "case" or noun.i not in rubric:
+        return False
+    # Read on the words, not the parse (which may hang « en libre-service » on « la fin »,
+    # or « à Besançon » on « libre-service »): the words the label took end where the
+    # headline's next phrase begins — its end, a comma, a word left out, or a place
+    # (« Trottinettes en libre-service : la fin à Montréal »).
+    doc = case.doc
+    end = noun.i
+    while end + 1 < len(doc) and end + 1 in rubric:
+        end += 1
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if nxt is None or nxt.is_punct or dropped[nxt.i]:
+        return True
+    place = doc[end + 2] if end + 2 < len(doc) else None
+    return nxt.pos_ == "ADP" and place is not None and place.pos_ == "PROPN"
+
+
+def _agrees_with(token: Any, noun: Any) -> bool:
+    """`token`, left out after `noun`'s complement, is an adjective or participle of
+    `noun`'s gender and number that the complement's own noun does not share: it
+    qualifies `noun` (« des mesures de lutte controversées »)."""
+    if not (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")) and not (
+        grammalecte.only_qualifies(token.text)
+    ):
+        return False
+    between = [t for t in token.doc[noun.i + 1 : token.i] if t.pos_ == "NOUN"]
+    feats = ("Gender", "Number")
+
+    def same(a: Any, b: Any) -> bool:
+        return all(a.morph.get(f) == b.morph.get(f) for f in feats if a.morph.get(f))
+
+    return same(token, noun) and not any(same(token, n) for n in between)
 
 
 def _form(token: Any) -> str:
