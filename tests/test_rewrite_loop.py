@@ -891,3 +891,42 @@ def test_a_keyword_moved_with_its_classifier_makes_a_headline() -> None:
     assert titles[0] == "Vélos en libre-service : la fin à Besançon"
     assert keeps_news(titles[0], headline) and not robotic(titles[0])
     assert robotic("Médiathèque : la directrice")
+
+
+def test_the_keyword_goes_into_an_intertitle_over_the_paragraph_that_opens_on_it() -> None:
+    """Where no heading can take the keyword without becoming a label, a section is cut
+    under an H3 at a later paragraph whose first sentence's core holds it (article 25:
+    1 heading of 5 held « chlorothalonil »; « Près de 45 tonnes de chlorothalonil ont
+    été utilisés » now heads its paragraph). Our text; the desk's headings stay."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Paragraph, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.strategies import Context, balance_keyword_headings
+    from rewriter.settings import Settings
+
+    first = "Le maire a présenté le budget lundi soir. La directrice est contente."
+    second = "Trois tonnes de compost ont été livrées en mars à Lanne. Cela suffit."
+    third = "La commune a aussi voté la rénovation du gymnase."
+    source = f"# Le compost\n\n## Le budget\n\n{first}\n\n{second}\n\n## Le sport\n\n{third}"
+    plan = make_plan(parse_article(parse_markdown(source), "compost"))
+    draft = Draft(title="Le compost", keyword="compost")
+    draft.sections = [
+        Section(
+            "Le budget",
+            paragraphs=[Paragraph([first]), Paragraph([second])],
+            source_text=f"{first} {second}",
+            source_heading=True,
+        ),
+        Section("Le sport", paragraphs=[Paragraph([third])], source_text=third, source_heading=True),
+    ]
+    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="compost", keyword_reason=""))
+    assert balance_keyword_headings(draft, ctx)
+    assert [(s.heading, s.level) for s in draft.sections] == [
+        ("Le budget", 2),
+        ("Trois tonnes de compost ont été livrées", 3),
+        ("Le sport", 2),
+    ]
+    assert draft.sections[1].paragraphs[0].sentences == [second]

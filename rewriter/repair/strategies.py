@@ -221,12 +221,56 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
             used.add(heading_key(natural))
             holding.append(section)
             changed = True
+        changed |= _keyword_subsections(draft, ctx, used)
     elif 100 * len(holding) / len(headed) > hi:
         for section in holding[len(holding) // 2 :]:
             prefix = f"{label} : "
             if section.heading.startswith(prefix):
                 section.heading = capitalise(section.heading[len(prefix) :])
                 changed = True
+    return changed
+
+
+def _keyword_subsections(draft: Draft, ctx: Context, used: set[str]) -> bool:
+    """Still short of the keyword's share: a body section is cut under an H3 at a later
+    paragraph whose first sentence's core holds the keyword and can head what follows
+    (« Près de 45 tonnes de X ont été utilisées » over the paragraph that opens on it),
+    the way a desk adds an intertitle — no heading is traded for a label, and the new one
+    says what its paragraph says, in its words. Until the share reaches the check's floor."""
+    from rewriter.analysis.sentences import sentence_spans
+    from rewriter.generate.headings import core_heading, restates
+
+    kw, nlp = ctx.plan.keyword, french()
+    lo = ctx.settings.min_subheading_keyword_share
+
+    def short() -> bool:
+        headed = [s for s in draft.sections if s.level in (2, 3)]
+        holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
+        return bool(headed) and 100 * len(holding) < lo * len(headed)
+
+    changed = False
+    i = 0
+    while short() and i < len(draft.sections):
+        section = draft.sections[i]
+        i += 1
+        if section.role != "body" or len(section.paragraphs) < 2:
+            continue
+        for k, paragraph in enumerate(section.paragraphs[1:], start=1):
+            first = next(iter(sentence_spans(nlp(paragraph.text))), None)
+            if first is None or paragraph.kind != "paragraph":
+                continue
+            heading = core_heading(first, used, kw)
+            if not heading or restates(heading, first.text):
+                continue
+            tail = section.paragraphs[k:]
+            text = " ".join(p.text for p in tail)
+            if ctx.writer.gate.refusals(heading, first.text, sentences=False, fluency=False):
+                continue
+            section.paragraphs = section.paragraphs[:k]
+            used.add(heading_key(heading))
+            draft.sections.insert(i, Section(heading, 3, tail, source_text=text))
+            changed = True
+            break
     return changed
 
 
