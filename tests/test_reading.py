@@ -455,6 +455,9 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
         ("D'après les sondages, la maire sortante est largement en tête.", ""),
         ("Le nombre de chômeurs recule de 0,6 point, selon l'institut.", ""),
         ("Pour M. Abad, la droite doit relever le défi de l'écologie.", ""),
+        # What follows a colon is a unit of its own, whatever the parse hangs on the verb.
+        ("Le club conserve son titre après 12 ans de règne: 8 ans de présidence de Jean "
+         "Dupuis puis quatre de son ancien adjoint.", "Le club conserve son titre"),
         # An adjunct that opens the sentence is left out.
         ("Mercredi soir, le conseil municipal a voté la mesure.",
          "Le conseil municipal a voté la mesure"),

@@ -50,6 +50,12 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
     if any("Rel" in c.morph.get("PronType") for c in [*subjects[0].children, *root.children]):
         return []  # « [du Doliprane] dont le principe actif est… »: a relative, misread as main
     kept = sorted(set(_verb_core(root, copular, short)), key=lambda t: t.i)
+    # What follows a colon or a semicolon after the verb says more of it, in a unit of its
+    # own that the parse may hang on the verb as a second object (« Le PS conserve la
+    # capitale après 19 ans de règne: 13 ans de mandat de… »): the core stops before it.
+    stop = next((t.i for t in sent if t.text in (":", ";") and t.i > root.i), None)
+    if stop is not None:
+        kept = [t for t in kept if t.i < stop]
     if not kept or not _in_order(kept) or _quoted(sent, kept) or _wanting(kept):
         return []
     if any(t.dep_ == "det" and "Dem" in t.morph.get("PronType") for t in kept):
