@@ -93,6 +93,10 @@ def about(plan: Plan) -> str:
     kw = plan.keyword
     n = max(1, len(kw.words))
     bare = country = ""
+    # A common noun the source always names with its « de » complement goes with the
+    # first one (« sur le risque d'accident vasculaire cérébral »); said once without,
+    # it goes bare (« le chômage » of article 05, not « le chômage de longue durée »).
+    which = _always_with_complement(plan, n)
     for s in plan.sentences:
         tokens = list(s.span)
         for i in range(1, len(tokens) - n + 1):
@@ -105,7 +109,7 @@ def about(plan: Plan) -> str:
                 continue  # « des fortes chaleurs » parsed as « le chaleur »: no agreement
             if det:
                 joiner = "" if det.endswith(("'", "’")) else " "
-                phrase = f"sur {det}{joiner}{words}"
+                phrase = f"sur {det}{joiner}{words}{_complement(tokens, i + n) if which else ''}"
                 if grammalecte.errors_in(f"Ce qu'il faut savoir {phrase}."):
                     continue  # « sur le chaleur »: Grammalecte knows the gender
                 return phrase
@@ -119,6 +123,42 @@ def about(plan: Plan) -> str:
             if tokens[i].pos_ == "PROPN" and not bare:
                 bare = f"sur {words}"
     return country or bare
+
+
+def _always_with_complement(plan: Plan, n: int) -> bool:
+    """The source names the keyword with a « de » complement the first time it gives it a
+    definite determiner, and most times after (« la baisse du risque » may take it up
+    once named)."""
+    kw, said = plan.keyword, []
+    for s in plan.sentences:
+        tokens = list(s.span)
+        for i in range(1, len(tokens) - n + 1):
+            if count_in(kw, tokens[i : i + n]) and _DETERMINERS.get(tokens[i - 1].lower_):
+                said.append(bool(_complement(tokens, i + n)))
+    return bool(said) and said[0] and 2 * sum(said) > len(said)
+
+
+def _complement(tokens: list[Any], at: int) -> str:
+    """The « de » complement that says which one a common noun is, as the source gives it
+    right after the keyword (« le risque [d'accident vasculaire cérébral] »): « Ce qu'il
+    faut retenir sur le risque » says of what no more than a title cut would (a fresh
+    article). Read on the words: « de », a determiner maybe, a noun or a name and its
+    adjectives; "" after a name, or when none follows."""
+    if at + 1 >= len(tokens) or tokens[at - 1].pos_ != "NOUN":
+        return ""
+    if tokens[at].lower_ not in ("de", "d'", "d’", "du", "des"):
+        return ""
+    end = at + 1
+    if tokens[end].pos_ == "DET" and end + 1 < len(tokens):
+        end += 1
+    if tokens[end].pos_ not in ("NOUN", "PROPN"):
+        return ""
+    while end + 1 < len(tokens) and tokens[end + 1].pos_ == "ADJ":
+        end += 1
+    words = tokens[0].doc[tokens[at].i : tokens[end].i + 1]
+    if len(words) > 5 or any(t.is_punct or t.like_num for t in words):
+        return ""
+    return f" {words.text}"
 
 
 def split_long_sentences(draft: Draft, ctx: Context) -> bool:
