@@ -563,6 +563,30 @@ def test_sections_are_cut_where_a_lead_can_head_them() -> None:
     assert sum(s.words for s in cut.sections) == sum(s.words for s in plain.sections)
 
 
+def test_no_section_opens_on_a_paragraph_that_leans_on_the_one_before() -> None:
+    """Article 28: the chapeau says the decision, the next paragraph opens « C'est ce
+    qu'a annoncé X » — under a heading, « ce » took up the heading. Such a paragraph
+    stays with the chapeau; further down, a section opens elsewhere (« Ces… », « Leur… »).
+    And a heading is never a bare definite noun (« La société », for Uber). Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.headings import fallback_heading
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import leans
+    from rewriter.read.markdown import parse_markdown
+
+    body = " ".join(f"Le conseil a voté la mesure numéro {i} pour le quartier." for i in range(9))
+    leaning = " ".join(f"Ces mesures numéro {i} coûtent cher au quartier." for i in range(9))
+    text = (
+        "# La piscine\n\nLa mairie a décidé de fermer la piscine municipale en 2026.\n\n"
+        "C'est ce qu'a annoncé le maire, mercredi matin, devant le conseil.\n\n"
+        + "\n\n".join([body, leaning, body, leaning, body])
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "piscine"))
+    assert [s.text for p in plan.intro for s in p][-1].startswith("C'est ce qu'a annoncé")
+    assert plan.sections and not any(leans(section.sentences[0]) for section in plan.sections)
+    assert fallback_heading("La société a promis de contester la décision.", set()) != "La société"
+
+
 def test_a_long_paragraph_is_not_cut_before_a_pronoun_nor_inside_a_quotation() -> None:
     """A long paragraph is cut into pieces that may open a section: « Il prépare… » was cut
     from the sentences that named him, and a heading came between (article 16). Our text."""

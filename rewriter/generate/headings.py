@@ -250,6 +250,17 @@ def heading_key(text: str) -> str:
     return " ".join(words)
 
 
+def _bare_definite(text: str) -> bool:
+    """`text` is a definite article and a common noun, nothing else."""
+    doc = [t for t in french()(text) if not t.is_punct]
+    return (
+        len(doc) == 2
+        and doc[0].pos_ == "DET"
+        and "Def" in doc[0].morph.get("Definite", [])
+        and doc[1].pos_ == "NOUN"
+    )
+
+
 def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
     """The section's most telling noun phrase not used yet (« Un système de retour
     automatique des livres »): subjects and objects first, then the rest. With `keyword`,
@@ -340,6 +351,9 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
     for text in ranked:
         if len(text.split()) >= 3:
             return text
+    # « La société », « Le groupe »: a bare definite noun takes up what the text named
+    # before (Uber, in article 07) — over a section, it names nothing.
+    ranked = [t for t in ranked if not _bare_definite(t)]
     if keyword is not None or ranked:
         # A label, rather than the section's lead over again as its heading (below).
         return next(iter(ranked), "")

@@ -128,7 +128,7 @@ def make_plan(
             sum(_words(p) for p in first_paragraphs[:chapeau]) > max_intro_words
             or (rest_text and _headable(rest_text, source.keyword, heads))
         ):
-            chapeau = 1
+            chapeau = _leaning_run(first_paragraphs, 1, max_intro_words)
         intro = first_paragraphs[:chapeau]
         rest = [
             (
@@ -140,10 +140,28 @@ def make_plan(
         sections = [SectionPlan(h, p) for h, p in rest if p]
     else:
         paragraphs = chunks[0][1]
-        intro = paragraphs[:1]
-        sections = [SectionPlan("", run) for run in _runs(paragraphs[1:], heads)]
+        first = _leaning_run(paragraphs, 1, max_intro_words)
+        intro = paragraphs[:first]
+        sections = [SectionPlan("", run) for run in _runs(paragraphs[first:], heads)]
     intro, sections = _lead_with_keyword(source.keyword, intro, sections)
     return Plan(source.keyword, source.article.title, intro, sections)
+
+
+def _leaning_run(paragraphs: list[list[SourceSentence]], start: int, limit: int) -> int:
+    """Where the first section may open: not before a paragraph whose first sentence
+    leans on the one before (« C'est ce qu'a annoncé X… » after the chapeau's decision,
+    article 28 — under a heading, « ce » would take up the heading), so such paragraphs
+    stay with the chapeau while it fits `limit` words."""
+    from rewriter.plan.growth import leans
+
+    end = start
+    while (
+        end < len(paragraphs)
+        and leans(paragraphs[end][0])
+        and sum(_words(p) for p in paragraphs[: end + 1]) <= limit
+    ):
+        end += 1
+    return end
 
 
 def _headable(text: str, keyword: Keyword, heads: Callable[[str], bool] | None) -> bool:
@@ -205,11 +223,12 @@ def _runs(
         able = [False] * n
     else:
         able = [heads(" ".join(s.text for s in p[:3])) for p in paragraphs]
-    from rewriter.plan.growth import opens_on_pronoun
+    from rewriter.plan.growth import leans
 
     # A heading between « Il prépare… » and whom it names cuts the thread: a section
-    # does not open on a sentence that leans on the one before.
-    leaning = [opens_on_pronoun(p[0]) for p in paragraphs]
+    # does not open on a sentence that leans on the one before (a pronoun, « C'est ce
+    # qu'a annoncé… », « Ces ostracodes… », « Leur corps… »: `growth.leans`).
+    leaning = [leans(p[0]) for p in paragraphs]
     low = min(SECTION_WORDS / 3, sum(words))
 
     def score(i: int, j: int) -> float | None:  # paragraphs[i:j] as one section
