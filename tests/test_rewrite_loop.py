@@ -530,7 +530,8 @@ def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:
     the keyword taken out of the headline's quotation, the rest cut inside « vieux de… »."""
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french
-    from rewriter.generate.titles import closed, hoisted_titles
+    from rewriter.generate.cuts import closed
+    from rewriter.generate.titles import hoisted_titles
 
     kw = make_keyword(french()("fossiles"))
     assert hoisted_titles('Découverte de "fossiles géants" vieux de plus de cent ans', kw, 60) == []
@@ -574,7 +575,7 @@ def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:
     ],
 )  # fmt: skip
 def test_a_title_cut_never_leaves_the_news_out(title: str, source: str) -> None:
-    from rewriter.generate.titles import keeps_news
+    from rewriter.generate.cuts import keeps_news
 
     assert not keeps_news(title, source)
 
@@ -599,7 +600,7 @@ def test_a_title_cut_never_leaves_the_news_out(title: str, source: str) -> None:
     ],
 )  # fmt: skip
 def test_a_title_cut_may_leave_out_circumstances(title: str, source: str) -> None:
-    from rewriter.generate.titles import keeps_news
+    from rewriter.generate.cuts import keeps_news
 
     assert keeps_news(title, source)
 
@@ -878,8 +879,8 @@ def test_the_fallback_title_takes_the_longest_cut_that_keeps_the_news() -> None:
     chauffeurs » out and was refused; the headline then stayed whole (75 characters, over
     the limit) though « …Uber et Lyft », the whole sentence without its last complement,
     fits (article 07)."""
+    from rewriter.generate.cuts import keeps_news
     from rewriter.generate.seo import _cuts
-    from rewriter.generate.titles import keeps_news
 
     headline = "La région attaque en justice Booking et Airbnb sur le statut des loueurs de meublés"
     cuts = [c for c in _cuts(headline, 60) if keeps_news(c, headline)]
@@ -892,7 +893,8 @@ def test_a_keyword_moved_with_its_classifier_makes_a_headline() -> None:
     Montréal » says something (two content words), unlike « Médiathèque : la directrice »."""
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french
-    from rewriter.generate.titles import hoisted_titles, keeps_news, robotic
+    from rewriter.generate.cuts import keeps_news
+    from rewriter.generate.titles import hoisted_titles, robotic
 
     headline = "La fin des scooters en libre-service à Nantes"
     titles = hoisted_titles(headline, make_keyword(french()("scooters")), 60)

@@ -9,16 +9,14 @@ from rewriter.analysis.keyword import Keyword, count_in, starts_with
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import is_content, lower_initial
 from rewriter.generate import outline, prompts
+from rewriter.generate.cuts import closed, heads_kept, keeps_news
 from rewriter.generate.metas import fallback_meta
 from rewriter.generate.phrases import noun_phrase
 from rewriter.generate.text import capitalise, keyword_label
 from rewriter.generate.titles import (
     after_colon,
-    closed,
     dangling,
-    heads_kept,
     hoisted_titles,
-    keeps_news,
     named_subject,
     robotic,
 )
@@ -74,7 +72,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     nlp = french()
     label = keyword_label(kw)
     # Each candidate with the text it is cut from: a cut may leave out circumstances,
-    # never the news (`titles.keeps_news`).
+    # never the news (`cuts.keeps_news`).
     candidates = (
         [title, *_cuts(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
     )
