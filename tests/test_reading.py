@@ -902,3 +902,15 @@ def test_a_label_heading_is_never_a_locution_or_a_cut_phrase() -> None:
     # No phrase without a figure: the lead's first words, up to a noun.
     text = "Retour sur 60 ans de 3 000 courses en 2 000 jours dans 40 pays."
     assert fallback_heading(text, set()) == "Retour sur 60 ans de 3 000 courses"
+
+
+def test_a_capital_first_never_doubles_an_inner_one() -> None:
+    """Article 02's pasted « xMais elle aura manqué… » came out « XMais »; a sentence
+    opening on « iPhone » or « eBay » keeps its brand as written."""
+    from rewriter.generate.text import capitalise
+    from rewriter.transform.clauses import sentence
+
+    assert capitalise("iPhone 12 est sorti") == "iPhone 12 est sorti"
+    assert capitalise("l'Etat américain") == "L'Etat américain"
+    assert sentence("xMais elle aura manqué de voix") == "xMais elle aura manqué de voix."
+    assert sentence("la maire sortante l'a emporté") == "La maire sortante l'a emporté."

@@ -597,6 +597,9 @@ def test_a_title_cut_never_leaves_the_news_out(title: str, source: str) -> None:
          "La fin des vélos en libre-service à Besançon"),
         ("Sora pourrait-il remplacer les monteurs ?",
          "Le générateur Sora d'OpenAI pourrait-il remplacer les monteurs ?"),
+        # The complement goes on into the label: the chain is still the masks' (article 08).
+        ("Masques : la ville veut rapatrier toute la chaîne",
+         "La ville veut rapatrier toute la chaîne de fabrication des masques d'ici deux ans"),
     ],
 )  # fmt: skip
 def test_a_title_cut_may_leave_out_circumstances(title: str, source: str) -> None:
@@ -940,3 +943,43 @@ def test_the_keyword_goes_into_an_intertitle_over_the_paragraph_that_opens_on_it
         ("Le sport", 2),
     ]
     assert draft.sections[1].paragraphs[0].sentences == [second]
+
+
+def test_a_title_may_leave_out_a_circumstance_inside_the_headline() -> None:
+    """« Rugby: le public massivement présent [à la réouverture des stades] en
+    Nouvelle-Zélande » (article 17, 84 characters): every cut at the end left a noun
+    without its complement; the circumstance inside goes, the place stays. Never a name,
+    an agent or a number."""
+    from rewriter.generate.cuts import keeps_news
+    from rewriter.generate.seo import _inner_cuts
+
+    headline = "Handball : le public massivement présent à la reprise des championnats à Brest"
+    cuts = [c for c in _inner_cuts(headline, 60) if keeps_news(c, headline)]
+    assert cuts == ["Handball : le public massivement présent à Brest"]
+    assert _inner_cuts("Handball : un joueur agressé par des supporters de l'équipe adverse "
+                       "à Brest", 60) == []  # the agent
+    assert _inner_cuts("Handball : le club recrute pour la saison 2021 trois joueurs venus "
+                       "de Nantes", 60) == []  # a number
+    assert _inner_cuts("Handball : le public massivement présent dans la salle Arena Brest "
+                       "de Brest", 60) == []  # a name
+
+
+def test_a_heading_reads_the_sentence_without_its_opening_apposition() -> None:
+    """« Mesure phare, la PMA pour toutes… a été validée » and « Tête de liste dans le
+    XVIIe, Mme Buzyn… »: the parse takes the apposition for the subject or the root, and
+    the sentence gave no heading. Read without it, its core does — never without a « Selon
+    X, » or a « Pour les opposants, », which say whose claim it is."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.headings import core_heading
+
+    nlp = french()
+    kw = make_keyword(nlp("budget"))
+
+    def heading(text: str) -> str:
+        return core_heading(next(nlp(text).sents), set(), kw)
+
+    assert heading("Première grande réforme du mandat, le budget participatif a été adopté "
+                   "lundi soir par 27 voix contre 6.") == "Le budget participatif a été adopté"
+    assert heading("Selon le maire, le budget participatif a été adopté lundi soir.") == ""
+    assert heading("Pour les opposants au maire, le budget participatif est dangereux.") == ""

@@ -100,10 +100,16 @@ def keeps_news(candidate: str, source: str) -> bool:
         if _form(first) in ("que", "qu"):
             return False
         rest = [t for t in doc[run[-1].i + 1 :] if not t.is_punct]
-        moved = after is not None and (
-            (after.pos_ == "PROPN" and label.get(_form(after)))
-            or all(label.get(_form(t)) for t in rest)  # « Vélos en libre-service : la fin »
-            or _moved_whole(first, rubric, dropped)
+        moved = (
+            after is not None
+            and (
+                (after.pos_ == "PROPN" and label.get(_form(after)))
+                or all(label.get(_form(t)) for t in rest)  # « Vélos en libre-service : la fin »
+                or _moved_whole(first, rubric, dropped)
+                # the complement goes on into the label: « Paracétamol : … toute la chaîne »
+                # for « toute la chaîne [de production] du paracétamol »
+                or any(_form(t) in _OF and _moved_whole(t, rubric, dropped) for t in run[1:])
+            )
         )
         if _form(first) in _OF and _definite(before) and not moved:
             return False

@@ -119,7 +119,7 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
     from rewriter.verify import grammalecte
 
     for short in (False, True):  # too long whole: the object without its complements
-        kept = clause_core(sent, short=short)
+        kept = clause_core(sent, short=short) or _after_apposition(sent, short)
         if not kept:
             continue
         text = capitalise(words_of(kept))
@@ -131,6 +131,27 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
             return text
         return ""
     return ""
+
+
+def _after_apposition(sent: Any, short: bool) -> list[Any]:
+    """The core of `sent` read without the phrase that opens it in apposition to its
+    subject (« Mesure phare, la PMA pour toutes… a été validée », « Tête de liste dans le
+    XVIIe, Mme Buzyn… »), which the parse often takes for the subject or the root: the
+    rest, parsed on its own. Only a phrase without a verb, a quotation or a preposition
+    first (« Selon X, », « Pour les détracteurs, » say whose claim it is)."""
+    comma = next((t for t in sent[:8] if t.text == ","), None)
+    if comma is None or sent[0].pos_ not in ("NOUN", "ADJ"):
+        return []
+    opener = sent.doc[sent.start : comma.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") and t.i == sent.start for t in opener) or any(
+        t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.text in '«»"' for t in opener
+    ):
+        return []
+    rest = sent.doc[comma.i + 1 : sent.end].text.strip()
+    if not rest or sent.doc[comma.i + 1].pos_ not in ("DET", "PROPN", "NOUN"):
+        return []  # the subject follows the comma
+    reparsed = next(iter(french()(capitalise(rest)).sents), None)
+    return clause_core(reparsed, short=short) if reparsed is not None else []
 
 
 def _speaker(token: Any) -> bool:

@@ -69,12 +69,14 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
 
 def fallback_title(plan: Plan, settings: Settings) -> str:
     kw, title = plan.keyword, plan.title.strip().rstrip(".")
-    nlp = french()
+    nlp, limit = french(), settings.max_title_chars
     label = keyword_label(kw)
     # Each candidate with the text it is cut from: a cut may leave out circumstances,
     # never the news (`cuts.keeps_news`).
     candidates = (
-        [title, *_cuts(title, settings.max_title_chars)] if starts_with(kw, nlp(title)) else []
+        [title, *_cuts(title, limit), *_inner_cuts(title, limit)]
+        if starts_with(kw, nlp(title))
+        else []
     )
     clauses = _clauses_from_keyword(title, kw)
     # « À Vierzon, la piscine municipale fermera six mois [pour des travaux…] »
@@ -128,7 +130,7 @@ def fallback_title(plan: Plan, settings: Settings) -> str:
     # The longest cut that keeps the news: « La Californie assigne en justice Uber et
     # Lyft [sur le statut des chauffeurs] » when « …sur le statut » leaves « des
     # chauffeurs » out (article 07).
-    for trimmed in _cuts(title, settings.max_title_chars):
+    for trimmed in [*_cuts(title, limit), *_inner_cuts(title, limit)]:
         if len(trimmed.split()) >= 4 and balanced(trimmed) and keeps_news(trimmed, title):
             return trimmed
     return title or label
@@ -149,6 +151,42 @@ def _cuts(text: str, limit: int) -> list[str]:
         if ends_phrase or (_headline_participle(last) and heads_kept(doc, end)):
             out.append(doc[:end].text)
     return out
+
+
+# Prepositions whose phrase says a circumstance a shorter title may leave out; not « de »
+# (a noun's complement), « par » (the agent), « contre », « sans » or « en » (« assigne en
+# justice »), which say what happened.
+_CIRCUMSTANCE = frozenset(
+    "à au aux dans sur pour avec depuis pendant après avant malgré dès".split()
+)
+
+
+def _inner_cuts(text: str, limit: int) -> list[str]:
+    """`text` without one circumstance inside it, read on the words: a preposition, its
+    noun and the « de » complements that follow, up to the next phrase — « Rugby: le
+    public massivement présent [à la réouverture des stades] en Nouvelle-Zélande ». Never
+    a name or a number (who, where, how many), a verb or what opens the headline; longest
+    first. Whether the rest still says the news, `keeps_news` judges."""
+    doc = french()(text)
+    out = []
+    for start, token in enumerate(doc):
+        if token.lower_ not in _CIRCUMSTANCE or start == 0 or doc[start - 1].is_punct:
+            continue
+        end = start + 1
+        while end < len(doc) and (
+            doc[end].pos_ in ("DET", "ADJ", "NOUN")
+            or doc[end].lower_ in ("de", "des", "du", "d'", "d’")
+        ):
+            end += 1
+        phrase = doc[start:end]
+        if end == len(doc) or not any(t.pos_ == "NOUN" for t in phrase):
+            continue  # at the end, a plain cut does it
+        if doc[end - 1].pos_ != "NOUN" or not (doc[end].pos_ == "ADP" or doc[end].is_punct):
+            continue  # the phrase stops where another begins, never inside a name
+        cut = (doc[:start].text_with_ws + doc[end:].text).strip()
+        if len(cut) <= limit:
+            out.append(cut)
+    return sorted(out, key=len, reverse=True)
 
 
 def _headline_participle(token: Any) -> bool:

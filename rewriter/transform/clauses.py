@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from rewriter.analysis.words import ETRE_VERBS, count_words, dated, lower_initial
+from rewriter.generate.text import capitalise
 
 REPORTING_VERBS = frozenset(
     "dire déclarer expliquer indiquer préciser ajouter souligner estimer affirmer "
@@ -34,7 +35,7 @@ def sentence(text: str) -> str:
     text = re.sub(r"(?<=\S)»", " »", text)
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    text = capitalise(text)
     # A quotation that closes on its own full stop closes the sentence: « …jamais." »
     if not re.search(r"[.!?…](?:\s*[»\"”])?$", text):
         text += "."
