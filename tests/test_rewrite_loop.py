@@ -971,15 +971,32 @@ def test_a_heading_reads_the_sentence_without_its_opening_apposition() -> None:
     X, » or a « Pour les opposants, », which say whose claim it is."""
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french
+    from rewriter.analysis.sentences import sentence_spans
     from rewriter.generate.headings import core_heading
 
     nlp = french()
     kw = make_keyword(nlp("budget"))
 
     def heading(text: str) -> str:
-        return core_heading(next(nlp(text).sents), set(), kw)
+        return core_heading(next(iter(sentence_spans(nlp(text)))), set(), kw)
 
     assert heading("Première grande réforme du mandat, le budget participatif a été adopté "
                    "lundi soir par 27 voix contre 6.") == "Le budget participatif a été adopté"
     assert heading("Selon le maire, le budget participatif a été adopté lundi soir.") == ""
     assert heading("Pour les opposants au maire, le budget participatif est dangereux.") == ""
+    # An opening participle too; « avant de… » says when, not what (article 19).
+    kw = make_keyword(nlp("Paul Martin"))
+    assert heading("Parti à l'automne de Brest, Paul Martin s'est posé en Guadeloupe avant "
+                   "de rejoindre le canal de Panama.") == "Paul Martin s'est posé en Guadeloupe"
+    # An aside between commas goes, whatever the parse hangs it on — not one that says no
+    # or whose claim it is.
+    kw = make_keyword(nlp("compost"))
+    assert heading("Les effets nocifs sur la santé du compost, engrais le plus utilisé au "
+                   "monde, ne sont pas démontrés.") == (
+        "Les effets nocifs sur la santé du compost ne sont pas démontrés")
+    assert heading("Les effets du compost, selon le maire, ne sont pas démontrés.") == ""
+    # A keyword heading may say where, with the short complement that follows the object.
+    kw = make_keyword(nlp("Rennes"))
+    assert heading("Tête de liste dans le centre, Mme Durand n'a même pas obtenu son siège "
+                   "au conseil de Rennes et sera simple conseillère de quartier.") == (
+        "Mme Durand n'a pas obtenu son siège au conseil de Rennes")

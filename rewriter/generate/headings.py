@@ -122,10 +122,15 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
         kept = clause_core(sent, short=short) or _after_apposition(sent, short)
         if not kept:
             continue
-        text = capitalise(words_of(kept))
         if keyword is not None and not count_in(keyword, kept):
-            return ""
-        if not 3 <= len(text.split()) <= HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
+            kept = _with_keyword_complement(kept, keyword)
+            if not kept:
+                return ""
+        text = capitalise(words_of(kept))
+        # One that must name the keyword may take two words more (« Les effets nocifs sur
+        # la santé du glyphosate ne sont pas démontrés »).
+        most = HEADING_WORDS + (2 if keyword is not None else 0)
+        if not 3 <= len(text.split()) <= most or len(text) > MAX_HEADING_CHARS:
             continue
         if heading_key(text) not in used and not grammalecte.introduced(text, sent.text):
             return text
@@ -133,24 +138,43 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
     return ""
 
 
+def _with_keyword_complement(kept: list[Any], keyword: Keyword) -> list[Any]:
+    """`kept` with the short complement of its verb that follows it at once and holds the
+    keyword (« Mme Buzyn n'a pas obtenu son siège [au Conseil de Paris] »), else []: a
+    heading that must name the keyword may say where, not only who does what."""
+    from rewriter.generate.leads import verb_complement
+
+    verbs = [t for t in kept if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")]
+    for verb in verbs:
+        phrase = verb_complement(verb, kept[-1])
+        if phrase and count_in(keyword, phrase):
+            return sorted(set(kept) | set(phrase), key=lambda t: t.i)
+    return []
+
+
 def _after_apposition(sent: Any, short: bool) -> list[Any]:
     """The core of `sent` read without the phrase that opens it in apposition to its
     subject (« Mesure phare, la PMA pour toutes… a été validée », « Tête de liste dans le
-    XVIIe, Mme Buzyn… »), which the parse often takes for the subject or the root: the
-    rest, parsed on its own. Only a phrase without a verb, a quotation or a preposition
-    first (« Selon X, », « Pour les détracteurs, » say whose claim it is)."""
-    comma = next((t for t in sent[:8] if t.text == ","), None)
-    if comma is None or sent[0].pos_ not in ("NOUN", "ADJ"):
+    XVIIe, Mme Buzyn… », « Parti à l'automne des Canaries, Yann Quénet… »), which the
+    parse often takes for the subject or the root: the rest, parsed on its own. Only a
+    phrase without a conjugated verb, a quotation or a preposition first (« Selon X, »,
+    « Pour les détracteurs, » say whose claim it is)."""
+    comma = next((t for t in sent[:12] if t.text == ","), None)
+    participle = "Part" in sent[0].morph.get("VerbForm")  # « Parti à l'automne des Canaries, »
+    if comma is None or not (sent[0].pos_ in ("NOUN", "ADJ") or participle):
         return []
     opener = sent.doc[sent.start : comma.i]
-    if any(t.pos_ in ("VERB", "AUX", "ADP") and t.i == sent.start for t in opener) or any(
-        t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or t.text in '«»"' for t in opener
+    if any(
+        "Fin" in t.morph.get("VerbForm") or t.pos_ in ("AUX", "SCONJ", "PRON") or t.text in '«»"'
+        for t in opener
     ):
         return []
     rest = sent.doc[comma.i + 1 : sent.end].text.strip()
     if not rest or sent.doc[comma.i + 1].pos_ not in ("DET", "PROPN", "NOUN"):
         return []  # the subject follows the comma
-    reparsed = next(iter(french()(capitalise(rest)).sents), None)
+    from rewriter.analysis.sentences import sentence_spans
+
+    reparsed = next(iter(sentence_spans(french()(capitalise(rest)))), None)
     return clause_core(reparsed, short=short) if reparsed is not None else []
 
 

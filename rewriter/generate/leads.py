@@ -4,6 +4,7 @@ and the noun phrases the other headings and titles are made of."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from rewriter.analysis.words import (
@@ -201,7 +202,9 @@ def _wanting(kept: list[Any]) -> bool:
                 continue
             marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
             if child.dep_ in ("xcomp", "ccomp") or (
-                "Inf" in child.morph.get("VerbForm") and marks & {"à", "de", "d'", "d’"}
+                "Inf" in child.morph.get("VerbForm")
+                and marks & {"à", "de", "d'", "d’"}
+                and not marks & {"avant", "afin"}  # when or why, not what: « avant de… »
             ):
                 return True
     # A verb whose object takes an attribute (« rendre les ordinateurs [plus
@@ -293,7 +296,7 @@ def _in_order(kept: list[Any]) -> bool:
     aside: set[int] = set()
     for token in kept:
         for child in token.children:
-            if child.dep_ in ("acl", "acl:relcl", "appos") and child not in kept:
+            if child not in kept and child.i > token.i:
                 span = list(child.subtree)
                 before = doc[span[0].i - 1] if span[0].i > 0 else None
                 after = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
@@ -305,6 +308,17 @@ def _in_order(kept: list[Any]) -> bool:
                 ):
                     aside.update(t.i for t in span)
                     aside.update((before.i, after.i))
+    # Whatever the parse hangs it on, what stands between two commas with no word of the
+    # core and no verb of its own is set apart (« …du glyphosate, pesticide le plus
+    # utilisé au monde, ne sont pas démontrés »).
+    inside = {t.i for t in kept}
+    commas = [t.i for t in doc[kept[0].i : kept[-1].i + 1] if t.text == ","]
+    for a, b in itertools.pairwise(commas):
+        span = doc[a + 1 : b]
+        if not any(
+            t.i in inside or "Fin" in t.morph.get("VerbForm") or t.lower_ in _NOT for t in span
+        ):
+            aside.update(range(a, b + 1))
     gap = [t for t in doc[kept[0].i : kept[-1].i + 1] if t not in kept and t.i not in aside]
     return not any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in gap)
 
@@ -349,6 +363,12 @@ def _waits(verb: Any) -> bool:
     return phrase is not None and not _temporal(phrase)
 
 
+def verb_complement(verb: Any, last: Any) -> list[Any]:
+    """`_complement`, unless it says when (a heading leaves the date out)."""
+    phrase = _complement(verb, last)
+    return [] if _temporal(phrase) else phrase
+
+
 def _complement(verb: Any, last: Any) -> list[Any]:
     """The verb's complement that starts right after `last` (an adverb between allowed):
     a preposition and a short noun phrase, no clause, no punctuation."""
@@ -382,3 +402,5 @@ def _complement(verb: Any, last: Any) -> list[Any]:
 
 # Adverbs a heading may not drop: they say no, never, no longer.
 _NEGATIONS = frozenset("pas plus jamais guère point nullement aucunement rien".split())
+# Words an aside between commas may not hold: it would say no, or whose claim it is.
+_NOT = frozenset("ne n' n’ non jamais rien aucun aucune selon sauf".split())

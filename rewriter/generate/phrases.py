@@ -21,7 +21,7 @@ def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -
     without it could say something else."""
     out = [token]
     for child in token.children:
-        if child.dep_ in _CUT_DEPS or child.is_punct:
+        if child.dep_ in _CUT_DEPS or child.is_punct or _set_off(child):
             continue
         if loose and any(c.dep_ == "case" and c.lower_ in LOOSE_CASES for c in child.children):
             continue
@@ -37,6 +37,16 @@ def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -
             continue  # « des résultats records jeudi »: « jeudi » dates the verb
         out.extend(noun_phrase(child, loose=loose))
     return sorted(out, key=lambda t: t.i)
+
+
+def _set_off(child: Any) -> bool:
+    """`child` follows its noun after a comma: an apposition whatever the parse calls it
+    (« Les effets du glyphosate, pesticide le plus utilisé au monde, ne sont pas… »,
+    where « pesticide » was read as an adjective of « effets »)."""
+    first = min(t.i for t in child.subtree)
+    return child.i > child.head.i and any(
+        t.text == "," for t in child.doc[child.head.i + 1 : first]
+    )
 
 
 # Prepositions whose complement, hung on a noun by the parse, says a circumstance of the
