@@ -283,6 +283,11 @@ def test_a_title_never_drops_the_first_of_a_list() -> None:
         # kept its 82-character headline: keyword_in_title and title_length failed).
         ("Tennis : la jeune Lyonnaise Clara Dumas remporte son premier tournoi professionnel",
          "Clara Dumas", "Clara Dumas remporte son premier tournoi professionnel"),
+        # So does a place that opens it; a name with a common noun in it (article 27 kept
+        # its 76-character headline).
+        ("A Colmar, le restaurant la Taverne Katz veut oublier le confinement",
+         "Taverne Katz", "Taverne Katz veut oublier le confinement"),
+        ("A Colmar, le restaurant de la taverne veut oublier le confinement", "taverne", ""),
     ],
 )  # fmt: skip
 def test_a_title_names_who_the_headline_describes(headline: str, keyword: str, title: str) -> None:
@@ -1000,3 +1005,19 @@ def test_a_heading_reads_the_sentence_without_its_opening_apposition() -> None:
     assert heading("Tête de liste dans le centre, Mme Durand n'a même pas obtenu son siège "
                    "au conseil de Rennes et sera simple conseillère de quartier.") == (
         "Mme Durand n'a pas obtenu son siège au conseil de Rennes")
+
+
+def test_a_heading_keeps_a_coordinated_object_whole() -> None:
+    """« Hwang sok-yong mêle les trajectoires personnelles et l'évolution d'un pays »
+    (article 16): the parse hung the second object on the verb, and the heading could say
+    half of what was mixed, « Le romancier mêle les destins personnels »."""
+    from rewriter.analysis.nlp import french
+    from rewriter.analysis.sentences import sentence_spans
+    from rewriter.generate.headings import core_heading
+
+    nlp = french()
+    sent = next(iter(sentence_spans(nlp(
+        "D'une plume alerte, le romancier mêle ainsi les destins personnels et l'histoire du "
+        "pays."))))
+    assert core_heading(sent, set(), None) == (
+        "Le romancier mêle les destins personnels et l'histoire du pays")

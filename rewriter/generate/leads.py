@@ -185,6 +185,8 @@ def _cut_inside(sent: Any, kept: list[Any]) -> bool:
                 continue
             if child.dep_ == "conj" and token != root and token.pos_ != "VERB":
                 return True
+            if token == root and _second_object(child):
+                return True  # a second object the parse hung on the verb
             if token.pos_ == "PRON" and child.dep_ in ("acl", "acl:relcl", "ccomp"):
                 return True
     return False
@@ -255,12 +257,16 @@ def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[An
             if child.pos_ not in ("NOUN", "PROPN"):
                 kept += list(child.subtree)
             elif not short:
-                kept += noun_phrase(child)
+                kept += _subject_phrase(child) or noun_phrase(child)  # « X et Y » whole
             else:  # « le dernier refuge ariégeois (de silhouettes courbées…) »
                 phrase = noun_phrase(child, cut=("nmod",))
                 if child.pos_ != "PROPN" and not any(t.dep_ == "amod" for t in phrase):
                     return []  # « Les années 1990 voient la reprise »: of what?
                 kept += phrase
+        elif _second_object(child) and not short:
+            # « mêle les destins personnels et l'histoire du pays »: the parse hangs the
+            # second object on the verb; the coordination goes whole.
+            kept += [c for c in child.children if c.dep_ == "cc"] + noun_phrase(child)
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             # « vont devoir adapter leurs applications », « a décidé de fermer la piscine »:
             # the infinitive with the « à » or « de » that introduces it.
@@ -270,6 +276,22 @@ def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[An
         elif child.dep_ in _CORE_DEPS or child.lower_ in ("ne", "n'", "n’", "pas", *_REFLEXIVE):
             kept.append(child)
     return kept
+
+
+def _second_object(child: Any) -> bool:
+    """`child`, a noun the parse coordinates with its verb, is a second object of it
+    (« mêle les destins personnels et l'histoire du pays »), not a clause of its own
+    (« …a obtenu son siège et sera simple conseillère », « …peuvent tomber mais le
+    risque, c'est… »): the verb has an object, the noun no copula, subject or verb."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "obj" for c in child.head.children)
+        and not any(
+            c.dep_ in ("cop", "nsubj", "nsubj:pass", "aux", "expl:subj") or c.pos_ == "VERB"
+            for c in child.children
+        )
+    )
 
 
 def _subject_phrase(subject: Any) -> list[Any]:

@@ -226,9 +226,18 @@ def named_subject(headline: str, kw: Keyword, limit: int) -> str:
     rubric = re.match(r"[^:«»\"]{2,40}?\s?:\s+(?=\S)", headline.strip())
     if rubric:
         headline = headline.strip()[rubric.end() :]
+    # So does a place that opens it (« A Strasbourg, le restaurant la Maison Kammerzell
+    # veut oublier le confinement »): where, which the name's own headline may leave out.
+    place = re.match(r"(?:[AÀ]|En|Au)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*,\s+", headline)
+    if place:
+        headline = headline[place.end() :]
     doc = french()(headline.strip())
     span = _keyword_span(doc, kw)
-    if span is None or span[0].i == 0 or any(t.pos_ != "PROPN" for t in span if is_content(t)):
+    if (
+        span is None
+        or span[0].i == 0
+        or any(not t.text[:1].isupper() for t in span if is_content(t))
+    ):
         return ""
     verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.i > span[-1].i]
     if not verbs or doc[0].pos_ != "DET":
