@@ -468,7 +468,7 @@ def test_more_headings_from_the_sections_lead(lead: str, heading: str) -> None:
          "Les commerçants commencent à rouvrir leurs boutiques"),
         # A quotation left open (a paragraph of a long quote) lends no heading.
         ('"Le problème n\'est pas le masque.', ""),
-        # The core stops between phrases, never inside one (leads._cut_inside).
+        # The core stops between phrases, never inside one (wholeness.cut_inside).
         # Half of a coordination (seed article: « Sora extrait le contenu d'images [et de
         # vidéos] »).
         ("Le logiciel analyse le contenu de photos et de films anciens.", ""),

@@ -16,7 +16,14 @@ from rewriter.analysis.words import (
     token_forms,
 )
 from rewriter.generate import prompts
-from rewriter.generate.leads import HEADING_CHARS, HEADING_WORDS, clause_core, words_of
+from rewriter.generate.leads import (
+    HEADING_CHARS,
+    HEADING_WORDS,
+    after_apposition,
+    clause_core,
+    with_keyword_complement,
+    words_of,
+)
 from rewriter.generate.phrases import LOCUTION_NOUNS, noun_phrase
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
@@ -119,11 +126,11 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
     from rewriter.verify import grammalecte
 
     for short in (False, True):  # too long whole: the object without its complements
-        kept = clause_core(sent, short=short) or _after_apposition(sent, short)
+        kept = clause_core(sent, short=short) or after_apposition(sent, short)
         if not kept:
             continue
         if keyword is not None and not count_in(keyword, kept):
-            kept = _with_keyword_complement(kept, keyword)
+            kept = with_keyword_complement(kept, keyword)
             if not kept:
                 return ""
         text = capitalise(words_of(kept))
@@ -136,46 +143,6 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
             return text
         return ""
     return ""
-
-
-def _with_keyword_complement(kept: list[Any], keyword: Keyword) -> list[Any]:
-    """`kept` with the short complement of its verb that follows it at once and holds the
-    keyword (« Mme Buzyn n'a pas obtenu son siège [au Conseil de Paris] »), else []: a
-    heading that must name the keyword may say where, not only who does what."""
-    from rewriter.generate.leads import verb_complement
-
-    verbs = [t for t in kept if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")]
-    for verb in verbs:
-        phrase = verb_complement(verb, kept[-1])
-        if phrase and count_in(keyword, phrase):
-            return sorted(set(kept) | set(phrase), key=lambda t: t.i)
-    return []
-
-
-def _after_apposition(sent: Any, short: bool) -> list[Any]:
-    """The core of `sent` read without the phrase that opens it in apposition to its
-    subject (« Mesure phare, la PMA pour toutes… a été validée », « Tête de liste dans le
-    XVIIe, Mme Buzyn… », « Parti à l'automne des Canaries, Yann Quénet… »), which the
-    parse often takes for the subject or the root: the rest, parsed on its own. Only a
-    phrase without a conjugated verb, a quotation or a preposition first (« Selon X, »,
-    « Pour les détracteurs, » say whose claim it is)."""
-    comma = next((t for t in sent[:12] if t.text == ","), None)
-    participle = "Part" in sent[0].morph.get("VerbForm")  # « Parti à l'automne des Canaries, »
-    if comma is None or not (sent[0].pos_ in ("NOUN", "ADJ") or participle):
-        return []
-    opener = sent.doc[sent.start : comma.i]
-    if any(
-        "Fin" in t.morph.get("VerbForm") or t.pos_ in ("AUX", "SCONJ", "PRON") or t.text in '«»"'
-        for t in opener
-    ):
-        return []
-    rest = sent.doc[comma.i + 1 : sent.end].text.strip()
-    if not rest or sent.doc[comma.i + 1].pos_ not in ("DET", "PROPN", "NOUN"):
-        return []  # the subject follows the comma
-    from rewriter.analysis.sentences import sentence_spans
-
-    reparsed = next(iter(sentence_spans(french()(capitalise(rest)))), None)
-    return clause_core(reparsed, short=short) if reparsed is not None else []
 
 
 def _speaker(token: Any) -> bool:

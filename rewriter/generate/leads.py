@@ -4,18 +4,29 @@ and the noun phrases the other headings and titles are made of."""
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
+from rewriter.analysis.keyword import Keyword, count_in
+from rewriter.analysis.nlp import french
+from rewriter.analysis.sentences import sentence_spans
 from rewriter.analysis.words import (
     ETRE_VERBS,
     MONTHS,
     is_year,
-    leaning_clitic,
     leaning_determiner,
     points_back,
 )
 from rewriter.generate.phrases import BARE_TIME, noun_phrase
+from rewriter.generate.text import capitalise
+from rewriter.generate.wholeness import (
+    NEGATIONS,
+    attributed,
+    cut_inside,
+    in_order,
+    quoted,
+    second_object,
+    wanting,
+)
 
 _CORE_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod:neg", "iobj", "expl:comp",
               "expl:pv")  # fmt: skip
@@ -35,7 +46,7 @@ def clause_core(sent: Any, short: bool = False) -> list[Any]:
     subject that leans on the sentence before (« Il », « Cette procédure »), a word of a
     quotation. `short`: the object's noun without its « de » complements."""
     kept = _clause_core(sent, short)
-    return [] if kept and _cut_inside(sent, kept) else kept
+    return [] if kept and cut_inside(sent, kept) else kept
 
 
 def _clause_core(sent: Any, short: bool) -> list[Any]:
@@ -57,7 +68,7 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
     stop = next((t.i for t in sent if t.text in (":", ";") and t.i > root.i), None)
     if stop is not None:
         kept = [t for t in kept if t.i < stop]
-    if not kept or not _in_order(kept) or _quoted(sent, kept) or _wanting(kept):
+    if not kept or not in_order(kept) or quoted(sent, kept) or wanting(kept):
         return []
     if any(t.dep_ == "det" and "Dem" in t.morph.get("PronType") for t in kept):
         return []  # « … à mener cette démarche »: which one? The sentence before says.
@@ -110,31 +121,6 @@ HEADING_WORDS = 10  # a heading made of a sentence's core, at most
 HEADING_CHARS = 70
 
 
-def attributed(sent: Any, kept: list[Any]) -> bool:
-    """`sent` says whose claim it is (« selon X », « d'après X », « Pour M. Abad, ») and
-    the core leaves that out: the heading would state as fact what the source reports."""
-    inside = {t.i for t in kept}
-    for token in sent:
-        # Only an attribution of the clause the core is made of (« Fugaku s'est installé
-        # en tête… : c'est la première fois…, selon l'institut » attributes the second).
-        if token.i in inside or (kept and token.head.head.i not in inside):
-            continue
-        nxt = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
-        if token.lower_ == "selon" or (
-            token.lower_ == "après" and token.i > 0 and sent.doc[token.i - 1].lower_ in ("d'", "d’")
-        ):
-            return True
-        # « Pour M. Abad, … », « Pour lui, … »: an opinion, opening the sentence.
-        if (
-            token.i == sent.start
-            and token.lower_ == "pour"
-            and nxt is not None
-            and (nxt.pos_ in ("PROPN", "PRON") or nxt.text in ("M.", "Mme"))
-        ):
-            return True
-    return False
-
-
 def words_of(tokens: list[Any]) -> str:
     """Tokens of one sentence as text, one space where words were left out between them."""
     out = ""
@@ -146,103 +132,12 @@ def words_of(tokens: list[Any]) -> str:
     return out.strip()
 
 
-_OF_TO = frozenset("à au aux de du des d' d’".split())
-
-
-def _cut_inside(sent: Any, kept: list[Any]) -> bool:
-    """The core stops inside a phrase, not between phrases: half of a coordination
-    (« Sora extrait le contenu d'images [et de vidéos] »), a pronoun without the clause it
-    announces (« s'attendent à ce [que…] »), a question without its end, the negated half
-    of « ne… pas X mais Y », an adjective or a verbal locution without its complement
-    (« résistantes [à la sécheresse] », « Sora a besoin [de…] »). Or it cannot stand
-    alone: a main verb under « si » (a subordinate clause misread as the main one), an
-    object pronoun that leans on the sentence before (« Cédric O l'a faite applaudir »)."""
-    root, last, inside = sent.root, kept[-1], {t.i for t in kept}
-    after = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
-    if any(c.dep_ == "mark" for c in root.children):
-        return True
-    if sent.text.rstrip().endswith("?") and sent[-2].i not in inside:
-        return True
-    negated = any(t.lower_ in _NEGATIONS for t in kept)
-    if negated and any(c.lower_ == "mais" for t in root.children for c in t.children):
-        return True  # « n'a pas développé des plantes résistantes… mais capables de… »
-    # The adjective's complement, whichever word the parse hangs it on.
-    if last.pos_ == "ADJ" and after is not None and after.lower_ in _OF_TO:
-        return True
-    if (
-        after is not None
-        and last.dep_ == "obj"
-        and last.pos_ == "NOUN"
-        and not any(c.dep_ == "det" for c in last.children)
-        and any(after in c.subtree for c in last.head.children if c.dep_.startswith("obl"))
-    ):
-        return True  # a bare object noun and its verb: a locution (« avoir besoin de »)
-    for token in kept:
-        if leaning_clitic(token):
-            return True  # a clitic object pronoun
-        for child in token.children:
-            if child.i in inside or child.i < last.i:
-                continue
-            if child.dep_ == "conj" and token != root and token.pos_ != "VERB":
-                return True
-            if token == root and _second_object(child):
-                return True  # a second object the parse hung on the verb
-            if token.pos_ == "PRON" and child.dep_ in ("acl", "acl:relcl", "ccomp"):
-                return True
-    return False
-
-
-def _wanting(kept: list[Any]) -> bool:
-    """The core says less, or the opposite, of what the sentence says: a verb's clause or
-    infinitive complement left out (« Roman Prymula a appelé les Tchèques [à rester chez
-    eux] »), or a « ne » whose « que » was cut (« Fugaku ne devrait être mis en service
-    [qu'à partir de 2021] » is not a negation)."""
-    inside = {t.i for t in kept}
-    for token in kept:
-        for child in token.children:
-            if child.i in inside or child.pos_ not in ("VERB", "AUX"):
-                continue
-            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
-            if child.dep_ in ("xcomp", "ccomp") or (
-                "Inf" in child.morph.get("VerbForm")
-                and marks & {"à", "de", "d'", "d’"}
-                and not marks & {"avant", "afin"}  # when or why, not what: « avant de… »
-            ):
-                return True
-    # A verb whose object takes an attribute (« rendre les ordinateurs [plus
-    # performants] »): without the adjective, the core says something else.
-    for verb in (t for t in kept if t.lemma_ in _OBJECT_ATTRIBUTE and t.pos_ == "VERB"):
-        after = verb.doc[verb.i + 1 : verb.sent.end]
-        if any(t.pos_ == "ADJ" and t.i not in inside for t in after):
-            return True
-    words = {t.lower_ for t in kept}
-    return bool(words & {"ne", "n'", "n’"}) and not words & (_NEGATIONS | _NEGATIVE_WORDS)
-
-
-# Verbs whose object may take an attribute (« attribut du complément d'objet »).
-_OBJECT_ATTRIBUTE = frozenset("rendre juger estimer trouver considérer croire".split())
-
-
-_NEGATIVE_WORDS = frozenset("aucun aucune personne nul nulle ni".split())
-
-
 _TIME_CASES = frozenset("depuis pendant dès jusqu' jusqu’ jusque durant".split())
 
 
 def _temporal(phrase: list[Any]) -> bool:
     """« depuis vendredi matin », « en janvier 2004 »: when, which a heading leaves out."""
     return any(t.lower_ in BARE_TIME | MONTHS | _TIME_CASES or is_year(t.text) for t in phrase)
-
-
-def _quoted(sent: Any, kept: list[Any]) -> bool:
-    """A word of the core inside « … » or "…", or a sentence with a quotation mark left
-    open (a paragraph of a long quotation): a heading never borrows a quotation."""
-    from rewriter.plan import quotation_ranges
-
-    if sent.text.count('"') % 2 or sent.text.count("«") != sent.text.count("»"):
-        return True
-    ranges = quotation_ranges(sent.text)
-    return any(a <= t.idx - sent.start_char < b for t in kept for a, b in ranges)
 
 
 def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[Any]:
@@ -263,7 +158,7 @@ def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[An
                 if child.pos_ != "PROPN" and not any(t.dep_ == "amod" for t in phrase):
                     return []  # « Les années 1990 voient la reprise »: of what?
                 kept += phrase
-        elif _second_object(child) and not short:
+        elif second_object(child) and not short:
             # « mêle les destins personnels et l'histoire du pays »: the parse hangs the
             # second object on the verb; the coordination goes whole.
             kept += [c for c in child.children if c.dep_ == "cc"] + noun_phrase(child)
@@ -276,22 +171,6 @@ def _verb_core(verb: Any, copular: bool = False, short: bool = False) -> list[An
         elif child.dep_ in _CORE_DEPS or child.lower_ in ("ne", "n'", "n’", "pas", *_REFLEXIVE):
             kept.append(child)
     return kept
-
-
-def _second_object(child: Any) -> bool:
-    """`child`, a noun the parse coordinates with its verb, is a second object of it
-    (« mêle les destins personnels et l'histoire du pays »), not a clause of its own
-    (« …a obtenu son siège et sera simple conseillère », « …peuvent tomber mais le
-    risque, c'est… »): the verb has an object, the noun no copula, subject or verb."""
-    return (
-        child.dep_ == "conj"
-        and child.pos_ in ("NOUN", "PROPN")
-        and any(c.dep_ == "obj" for c in child.head.children)
-        and not any(
-            c.dep_ in ("cop", "nsubj", "nsubj:pass", "aux", "expl:subj") or c.pos_ == "VERB"
-            for c in child.children
-        )
-    )
 
 
 def _subject_phrase(subject: Any) -> list[Any]:
@@ -307,44 +186,6 @@ def _subject_phrase(subject: Any) -> list[Any]:
     return out
 
 
-def _in_order(kept: list[Any]) -> bool:
-    """The core is the source's words in order, with no punctuation but the commas of a
-    coordinated subject; left out between them at most an adverb (never a negation) and
-    what the source sets apart between commas (« Les eaux du Salat, qui prend sa source
-    dans les Pyrénées, abritent… »)."""
-    doc = kept[0].doc
-    if any(t.is_punct and t.text not in "-'’," for t in kept):
-        return False
-    aside: set[int] = set()
-    for token in kept:
-        for child in token.children:
-            if child not in kept and child.i > token.i:
-                span = list(child.subtree)
-                before = doc[span[0].i - 1] if span[0].i > 0 else None
-                after = doc[span[-1].i + 1] if span[-1].i + 1 < len(doc) else None
-                if (
-                    before is not None
-                    and before.text == ","
-                    and after is not None
-                    and after.text == ","
-                ):
-                    aside.update(t.i for t in span)
-                    aside.update((before.i, after.i))
-    # Whatever the parse hangs it on, what stands between two commas with no word of the
-    # core and no verb of its own is set apart (« …du glyphosate, pesticide le plus
-    # utilisé au monde, ne sont pas démontrés »).
-    inside = {t.i for t in kept}
-    commas = [t.i for t in doc[kept[0].i : kept[-1].i + 1] if t.text == ","]
-    for a, b in itertools.pairwise(commas):
-        span = doc[a + 1 : b]
-        if not any(
-            t.i in inside or "Fin" in t.morph.get("VerbForm") or t.lower_ in _NOT for t in span
-        ):
-            aside.update(range(a, b + 1))
-    gap = [t for t in doc[kept[0].i : kept[-1].i + 1] if t not in kept and t.i not in aside]
-    return not any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in gap)
-
-
 def _left_hanging(verb: Any) -> bool:
     """The source goes on right after the passive `verb` with its agent (« a été inspirée
     par les besoins des autres appareils »): the participle alone leaves it hanging. (Other
@@ -352,7 +193,7 @@ def _left_hanging(verb: Any) -> bool:
     for child in verb.children:
         if child.dep_ == "obl:agent" and child.i > verb.i:
             between = verb.doc[verb.i + 1 : min(t.i for t in child.subtree)]
-            return all(t.dep_ == "advmod" and t.lower_ not in _NEGATIONS for t in between)
+            return all(t.dep_ == "advmod" and t.lower_ not in NEGATIONS for t in between)
     return False
 
 
@@ -365,11 +206,7 @@ def _waits(verb: Any) -> bool:
         return False
     doc = verb.doc
     following = next(
-        (
-            t
-            for t in doc[verb.i + 1 : verb.sent.end]
-            if t.dep_ != "advmod" or t.lower_ in _NEGATIONS
-        ),
+        (t for t in doc[verb.i + 1 : verb.sent.end] if t.dep_ != "advmod" or t.lower_ in NEGATIONS),
         None,
     )
     if following is None or following.is_punct:
@@ -409,7 +246,7 @@ def _complement(verb: Any, last: Any) -> list[Any]:
         if any(leaning_determiner(t) for t in phrase):
             return []  # « à ce sujet »: which one? The sentence before says.
         between = doc[last.i + 1 : phrase[0].i]
-        if any(t.dep_ != "advmod" or t.lower_ in _NEGATIONS for t in between):
+        if any(t.dep_ != "advmod" or t.lower_ in NEGATIONS for t in between):
             return []
         if (
             phrase[0].dep_ != "case"
@@ -422,7 +259,37 @@ def _complement(verb: Any, last: Any) -> list[Any]:
     return []
 
 
-# Adverbs a heading may not drop: they say no, never, no longer.
-_NEGATIONS = frozenset("pas plus jamais guère point nullement aucunement rien".split())
-# Words an aside between commas may not hold: it would say no, or whose claim it is.
-_NOT = frozenset("ne n' n’ non jamais rien aucun aucune selon sauf".split())
+def with_keyword_complement(kept: list[Any], keyword: Keyword) -> list[Any]:
+    """`kept` with the short complement of its verb that follows it at once and holds the
+    keyword (« Mme Buzyn n'a pas obtenu son siège [au Conseil de Paris] »), else []: a
+    heading that must name the keyword may say where, not only who does what."""
+    verbs = [t for t in kept if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")]
+    for verb in verbs:
+        phrase = verb_complement(verb, kept[-1])
+        if phrase and count_in(keyword, phrase):
+            return sorted(set(kept) | set(phrase), key=lambda t: t.i)
+    return []
+
+
+def after_apposition(sent: Any, short: bool) -> list[Any]:
+    """The core of `sent` read without the phrase that opens it in apposition to its
+    subject (« Mesure phare, la PMA pour toutes… a été validée », « Tête de liste dans le
+    XVIIe, Mme Buzyn… », « Parti à l'automne des Canaries, Yann Quénet… »), which the
+    parse often takes for the subject or the root: the rest, parsed on its own. Only a
+    phrase without a conjugated verb, a quotation or a preposition first (« Selon X, »,
+    « Pour les détracteurs, » say whose claim it is)."""
+    comma = next((t for t in sent[:12] if t.text == ","), None)
+    participle = "Part" in sent[0].morph.get("VerbForm")  # « Parti à l'automne des Canaries, »
+    if comma is None or not (sent[0].pos_ in ("NOUN", "ADJ") or participle):
+        return []
+    opener = sent.doc[sent.start : comma.i]
+    if any(
+        "Fin" in t.morph.get("VerbForm") or t.pos_ in ("AUX", "SCONJ", "PRON") or t.text in '«»"'
+        for t in opener
+    ):
+        return []
+    rest = sent.doc[comma.i + 1 : sent.end].text.strip()
+    if not rest or sent.doc[comma.i + 1].pos_ not in ("DET", "PROPN", "NOUN"):
+        return []  # the subject follows the comma
+    reparsed = next(iter(sentence_spans(french()(capitalise(rest)))), None)
+    return clause_core(reparsed, short=short) if reparsed is not None else []
