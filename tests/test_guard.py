@@ -633,6 +633,35 @@ def test_a_rewrite_may_not_add_a_negation_word() -> None:
     )
 
 
+def test_a_negation_may_not_move_to_another_verb() -> None:
+    """Article 09, the default model: « Personne n'a pas démontré que X était toxique, mais
+    il est impossible de démontrer qu'il ne l'est de façon absolue » for « Personne n'a
+    démontré…, qu'il ne l'est pas… » — every word kept, the claim turned over. Our
+    sentences; a negation whose verb the rewrite replaced is not a moved one."""
+    source = (
+        "Personne n'a prouvé que ce vaccin était dangereux, mais il est impossible de "
+        "prouver qu'il ne l'est pas du tout."
+    )
+    moved = (
+        "Personne n'a pas prouvé que ce vaccin était dangereux, mais il est impossible de "
+        "prouver qu'il ne l'est du tout."
+    )
+    assert "negation" in kinds(source, moved, keep=french()(source))
+    lost = "Le texte a été adopté par les députés."
+    assert "negation" in kinds(
+        "Le texte n'a pas été adopté par les députés.",
+        lost,
+        keep=french()("Le texte n'a pas été adopté par les députés."),
+    )
+    reworded = "Aucune agence sanitaire ne demande son interdiction."
+    source = "Aucune agence sanitaire n'exige son interdiction."
+    assert "negation" not in kinds(source, reworded, keep=french()(source))
+    source = "Elle ne veut pas quitter la ville avant l'été."
+    assert "negation" in kinds(
+        source, "Elle veut ne pas quitter la ville avant l'été.", keep=french()(source)
+    )
+
+
 def test_a_rewrite_may_not_make_ce_a_person() -> None:
     """Article 22, the default model: « Il est le cas notamment de l'hydroxychloroquine »
     for « C'est le cas notamment de… ». Our sentences."""

@@ -37,6 +37,7 @@ from rewriter.verify.grammar import (
     replaced_pronoun,
     stray_word,
 )
+from rewriter.verify.negations import moved_negations
 from rewriter.verify.omissions import MEANINGFUL, Facts, omissions
 from rewriter.verify.support import (
     ACCORDING_TO,
@@ -371,6 +372,8 @@ def _form(doc: Any, keep: Any, add: Any) -> None:
     becomes what something *is* only where the source says so (seed article: « Si la vidéo
     provient d'un pays et est distribuée dans un autre, quelle loi… ? » came back as « Si la
     vidéo provient d'un pays, elle est une vidéo. Elle est distribuée… »)."""
+    for moved in moved_negations(doc, keep):
+        add(moved, "negation")  # « Personne n'a pas démontré… qu'il ne l'est » (article 09)
     if keep.text.strip().endswith("?"):
         ends = [s.text.strip()[-1:] for s in doc.sents if s.text.strip()]
         if ends.count("?") != 1 or any(e in ".!" for e in ends):
