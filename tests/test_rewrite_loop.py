@@ -938,7 +938,9 @@ def test_the_keyword_goes_into_an_intertitle_over_the_paragraph_that_opens_on_it
             source_text=f"{first} {second}",
             source_heading=True,
         ),
-        Section("Le sport", paragraphs=[Paragraph([third])], source_text=third, source_heading=True),
+        Section(
+            "Le sport", paragraphs=[Paragraph([third])], source_text=third, source_heading=True
+        ),
     ]
     ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="compost", keyword_reason=""))
     assert balance_keyword_headings(draft, ctx)
@@ -961,12 +963,24 @@ def test_a_title_may_leave_out_a_circumstance_inside_the_headline() -> None:
     headline = "Handball : le public massivement présent à la reprise des championnats à Brest"
     cuts = [c for c in _inner_cuts(headline, 60) if keeps_news(c, headline)]
     assert cuts == ["Handball : le public massivement présent à Brest"]
-    assert _inner_cuts("Handball : un joueur agressé par des supporters de l'équipe adverse "
-                       "à Brest", 60) == []  # the agent
-    assert _inner_cuts("Handball : le club recrute pour la saison 2021 trois joueurs venus "
-                       "de Nantes", 60) == []  # a number
-    assert _inner_cuts("Handball : le public massivement présent dans la salle Arena Brest "
-                       "de Brest", 60) == []  # a name
+    assert (
+        _inner_cuts(
+            "Handball : un joueur agressé par des supporters de l'équipe adverse à Brest", 60
+        )
+        == []
+    )  # the agent
+    assert (
+        _inner_cuts(
+            "Handball : le club recrute pour la saison 2021 trois joueurs venus de Nantes", 60
+        )
+        == []
+    )  # a number
+    assert (
+        _inner_cuts(
+            "Handball : le public massivement présent dans la salle Arena Brest de Brest", 60
+        )
+        == []
+    )  # a name
 
 
 def test_a_heading_reads_the_sentence_without_its_opening_apposition() -> None:
@@ -985,26 +999,38 @@ def test_a_heading_reads_the_sentence_without_its_opening_apposition() -> None:
     def heading(text: str) -> str:
         return core_heading(next(iter(sentence_spans(nlp(text)))), set(), kw)
 
-    assert heading("Première grande réforme du mandat, le budget participatif a été adopté "
-                   "lundi soir par 27 voix contre 6.") == "Le budget participatif a été adopté"
+    assert (
+        heading(
+            "Première grande réforme du mandat, le budget participatif a été adopté "
+            "lundi soir par 27 voix contre 6."
+        )
+        == "Le budget participatif a été adopté"
+    )
     assert heading("Selon le maire, le budget participatif a été adopté lundi soir.") == ""
     assert heading("Pour les opposants au maire, le budget participatif est dangereux.") == ""
     # An opening participle too; « avant de… » says when, not what (article 19).
     kw = make_keyword(nlp("Paul Martin"))
-    assert heading("Parti à l'automne de Brest, Paul Martin s'est posé en Guadeloupe avant "
-                   "de rejoindre le canal de Panama.") == "Paul Martin s'est posé en Guadeloupe"
+    assert (
+        heading(
+            "Parti à l'automne de Brest, Paul Martin s'est posé en Guadeloupe avant "
+            "de rejoindre le canal de Panama."
+        )
+        == "Paul Martin s'est posé en Guadeloupe"
+    )
     # An aside between commas goes, whatever the parse hangs it on — not one that says no
     # or whose claim it is.
     kw = make_keyword(nlp("compost"))
-    assert heading("Les effets nocifs sur la santé du compost, engrais le plus utilisé au "
-                   "monde, ne sont pas démontrés.") == (
-        "Les effets nocifs sur la santé du compost ne sont pas démontrés")
+    assert heading(
+        "Les effets nocifs sur la santé du compost, engrais le plus utilisé au "
+        "monde, ne sont pas démontrés."
+    ) == ("Les effets nocifs sur la santé du compost ne sont pas démontrés")
     assert heading("Les effets du compost, selon le maire, ne sont pas démontrés.") == ""
     # A keyword heading may say where, with the short complement that follows the object.
     kw = make_keyword(nlp("Rennes"))
-    assert heading("Tête de liste dans le centre, Mme Durand n'a même pas obtenu son siège "
-                   "au conseil de Rennes et sera simple conseillère de quartier.") == (
-        "Mme Durand n'a pas obtenu son siège au conseil de Rennes")
+    assert heading(
+        "Tête de liste dans le centre, Mme Durand n'a même pas obtenu son siège "
+        "au conseil de Rennes et sera simple conseillère de quartier."
+    ) == ("Mme Durand n'a pas obtenu son siège au conseil de Rennes")
 
 
 def test_a_heading_keeps_a_coordinated_object_whole() -> None:
@@ -1016,8 +1042,52 @@ def test_a_heading_keeps_a_coordinated_object_whole() -> None:
     from rewriter.generate.headings import core_heading
 
     nlp = french()
-    sent = next(iter(sentence_spans(nlp(
-        "D'une plume alerte, le romancier mêle ainsi les destins personnels et l'histoire du "
-        "pays."))))
+    sent = next(
+        iter(
+            sentence_spans(
+                nlp(
+                    "D'une plume alerte, le romancier mêle ainsi les destins personnels et l'histoire du "
+                    "pays."
+                )
+            )
+        )
+    )
     assert core_heading(sent, set(), None) == (
-        "Le romancier mêle les destins personnels et l'histoire du pays")
+        "Le romancier mêle les destins personnels et l'histoire du pays"
+    )
+
+
+def test_a_split_section_draws_its_keyword_heading_from_its_own_text() -> None:
+    """Article 15, the default model: a section too long was cut under a new H3 (the
+    book, Beirut), then the H2 took the keyword from the book's sentence — a heading over
+    the theatre that said what the next section says. After the cut, what a heading of
+    the first part may be drawn from is that part's text. Our sentences."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Paragraph, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.strategies import Context, balance_keyword_headings, split_long_sections
+    from rewriter.settings import Settings
+
+    theatre = [
+        Paragraph(
+            [f"La troupe répète la pièce numéro {n} dans une salle presque vide du quartier."]
+        )
+        for n in range(1, 25)
+    ]
+    book = [Paragraph(["Outre la pièce, Jean Martin publie un livre sur son enfance à Lyon."])]
+    body = " ".join(p.text for p in [*theatre, *book])
+    plan = make_plan(parse_article(parse_markdown(f"# Martin\n\n{body}"), "Jean Martin"))
+    draft = Draft(title="Martin", keyword="Jean Martin")
+    draft.sections = [Section("La troupe répète", paragraphs=[*theatre, *book], source_text=body)]
+    settings = Settings()
+    ctx = Context(
+        plan, UnitWriter(None), settings, Report(keyword="Jean Martin", keyword_reason="")
+    )
+    assert split_long_sections(draft, ctx)
+    head = draft.sections[0]
+    assert "livre" not in head.source_text
+    balance_keyword_headings(draft, ctx)
+    assert "livre" not in draft.sections[0].heading

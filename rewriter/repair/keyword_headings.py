@@ -104,6 +104,7 @@ def _keyword_subsections(draft: Draft, ctx: Context, used: set[str]) -> bool:
             if ctx.writer.gate.refusals(heading, first.text, sentences=False, fluency=False):
                 continue
             section.paragraphs = section.paragraphs[:k]
+            section.source_text = " ".join(p.text for p in section.paragraphs)
             used.add(heading_key(heading))
             draft.sections.insert(i, Section(heading, 3, tail, source_text=text))
             changed = True

@@ -205,6 +205,11 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             cut = _balanced_cut([p.text for p in section.paragraphs])
             tail = section.paragraphs[cut:]
             section.paragraphs = section.paragraphs[:cut]
+            # What the heading may be drawn from is now the head's text alone: a keyword
+            # heading drawn later from the whole would name what the new H3 says (article
+            # 15, the default model: H2 « Jacques Weber publie un ouvrage autobiographique »
+            # over the theatre, the book under the H3 that followed).
+            section.source_text = " ".join(p.text for p in section.paragraphs)
             text = " ".join(p.text for p in tail)
             heading = (
                 lead_heading(text, used, anywhere=True)
