@@ -725,6 +725,32 @@ def test_a_keyword_heading_may_come_from_any_sentence_of_its_section() -> None:
     assert lead_heading("La ville est la première à mener cette démarche.", set()) == ""
 
 
+def test_a_keyword_heading_leaves_out_an_aside_and_may_run_longer() -> None:
+    """Article 09: the subject « les 11 agences sanitaires au monde (Efsa en Europe,
+    Anses en France…) » gave no core, the bracketed names read as a coordination without
+    its « et »; article 16: « Hwang Sok-yong mêle les trajectoires personnelles et
+    l'évolution d'un pays » (74 characters) was refused at 70, where a heading that names
+    the keyword may take two words more. Our sentences."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.headings import lead_heading
+
+    kw = make_keyword(french()("budget"))
+    text = "Le conseil (Lyon, Vienne, Givors…) a voté le budget."
+    assert lead_heading(text, set(), kw) == "Le conseil a voté le budget"
+    # An aside that says no is not one to leave out.
+    text = "Les élus (qui ne sont pas d'accord) ont voté le budget."
+    assert lead_heading(text, set(), kw) == ""
+    kw = make_keyword(french()("Marie Curie"))
+    text = (
+        "D'une plume alerte, Marie Curie raconte les souvenirs personnels et la naissance "
+        "d'un laboratoire."
+    )
+    long = "Marie Curie raconte les souvenirs personnels et la naissance d'un laboratoire"
+    assert len(long) > 70
+    assert lead_heading(text, set(), kw) == long
+
+
 def test_the_sections_lead_heads_it_before_the_model() -> None:
     """The default model's verified headings were labels (« Le supercalculateur américain
     Summit » over a section on another machine topping the list): the lead's core first."""

@@ -33,6 +33,7 @@ from rewriter.verify.support import build_support
 
 MAX_HEADING_CHARS = HEADING_CHARS
 SOURCE_HEADING_CHARS = 100
+KEYWORD_HEADING_EXTRA = 12  # two words more, for a heading that names the keyword
 
 
 def heading_for(source_text: str, writer: UnitWriter, used: set[str]) -> str:
@@ -135,9 +136,11 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
                 return ""
         text = capitalise(words_of(kept))
         # One that must name the keyword may take two words more (« Les effets nocifs sur
-        # la santé du glyphosate ne sont pas démontrés »).
+        # la santé du glyphosate ne sont pas démontrés ») and the characters they take
+        # (« Hwang Sok-yong mêle les trajectoires personnelles et l'évolution d'un pays »).
         most = HEADING_WORDS + (2 if keyword is not None else 0)
-        if not 3 <= len(text.split()) <= most or len(text) > MAX_HEADING_CHARS:
+        chars = MAX_HEADING_CHARS + (KEYWORD_HEADING_EXTRA if keyword is not None else 0)
+        if not 3 <= len(text.split()) <= most or len(text) > chars:
             continue
         if heading_key(text) not in used and not grammalecte.introduced(text, sent.text):
             return text

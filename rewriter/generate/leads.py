@@ -16,7 +16,7 @@ from rewriter.analysis.words import (
     leaning_determiner,
     points_back,
 )
-from rewriter.generate.phrases import BARE_TIME, noun_phrase
+from rewriter.generate.phrases import BARE_TIME, bracketed, noun_phrase
 from rewriter.generate.text import capitalise
 from rewriter.generate.wholeness import (
     NEGATIONS,
@@ -177,7 +177,11 @@ def _subject_phrase(subject: Any) -> list[Any]:
     """The subject's noun phrase; a coordinated one whole (« Google, Apple, Facebook et
     Amazon »), its commas with it."""
     out = noun_phrase(subject)
-    conjuncts = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    conjuncts = [
+        c
+        for c in subject.children
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not bracketed(c)
+    ]
     if conjuncts and not any(c.dep_ == "cc" for c in conjuncts[-1].children):
         return []  # « Première réforme du quinquennat, le texte… »: an apposition misread
     for child in conjuncts:

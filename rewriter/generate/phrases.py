@@ -21,7 +21,7 @@ def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -
     without it could say something else."""
     out = [token]
     for child in token.children:
-        if child.dep_ in _CUT_DEPS or child.is_punct or _set_off(child):
+        if child.dep_ in _CUT_DEPS or child.is_punct or set_off(child):
             continue
         if loose and any(c.dep_ == "case" and c.lower_ in LOOSE_CASES for c in child.children):
             continue
@@ -39,14 +39,24 @@ def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -
     return sorted(out, key=lambda t: t.i)
 
 
-def _set_off(child: Any) -> bool:
-    """`child` follows its noun after a comma: an apposition whatever the parse calls it
+def set_off(child: Any) -> bool:
+    """`child` follows its noun after a comma or an opening bracket: an apposition or an
+    aside whatever the parse calls it
     (« Les effets du glyphosate, pesticide le plus utilisé au monde, ne sont pas… »,
     where « pesticide » was read as an adjective of « effets »)."""
     first = min(t.i for t in child.subtree)
-    return child.i > child.head.i and any(
-        t.text == "," for t in child.doc[child.head.i + 1 : first]
+    return child.i > child.head.i and (
+        any(t.text == "," for t in child.doc[child.head.i + 1 : first]) or bracketed(child)
     )
+
+
+def bracketed(child: Any) -> bool:
+    """`child` is inside brackets opened after its head: an aside (« les 11 agences
+    sanitaires au monde (Efsa en Europe, Anses en France…) », whose names the parse hung
+    on the noun one by one)."""
+    first = min(t.i for t in child.subtree)
+    between = [t.text for t in child.doc[child.head.i + 1 : first]]
+    return child.i > child.head.i and between.count("(") > between.count(")")
 
 
 # Prepositions whose complement, hung on a noun by the parse, says a circumstance of the

@@ -92,6 +92,9 @@ def wanting(kept: list[Any]) -> bool:
         for child in token.children:
             if child.i in inside or child.pos_ not in ("VERB", "AUX"):
                 continue
+            start = min(t.i for t in child.subtree)
+            if any(t.text in (":", ";") for t in child.doc[token.i + 1 : start]):
+                continue  # after a colon, a unit of its own (`leads._clause_core`)
             marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
             if child.dep_ in ("xcomp", "ccomp") or (
                 "Inf" in child.morph.get("VerbForm")
@@ -147,7 +150,7 @@ def in_order(kept: list[Any]) -> bool:
     """The core is the source's words in order, with no punctuation but the commas of a
     coordinated subject; left out between them at most an adverb (never a negation) and
     what the source sets apart between commas (« Les eaux du Salat, qui prend sa source
-    dans les Pyrénées, abritent… »)."""
+    dans les Pyrénées, abritent… ») or brackets."""
     doc = kept[0].doc
     if any(t.is_punct and t.text not in "-'’," for t in kept):
         return False
@@ -177,6 +180,19 @@ def in_order(kept: list[Any]) -> bool:
             t.i in inside or "Fin" in t.morph.get("VerbForm") or t.lower_ in _NOT for t in span
         ):
             aside.update(range(a, b + 1))
+    # And what stands between brackets, on the same terms (« les 11 agences sanitaires au
+    # monde (Efsa en Europe, Anses en France…) ont un avis unanime »).
+    opened: list[int] = []
+    for t in doc[kept[0].i : kept[-1].i + 1]:
+        if t.text == "(":
+            opened.append(t.i)
+        elif t.text == ")" and opened:
+            a = opened.pop()
+            if not any(
+                u.i in inside or "Fin" in u.morph.get("VerbForm") or u.lower_ in _NOT
+                for u in doc[a + 1 : t.i]
+            ):
+                aside.update(range(a, t.i + 1))
     gap = [t for t in doc[kept[0].i : kept[-1].i + 1] if t not in kept and t.i not in aside]
     return not any(t.dep_ != "advmod" or t.lower_ in NEGATIONS for t in gap)
 
