@@ -563,6 +563,53 @@ def test_sections_are_cut_where_a_lead_can_head_them() -> None:
     assert sum(s.words for s in cut.sections) == sum(s.words for s in plain.sections)
 
 
+def test_no_section_opens_under_a_paragraph_that_announces_it() -> None:
+    """Article 09: a pull quote (« Les 11 agences sanitaires au monde ont un avis
+    unanime… ») then the paragraph it announces; a section opening there had its heading
+    say it a third time in a row. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+
+    def paragraph(subject: str) -> str:
+        return " ".join(f"{subject} a présenté le projet numéro {i} aux habitants du quartier."
+                        for i in range(8))  # fmt: skip
+
+    exergue = "« Le syndicat a présenté le projet numéro zéro aux habitants »"
+    blocks = [paragraph(s) for s in ["L'adjointe", "La mairie", "Le maire", "La préfecture"]]
+    text = "# Le projet\n\n" + "\n\n".join([*blocks, exergue, paragraph("Le syndicat")])
+    analysed = parse_article(parse_markdown(text), "projet")
+    cut = make_plan(analysed, heads=lambda lead: lead.startswith("Le syndicat"))
+    assert not any(s.sentences[0].text.startswith("Le syndicat") for s in cut.sections)
+    # Without the exergue, the section opens there.
+    text = "# Le projet\n\n" + "\n\n".join([*blocks, paragraph("Le syndicat")])
+    analysed = parse_article(parse_markdown(text), "projet")
+    cut = make_plan(analysed, heads=lambda lead: lead.startswith("Le syndicat"))
+    assert any(s.sentences[0].text.startswith("Le syndicat") for s in cut.sections)
+
+
+def test_a_label_is_never_a_relative_clause_nor_a_negative_phrase() -> None:
+    """Article 08's H2 « Le principe actif est le paracétamol », from « du Doliprane dont
+    le principe actif est le paracétamol »: the parse made the noun a predicate, and its
+    phrase took the clause's subject and copula. Article 22's H3 « Aucune autre source
+    fiable » said, alone, that there was none. Our text."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.headings import fallback_heading
+
+    text = (
+        "Au printemps, il y a eu une forte demande pour du sirop dont le composant actif "
+        "est le paracétamol, mais aucune rupture de stock."
+    )
+    kw = make_keyword(french()("paracétamol"))
+    assert " est " not in fallback_heading(text, set(), kw)
+    text = (
+        "Selon leur étude, la popularité du sujet a explosé le 14 mars. Le plus inquiétant "
+        "étant qu'aucune autre source fiable (y compris les journaux) n'a relayé la rumeur."
+    )
+    assert not fallback_heading(text, set()).startswith("Aucune")
+
+
 def test_no_section_opens_on_a_paragraph_that_leans_on_the_one_before() -> None:
     """Article 28: the chapeau says the decision, the next paragraph opens « C'est ce
     qu'a annoncé X » — under a heading, « ce » took up the heading. Such a paragraph

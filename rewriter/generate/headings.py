@@ -276,6 +276,10 @@ def _bare_definite(text: str) -> bool:
     )
 
 
+# « Aucune autre source fiable » (article 22) says, alone, that there is none.
+_NEGATIVE = frozenset(("aucun", "aucune", "nul", "nulle"))
+
+
 def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
     """The section's most telling noun phrase not used yet (« Un système de retour
     automatique des livres »): subjects and objects first, then the rest. With `keyword`,
@@ -347,6 +351,7 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
                 "leur",
                 "leurs",
             )
+            or words[0].lower_ in _NEGATIVE
             or not 2 <= len(text.split()) <= 8
             or not 1 <= len(content) <= 5
         ):
@@ -389,6 +394,6 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             or not balanced(lead.doc[words[0].i : words[-1].i + 1].text)
         ):
             words.pop()
-        if len(words) >= 3:
+        if len(words) >= 3 and words[0].lower_ not in _NEGATIVE:
             return capitalise(lead.doc[words[0].i : words[-1].i + 1].text)
     return capitalise(" ".join(source_text.split()[:6]).rstrip(",;:."))

@@ -10,7 +10,12 @@ BARE_TIME = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi hier "
     "aujourd'hui demain".split()
 )
-_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc")
+# A noun's clause, its coordination — and, for a noun the parse makes the predicate of a
+# clause, that clause's subject and copula: « du Doliprane dont le principe actif est le
+# paracétamol » gave the label « Le principe actif est le paracétamol » (article 08), a
+# relative clause as a heading. A core takes them from the verb's side (`leads`).
+_CUT_DEPS = ("acl", "acl:relcl", "appos", "advcl", "ccomp", "parataxis", "conj", "cc",
+             "nsubj", "nsubj:pass", "cop", "aux", "aux:tense", "aux:pass")  # fmt: skip
 
 
 def noun_phrase(token: Any, cut: tuple[str, ...] = (), *, loose: bool = False) -> list[Any]:

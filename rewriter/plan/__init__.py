@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -229,6 +230,13 @@ def _runs(
     # does not open on a sentence that leans on the one before (a pronoun, « C'est ce
     # qu'a annoncé… », « Ces ostracodes… », « Leur corps… »: `growth.leans`).
     leaning = [leans(p[0]) for p in paragraphs]
+    # Nor on a paragraph that a short one right before it announces in the same words (a
+    # pull quote, « « Les 11 agences sanitaires au monde ont un avis unanime… » » over « Les
+    # 11 agences sanitaires au monde (…) ont un avis unanime sur le glyphosate », article
+    # 09): its heading would say it a third time in a row.
+    for i in range(1, n):
+        if able[i] and _announces(paragraphs[i - 1], paragraphs[i][0]):
+            able[i] = False
     low = min(SECTION_WORDS / 3, sum(words))
 
     def score(i: int, j: int) -> float | None:  # paragraphs[i:j] as one section
@@ -240,6 +248,18 @@ def _runs(
         return opening - ((total - SECTION_WORDS) / SECTION_WORDS) ** 2 - short
 
     return [paragraphs[i:j] for i, j in _best_cuts(n, score)]
+
+
+ANNOUNCING_WORDS = 30  # a paragraph this short may be an exergue of the next one
+
+
+def _announces(before: list[SourceSentence], lead: SourceSentence) -> bool:
+    """`before`, a short paragraph, is made of `lead`'s words (70 % of its own, at least)."""
+    text = " ".join(s.text for s in before)
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 3]
+    said = set(re.findall(r"\w+", lead.text.lower()))
+    short = count_words(text) <= ANNOUNCING_WORDS
+    return short and bool(words) and sum(w in said for w in words) >= 0.7 * len(words)
 
 
 def quotation_ranges(text: str) -> list[tuple[int, int]]:
