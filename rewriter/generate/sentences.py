@@ -19,7 +19,7 @@ from rewriter.transform.detach import split_apposition
 from rewriter.transform.quotes import detach_attribution
 from rewriter.transform.reorder import variants
 from rewriter.transform.speech import reports
-from rewriter.transform.surface import named_before, split_trailing_apposition
+from rewriter.transform.surface import named_before
 from rewriter.verify.omissions import Facts, lost_facts
 from rewriter.verify.support import build_support, flat
 
@@ -46,12 +46,13 @@ def pieces(span: Any, max_words: int, accept: Accept | None = None) -> list[str]
             if carried and ok(carried, current.text):
                 done.extend(carried)
                 continue
-        splitters = (split_trailing_apposition,) if attributed(current) else SPLITTERS
+        # A claim someone makes is not split but by carrying who makes it (above).
+        splitters = () if attributed(current) else SPLITTERS
         for split in splitters:
             parts = [p for p in split(current) if any(c.isalnum() for c in p)]
-            # « …, a dit X. X est président de Y. » names X twice and reads worse than
-            # one long sentence: worth it only where the sentence left then fits.
-            describes = split in (split_apposition, split_trailing_apposition)
+            # « X a dit… X est président de Y. » names X twice: worth it only where the
+            # sentence left then fits (never with the name twice in a row, `detach`).
+            describes = split is split_apposition
             if (
                 len(parts) > 1
                 and all(count_words(p) < count_words(current.text) for p in parts)
@@ -154,16 +155,9 @@ def write_sentence(
         # quotation whole in this sentence may have its attribution moved.
         verbatim = source.text
         closed = balanced(verbatim) and any(q in verbatim for q in '«"')
-        # Who is quoted may be described in a sentence of its own (« …, a dit X,
-        # président de Y. » → « …, a dit X. X est président de Y. »): the quotation stays.
-        # Only to make a long sentence readable — « X. X est… » reads worse than the
-        # journalist's sentence, so it is worth it only where it fixes the length (below).
-        long = closed and not whole and count_words(verbatim) > settings.max_sentence_words
-        described = split_trailing_apposition(source.span) if long else []
-        if described and not writer.accepts(described, verbatim):
-            described = []
-        if described:
-            verbatim = described[0]
+        # Who is quoted is not described in a sentence of its own (« …, a dit X. X est
+        # président de Y. »): the name twice in a row reads worse than the journalist's
+        # sentence (article 02, stop 35).
         # Too long to read in one go: the quotation, then who said it, as two sentences.
         detached = (
             detach_attribution(french()(verbatim)[:])
@@ -174,15 +168,14 @@ def write_sentence(
         # M. X. » leaves a sentence as long as before and adds a robotic frame.
         if detached and count_words(detached[0]) > settings.max_sentence_words:
             detached = []
+        said: list[str] = []
         if detached and writer.accepts(detached, verbatim):
-            verbatim, said = detached
-            described = [verbatim, said, *described[1:]]
-        elif described and count_words(verbatim) > settings.max_sentence_words:
-            verbatim, described = source.text, []  # still too long: the source's sentence
+            verbatim, line = detached
+            said = [line]
         writer.fallback()
         writer.used.add(flat(verbatim))
         writer.frozen.add(verbatim)
-        return [verbatim, *described[1:]]
+        return [verbatim, *said]
     out: list[str] = []
     limit = 10**6 if whole else settings.max_sentence_words  # `whole`: no length splits
     # Do no harm: a sentence within the readability limit is not split; a longer one is

@@ -23,7 +23,7 @@ from rewriter.transform.reparse import (
     split_reparsed_coordination,
     split_second_que,
 )
-from rewriter.transform.surface import split_detached_middle, split_trailing_apposition
+from rewriter.transform.surface import split_detached_middle
 
 # Tried in this order on a sentence that is too long; the first that applies wins, and its
 # pieces are tried again while they are still too long.
@@ -41,7 +41,6 @@ SPLITTERS = (
     split_fronted_participle,
     parmi_dont,
     split_apposition,
-    split_trailing_apposition,
     split_detached_middle,
     split_colon,
     split_closing_adjunct,

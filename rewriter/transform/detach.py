@@ -52,6 +52,11 @@ def split_apposition(span: Any) -> list[str]:
         main = [t for t in tokens if t.i < first.i - 1 or t.i > drop_to]
         if ends_sentence and closing is not None:
             main = [t for t in tokens if t.i < first.i - 1] + [closing]
+        words = [t for t in main if not t.is_punct]
+        if words and words[-1].i == name[-1].i:
+            # « …, s'est réjoui Jean-Louis Missika. Jean-Louis Missika est président… »
+            # (article 02): the speaker after his verb, named twice in a row.
+            continue
         apposition = join_tokens(sub)
         if count_words(join_tokens(main)) < MIN_PART_WORDS or count_words(apposition) < 2:
             continue

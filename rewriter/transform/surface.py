@@ -111,35 +111,6 @@ def named_before(middle: Any, rest: Any) -> bool:
     )
 
 
-def split_trailing_apposition(span: Any) -> list[str]:
-    """« "…", a tweeté Kaunda Ntunja, commentateur d'une télévision sud-africaine. » →
-    « "…", a tweeté Kaunda Ntunja. Kaunda Ntunja est commentateur d'une télévision
-    sud-africaine. » — a name closing the sentence, then a noun phrase describing it."""
-    text = span.text.strip()
-    if text.endswith(("?", "!")):
-        return []
-    body = text.rstrip(".")
-    cut = body.rfind(", ")
-    if cut < 0:
-        return []
-    before, tail = body[:cut], body[cut + 2 :]
-    if not balanced(before) or any(q in tail for q in _QUOTES) or "," in tail:
-        return []
-    nlp = french()
-    before_doc = nlp(before)
-    name = _closing_name(before_doc)
-    tail_doc = nlp(tail)
-    if name is None or not 2 <= len(tail_doc) <= 14:
-        return []
-    if tail_doc[0].pos_ not in ("NOUN", "DET", "ADJ") or tail_doc[0].lower_ in ("dont", "qui"):
-        return []
-    if any("Fin" in t.morph.get("VerbForm", []) for t in tail_doc):
-        return []  # a clause, not a description
-    if count_words(before) < MIN_WORDS:
-        return []
-    return [sentence(before), sentence(f"{name} est {tail}")]
-
-
 _CLITICS = frozenset("ne n' n’ se s' s’ l' l’ y en lui leur le la les".split())
 
 
@@ -158,23 +129,6 @@ def _resumes_on_verb(doc: Any) -> bool:
             continue
         return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
     return False
-
-
-def _closing_name(doc: Any) -> str | None:
-    """The person's name the text ends on, after a verb (« a tweeté Kaunda Ntunja »)."""
-    tokens = list(doc)
-    k = len(tokens)
-    while k and tokens[k - 1].pos_ == "PROPN" and tokens[k - 1].text[:1].isupper():
-        k -= 1
-    name = tokens[k:]
-    if not 2 <= len(name) <= 4 or k == 0:
-        return None
-    previous = tokens[k - 1]
-    if previous.pos_ not in ("VERB", "X", "AUX") and previous.text not in ("M.", "Mme"):
-        return None
-    if previous.text in ("M.", "Mme"):
-        name = tokens[k - 1 :]
-    return " ".join(t.text for t in name)
 
 
 def _noun_head(doc: Any) -> Any:
