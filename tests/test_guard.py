@@ -662,6 +662,16 @@ def test_a_negation_may_not_move_to_another_verb() -> None:
     )
 
 
+def test_a_rewrite_may_not_drop_a_connector_of_contrast() -> None:
+    """Article 03, the default model: « Il a été battu sur certaines dispositions » for
+    « Il a néanmoins été battu… » — the section's first sentence lost what it goes against.
+    « Par ailleurs » or « ainsi » may go. Our sentences."""
+    source = "Le maire a néanmoins perdu le vote sur le budget."
+    assert ("omission", "néanmoins") in found(source, "Le maire a perdu le vote sur le budget.")
+    source = "Le maire a ainsi perdu le vote sur le budget."
+    assert not {k for k, _ in found(source, "Le maire a perdu le vote sur le budget.")}
+
+
 def test_a_rewrite_may_not_make_ce_a_person() -> None:
     """Article 22, the default model: « Il est le cas notamment de l'hydroxychloroquine »
     for « C'est le cas notamment de… ». Our sentences."""

@@ -18,6 +18,13 @@ MEANINGFUL = frozenset(
     "seules autre autres".split()
 )
 
+# Connectors a rewritten sentence may not drop: they say the fact goes against what came
+# before (« Il a néanmoins été battu… » made « Il a été battu… » by the default model,
+# article 03). A summary that stands alone may (`Facts`).
+CONTRAST = frozenset(
+    "néanmoins pourtant toutefois cependant revanche inversement contrario".split()
+)
+
 _THIS = frozenset(("c'", "c’", "ce", "cela", "ça", "ceci"))
 # Adverbial pronouns: « y » (there, to it), « en » (of it, from there).
 STANDS_FOR_PLACE = frozenset(("y", "en"))
@@ -209,7 +216,7 @@ def deleted(doc: Any, source: Any) -> list[Any]:
         for t in _cut(doc, source)
         if is_content(t)
         and not t.like_num
-        and not (t.pos_ == "ADV" and _connector(t))
+        and not (t.pos_ == "ADV" and _connector(t) and normalise(t.text) not in CONTRAST)
         and (not t.is_stop or t.pos_ == "ADV")
     ]
 
