@@ -1091,3 +1091,33 @@ def test_a_split_section_draws_its_keyword_heading_from_its_own_text() -> None:
     assert "livre" not in head.source_text
     balance_keyword_headings(draft, ctx)
     assert "livre" not in draft.sections[0].heading
+
+
+def test_a_key_point_is_one_sentence_where_one_holds_its_facts() -> None:
+    """Article 28: the key point « Huit véhicules sur dix étaient garés au mauvais
+    endroit, a constaté la Ville. Celle-ci a dressé le bilan du projet-pilote. » — the
+    second sentence, split off a relative clause, adds no fact to the point. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.strategies import Context, add_material
+    from rewriter.settings import Settings
+
+    text = (
+        "# Les bus\n\nLa Ville a décidé de supprimer la ligne 12 des bus de Lanne en 2026.\n\n"
+        "Ainsi, huit bus sur dix étaient garés au mauvais endroit le matin, a constaté la "
+        "Ville, qui a dressé le bilan de l'essai pilote.\n\n"
+        "Les usagers de Lanne devront prendre le tramway à partir du 3 mars."
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "bus"))
+    draft = Draft(title="Les bus", keyword="bus")
+    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="bus", keyword_reason=""))
+    assert add_material(draft, ctx)
+    points = [p.text for p in draft.sections[-1].paragraphs]
+    assert "Huit bus sur dix étaient garés au mauvais endroit le matin, a constaté la Ville." in (
+        points
+    )
+    assert not any("Celle-ci" in p for p in points)

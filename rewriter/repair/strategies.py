@@ -28,6 +28,7 @@ from rewriter.plan.growth import key_points, questions
 from rewriter.repair.keyword_headings import balance_keyword_headings
 from rewriter.settings import Settings
 from rewriter.verify import grammalecte
+from rewriter.verify.omissions import lost_facts
 
 GROWTH_SEED = 1000  # growth sections rephrase facts with other sampling than the body
 
@@ -49,9 +50,15 @@ def add_material(draft: Draft, ctx: Context) -> bool:
     if "keypoints" not in roles:
         items = []
         for s in key_points(ctx.plan):
-            text = " ".join(
-                write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED, summary=True)
+            said = write_sentence(
+                s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED, summary=True
             )
+            # A key point is one sentence where one holds its facts: « Huit véhicules sur
+            # dix étaient garés au mauvais endroit, a constaté la Ville. Celle-ci a dressé
+            # le bilan du projet-pilote. » (article 28) says its point in the first.
+            if len(said) > 1 and not lost_facts(french()(said[0]), s.span):
+                said = said[:1]
+            text = " ".join(said)
             if text:
                 items.append(Paragraph([text], kind="item"))
         if items:
