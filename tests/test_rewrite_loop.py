@@ -724,20 +724,21 @@ def test_a_shortened_sentence_brings_no_word_of_its_own() -> None:
 def test_a_sentence_the_next_one_ties_back_to_is_not_split() -> None:
     """« …, prédit Didier Corfec. Didier Corfec est préparateur de… Car, tractable… »
     (article 19): the split put a new sentence between the prediction and the « Car »
-    that explains it. Our text."""
+    that explains it. (That split is gone — it named the speaker twice in a row — but any
+    other would do the same.) Our text."""
     from rewriter.read.markdown import parse_markdown
 
-    quote = (
-        '"Il a conçu un superbe petit bateau qui fera parler de lui", prédit Paul Martin, '
-        "préparateur du skipper et vieil ami du marin."
+    long = (
+        "Le marin a conçu un superbe petit bateau en bois dans son garage de Lorient pendant "
+        "deux ans et il compte désormais le mettre à l'eau au printemps prochain devant ses amis."
     )
     tied = "Car, tractable sur remorque, le bateau peut revenir seul sur sa quille."
     loose = "Le bateau partira de Lorient en mars pour un tour du monde de deux ans."
     for following, split in ((tied, False), (loose, True)):
-        md = f"# Un petit bateau\n\nLe marin a construit son bateau.\n\n{quote} {following}"
+        md = f"# Un petit bateau\n\nLe marin a construit son bateau.\n\n{long} {following}"
         result = rewrite(parse_markdown(md), options=RewriteOptions(), generator=None)
         text = _all_text(result)
-        assert ("Paul Martin est préparateur" in text) is split, text
+        assert ("Lorient pendant deux ans. Il compte" in text) is split, text
 
 
 def test_a_long_quotation_is_detached_from_who_said_it_only_when_it_then_reads_in_one_go(
