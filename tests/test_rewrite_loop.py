@@ -1122,3 +1122,27 @@ def test_a_key_point_is_one_sentence_where_one_holds_its_facts() -> None:
         points
     )
     assert not any("Celle-ci" in p for p in points)
+
+
+def test_a_key_point_does_not_point_back_with_a_demonstrative() -> None:
+    """Articles 26 and 05: « L'Ariège est le premier département à mener cette démarche »,
+    « L'Insee a récemment prévu que ce taux parvienne à 8,3% » — read alone, which one?
+    A demonstrative that dates (« cette année ») or takes up a noun of its own sentence
+    is not one. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import key_points
+    from rewriter.read.markdown import parse_markdown
+
+    text = (
+        "# Les bus\n\nLa Ville de Lanne a décidé de supprimer la ligne 12 des bus en 2026.\n\n"
+        "Le conseil a voté une hausse des tarifs de 8 % pour les abonnés de Lanne.\n\n"
+        "L'Insee a récemment prévu que ce taux dépasse la moyenne des villes du Centre.\n\n"
+        "Le réseau de Lanne a transporté 2 millions de voyageurs cette année.\n\n"
+        "Les bus de Lanne ont connu 40 pannes, et ces pannes ont coûté 3 millions d'euros."
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "bus"))
+    points = [s.text for s in key_points(plan)]
+    assert not any("ce taux" in p for p in points)
+    assert any("cette année" in p for p in points)
+    assert any("ces pannes" in p for p in points)

@@ -17,7 +17,7 @@ from rewriter.analysis.words import (
 )
 from rewriter.plan import Plan, SourceSentence, quotation_ranges
 from rewriter.plan.reasons import WHY, causal, why_question
-from rewriter.transform.clauses import REPORTING_VERBS
+from rewriter.transform.clauses import REPORTING_VERBS, TIME_WORDS
 from rewriter.verify.reading import fragment
 from rewriter.verify.support import quotes_in
 
@@ -45,6 +45,7 @@ def key_points(plan: Plan) -> list[SourceSentence]:
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
         and not _list_item(s)
         and not fragment(s.text)  # a key point is a whole sentence (« Car… » is not)
+        and (s.index == 0 or not _this_one(s))
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
@@ -55,6 +56,29 @@ def key_points(plan: Plan) -> list[SourceSentence]:
         if (s.has_number or s.entities) and not any(_same_fact(s, c) for c in chosen):
             chosen.append(s)
     return sorted(chosen[:n], key=lambda s: s.index)
+
+
+# Nouns a demonstrative dates rather than points back with: « cette année ».
+_THIS_TIME = TIME_WORDS | frozenset("fois saison été hiver printemps automne week-end".split())
+
+
+def _this_one(s: SourceSentence) -> bool:
+    """A demonstrative anywhere outside a quotation whose noun the sentence has not named
+    before it: read alone, « L'Ariège est le premier département à mener cette démarche »
+    (article 26), « l'Insee a prévu que ce taux parvienne à 8,3 % » (05) — which one? The
+    article's first sentence is written to stand alone."""
+    quoted = quotation_ranges(s.text)
+    start = s.span.start_char
+    for token in s.span:
+        if token.dep_ != "det" or "Dem" not in token.morph.get("PronType"):
+            continue
+        if any(a <= token.idx - start < b for a, b in quoted):
+            continue
+        noun = token.head
+        named = {t.lemma_.lower() for t in s.span if t.i < token.i}
+        if noun.lemma_.lower() not in _THIS_TIME | named:
+            return True
+    return False
 
 
 _PERSONAL = STANDING_FOR
