@@ -1146,3 +1146,38 @@ def test_a_key_point_does_not_point_back_with_a_demonstrative() -> None:
     assert not any("ce taux" in p for p in points)
     assert any("cette année" in p for p in points)
     assert any("ces pannes" in p for p in points)
+
+
+def test_a_heading_drawn_from_what_a_cut_sends_below_goes_with_it() -> None:
+    """Article 15 with the default model: the section's heading « Jacques Weber publie un
+    ouvrage autobiographique » was drawn from its book sentence; the cut for length sent
+    that sentence under a new H3 (« Port de Beyrouth »), and left the H2 over the theatre.
+    The heading goes with its sentence; the first part gets its own. Our sentences."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Paragraph, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.strategies import Context, split_long_sections
+    from rewriter.settings import Settings
+
+    theatre = [
+        Paragraph(
+            [f"La troupe répète la pièce numéro {n} dans une salle presque vide du quartier."]
+        )
+        for n in range(1, 25)
+    ]
+    book = [Paragraph(["Jean Martin publie un livre sur son enfance à Lyon."])]
+    body = " ".join(p.text for p in [*theatre, *book])
+    plan = make_plan(parse_article(parse_markdown(f"# Martin\n\n{body}"), "Jean Martin"))
+    draft = Draft(title="Martin", keyword="Jean Martin")
+    heading = "Jean Martin publie un livre sur son enfance"
+    draft.sections = [Section(heading, paragraphs=[*theatre, *book], source_text=body)]
+    ctx = Context(
+        plan, UnitWriter(None), Settings(), Report(keyword="Jean Martin", keyword_reason="")
+    )
+    assert split_long_sections(draft, ctx)
+    assert draft.sections[0].heading != heading
+    assert draft.sections[1].heading == heading
+    assert "livre" in draft.sections[1].source_text

@@ -4,6 +4,7 @@ re-label with the keyword, or bring in more of the source's own material."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -201,6 +202,21 @@ def split_long_paragraphs(draft: Draft, ctx: Context) -> bool:
     return changed
 
 
+def _heading_of(text: str, used: set[str]) -> str:
+    return (
+        lead_heading(text, used, anywhere=True)
+        or quote_heading(text, used)
+        or fallback_heading(text, used)
+    )
+
+
+def _drawn_from(heading: str, tail: str, head: str) -> bool:
+    """Every word of `heading` is in `tail`, not every one in `head`."""
+    words = {w for w in re.findall(r"\w+", heading.lower()) if len(w) > 3}
+    tail_words, head_words = (set(re.findall(r"\w+", t.lower())) for t in (tail, head))
+    return bool(words) and words <= tail_words and not words <= head_words
+
+
 def split_long_sections(draft: Draft, ctx: Context) -> bool:
     limit, changed = ctx.settings.max_section_words, False
     used = {heading_key(s.heading) for s in draft.sections}
@@ -216,13 +232,17 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
             # heading drawn later from the whole would name what the new H3 says (article
             # 15, the default model: H2 « Jacques Weber publie un ouvrage autobiographique »
             # over the theatre, the book under the H3 that followed).
-            section.source_text = " ".join(p.text for p in section.paragraphs)
+            head_text = " ".join(p.text for p in section.paragraphs)
+            section.source_text = head_text
             text = " ".join(p.text for p in tail)
-            heading = (
-                lead_heading(text, used, anywhere=True)
-                or quote_heading(text, used)
-                or fallback_heading(text, used)
-            )
+            heading = ""
+            if not section.source_heading and _drawn_from(section.heading, text, head_text):
+                # The heading was drawn from a sentence the cut sent below: it goes with
+                # it, and the first part gets one of its own (article 15's H2 « Jacques
+                # Weber publie un ouvrage autobiographique » stood over the theatre).
+                heading, section.heading = section.heading, _heading_of(head_text, used)
+                used.add(heading_key(section.heading))
+            heading = heading or _heading_of(text, used)
             used.add(heading_key(heading))
             draft.sections.insert(
                 i + 1, Section(heading, min(3, section.level + 1), tail, source_text=text)
