@@ -1058,18 +1058,16 @@ def test_a_heading_keeps_a_coordinated_object_whole() -> None:
     )
 
 
-def test_a_split_section_draws_its_keyword_heading_from_its_own_text() -> None:
-    """Article 15, the default model: a section too long was cut under a new H3 (the
-    book, Beirut), then the H2 took the keyword from the book's sentence — a heading over
-    the theatre that said what the next section says. After the cut, what a heading of
-    the first part may be drawn from is that part's text. Our sentences."""
+def _long_theatre_section(book: str, heading: str):  # type: ignore[no-untyped-def]
+    """A draft whose one section, too long, tells of a theatre for 24 paragraphs and ends
+    on `book`; and the repair context for it (keyword « Jean Martin »). Our sentences."""
     from rewriter.analysis.engine import parse_article
     from rewriter.analysis.findings import Report
     from rewriter.draft import Draft, Paragraph, Section
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.strategies import Context, balance_keyword_headings, split_long_sections
+    from rewriter.repair.strategies import Context
     from rewriter.settings import Settings
 
     theatre = [
@@ -1078,18 +1076,28 @@ def test_a_split_section_draws_its_keyword_heading_from_its_own_text() -> None:
         )
         for n in range(1, 25)
     ]
-    book = [Paragraph(["Outre la pièce, Jean Martin publie un livre sur son enfance à Lyon."])]
-    body = " ".join(p.text for p in [*theatre, *book])
+    paragraphs = [*theatre, Paragraph([book])]
+    body = " ".join(p.text for p in paragraphs)
     plan = make_plan(parse_article(parse_markdown(f"# Martin\n\n{body}"), "Jean Martin"))
     draft = Draft(title="Martin", keyword="Jean Martin")
-    draft.sections = [Section("La troupe répète", paragraphs=[*theatre, *book], source_text=body)]
-    settings = Settings()
+    draft.sections = [Section(heading, paragraphs=paragraphs, source_text=body)]
     ctx = Context(
-        plan, UnitWriter(None), settings, Report(keyword="Jean Martin", keyword_reason="")
+        plan, UnitWriter(None), Settings(), Report(keyword="Jean Martin", keyword_reason="")
     )
+    return draft, ctx
+
+
+def test_a_split_section_draws_its_keyword_heading_from_its_own_text() -> None:
+    """Article 15, the default model: a section too long was cut under a new H3 (the
+    book, Beirut), then the H2 took the keyword from the book's sentence — a heading over
+    the theatre that said what the next section says. After the cut, what a heading of
+    the first part may be drawn from is that part's text. Our sentences."""
+    from rewriter.repair.strategies import balance_keyword_headings, split_long_sections
+
+    book = "Outre la pièce, Jean Martin publie un livre sur son enfance à Lyon."
+    draft, ctx = _long_theatre_section(book, "La troupe répète")
     assert split_long_sections(draft, ctx)
-    head = draft.sections[0]
-    assert "livre" not in head.source_text
+    assert "livre" not in draft.sections[0].source_text
     balance_keyword_headings(draft, ctx)
     assert "livre" not in draft.sections[0].heading
 
@@ -1153,29 +1161,11 @@ def test_a_heading_drawn_from_what_a_cut_sends_below_goes_with_it() -> None:
     ouvrage autobiographique » was drawn from its book sentence; the cut for length sent
     that sentence under a new H3 (« Port de Beyrouth »), and left the H2 over the theatre.
     The heading goes with its sentence; the first part gets its own. Our sentences."""
-    from rewriter.analysis.engine import parse_article
-    from rewriter.analysis.findings import Report
-    from rewriter.draft import Draft, Paragraph, Section
-    from rewriter.generate.units import UnitWriter
-    from rewriter.plan import make_plan
-    from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.strategies import Context, split_long_sections
-    from rewriter.settings import Settings
+    from rewriter.repair.strategies import split_long_sections
 
-    theatre = [
-        Paragraph(
-            [f"La troupe répète la pièce numéro {n} dans une salle presque vide du quartier."]
-        )
-        for n in range(1, 25)
-    ]
-    book = [Paragraph(["Jean Martin publie un livre sur son enfance à Lyon."])]
-    body = " ".join(p.text for p in [*theatre, *book])
-    plan = make_plan(parse_article(parse_markdown(f"# Martin\n\n{body}"), "Jean Martin"))
-    draft = Draft(title="Martin", keyword="Jean Martin")
     heading = "Jean Martin publie un livre sur son enfance"
-    draft.sections = [Section(heading, paragraphs=[*theatre, *book], source_text=body)]
-    ctx = Context(
-        plan, UnitWriter(None), Settings(), Report(keyword="Jean Martin", keyword_reason="")
+    draft, ctx = _long_theatre_section(
+        "Jean Martin publie un livre sur son enfance à Lyon.", heading
     )
     assert split_long_sections(draft, ctx)
     assert draft.sections[0].heading != heading
