@@ -528,6 +528,22 @@ def test_key_figures_are_quantities_not_dates() -> None:
     assert not figure("Le supercalculateur sera mis en service en 2021.")
     assert not figure("La séance a eu lieu le 24 mars.")
     assert not figure("La médiathèque ferme à 18 h 30 en semaine.")
+    # Article 27's « chiffres clés » were a building's date.
+    assert not figure("Édifié en 1427, classé monument historique, le bâtiment trône en ville.")
+    assert not figure("La maison a connu depuis 1427 de multiples épidémies.")
+    assert figure("L'éditeur a vendu 1500 exemplaires du roman.")
+
+
+def test_an_answer_read_alone_loses_the_adverb_that_leans_even_after_a_mistagged_verb() -> None:
+    """Article 08's answer « Le communiqué complète également les mesures… »: « également »
+    of what, under its question? The parser took « complète » for an adjective."""
+    from rewriter.generate.text import without_leaning
+
+    text = "Le communiqué complète également les mesures annoncées mardi par le président."
+    assert without_leaning(text) == "Le communiqué complète les mesures annoncées mardi par le président."
+    assert without_leaning("Les résultats sont aussi tardifs que prévu.") == (
+        "Les résultats sont aussi tardifs que prévu."
+    )
 
 
 def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:
@@ -1171,3 +1187,62 @@ def test_a_heading_drawn_from_what_a_cut_sends_below_goes_with_it() -> None:
     assert draft.sections[0].heading != heading
     assert draft.sections[1].heading == heading
     assert "livre" in draft.sections[1].source_text
+
+
+def test_a_question_read_alone_names_what_its_answer_is_about() -> None:
+    """« Quels sont les chiffres clés ? » under an FAQ block (article 08) says not of what;
+    asked where its answer names the keyword, it says so — and never where the answer
+    does not, nor for a question that already says what it asks. Our text."""
+    from rewriter.analysis.findings import Report
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.repair.strategies import Context, _naming
+    from rewriter.settings import Settings
+    from tests.conftest import analysed
+
+    text = (
+        "# Médicaments\n\nLe gouvernement veut relocaliser la production du paracétamol. "
+        "Trois usines produiront 2 000 tonnes de paracétamol par an. "
+        "Le plan coûtera 200 millions d'euros. "
+        "« Nous produirons le paracétamol en France », a dit la ministre. "
+        "« Le paracétamol reste sûr », a dit le laboratoire de Paracétamol SA.\n"
+    )
+    plan = make_plan(analysed(text, "paracétamol"))
+    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="paracétamol", keyword_reason=""))
+    tonnes, cost = plan.sentences[1], plan.sentences[2]
+    asked = "Quels sont les chiffres clés ?"
+    assert _naming(asked, [tonnes, cost], ctx) == "Quels sont les chiffres clés sur le paracétamol ?"
+    assert _naming(asked, [cost], ctx) == asked
+    assert _naming("De quoi s'agit-il ?", [tonnes], ctx) == "De quoi s'agit-il ?"
+    # What people say about it: the keyword inside their words, not beside them.
+    said = "Que disent les personnes citées ?"
+    quoted = plan.sentences[3]
+    assert _naming(said, [quoted], ctx) == "Que disent les personnes citées sur le paracétamol ?"
+    assert _naming(said, [tonnes], ctx) == said
+
+
+def test_too_many_named_questions_are_asked_plainly_again() -> None:
+    """Article 30: « Quels sont les chiffres clés sur la Tunisie ? » took the keyword's
+    share of subheadings to 4 of 5, over Yoast's 75 %. Our text."""
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Paragraph, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.repair.keyword_headings import balance_keyword_headings
+    from rewriter.repair.strategies import Context
+    from rewriter.settings import Settings
+    from tests.conftest import analysed
+
+    text = "# Parité\n\nLa Tunisie est classée à la 67e position. La Tunisie recule.\n"
+    plan = make_plan(analysed(text, "Tunisie"))
+    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="Tunisie", keyword_reason=""))
+    body = [Paragraph(["La Tunisie recule."])]
+    draft = Draft(title="Parité", keyword="Tunisie", sections=[
+        Section("La Tunisie est classée à la 67e position", 2, body),
+        Section("Des actions à entreprendre", 2, body),
+        Section("Ce qu'il faut retenir sur la Tunisie", 2, body, role="keypoints"),
+        Section("Questions fréquentes sur la Tunisie", 2, role="faq"),
+        Section("Quels sont les chiffres clés sur la Tunisie ?", 3, body, role="question"),
+    ])  # fmt: skip
+    assert balance_keyword_headings(draft, ctx)
+    assert [s.heading for s in draft.sections][-1] == "Quels sont les chiffres clés ?"

@@ -63,8 +63,13 @@ def without_leaning(text: str) -> str:
             continue
         if any(a <= token.idx < b for a, b in quoted):
             continue  # a quotation keeps its words
-        if token.head.pos_ not in ("VERB", "AUX"):
-            continue  # « aussi tardifs »: a comparison
+        if token.head.pos_ not in ("VERB", "AUX") and (
+            token.lower_ == "aussi" or token.i < token.head.i
+        ):
+            # « aussi tardifs »: a comparison. After its head, the adverb goes with a verb
+            # the parser took for an adjective (« Le communiqué complète également les
+            # mesures… », article 08's answer: « complète » tagged ADJ).
+            continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1]
         if after is None or before.lower_ in ("est", "c'", "c’", "et"):

@@ -263,12 +263,26 @@ def key_figure(s: SourceSentence) -> bool:
         following = after.lower_ if after is not None else ""
         if is_year(token.text) or following in MONTHS | _CLOCK:
             continue
+        if _old_year(before, token, after):
+            continue
         if before is not None and before.lower_ in _CLOCK:  # the « 30 » of « 18 h 30 »
             continue
         if re.fullmatch(r"\d{1,2}h\d{0,2}", token.lower_):
             continue
         return True
     return False
+
+
+_SINCE = frozenset("en depuis dès de à vers avant après jusqu'en".split())
+
+
+def _old_year(before: Any, token: Any, after: Any) -> bool:
+    """« Édifié en 1427 », « depuis 1427 »: a year older than `is_year`'s, after a word
+    that places it in time and before no noun it would count (« en 1500 exemplaires »)
+    — article 27's « chiffres clés » were a building's date."""
+    if not re.fullmatch(r"1\d{3}", token.text) or before is None:
+        return False
+    return before.lower_ in _SINCE and (after is None or after.pos_ not in ("NOUN", "PROPN"))
 
 
 def _whole_quotation(text: str) -> bool:

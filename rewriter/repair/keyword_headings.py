@@ -65,6 +65,25 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
             if section.heading.startswith(prefix):
                 section.heading = capitalise(section.heading[len(prefix) :])
                 changed = True
+        changed |= _unnamed_questions(draft, ctx, holding, len(headed))
+    return changed
+
+
+def _unnamed_questions(draft: Draft, ctx: Context, holding: list[Section], headed: int) -> bool:
+    """Too many headings name the keyword: a question that names it only to say what its
+    answer is about (« Quels sont les chiffres clés sur la Tunisie ? ») is asked plainly
+    again, the last first, until the share is back in range (article 30: 4 of 5)."""
+    from rewriter.repair.strategies import about
+
+    suffix = f" {about(ctx.plan)} ?"
+    changed = False
+    for section in reversed(draft.sections):
+        if 100 * len(holding) <= ctx.settings.max_subheading_keyword_share * headed:
+            break
+        if section.role == "question" and section in holding and section.heading.endswith(suffix):
+            section.heading = section.heading[: -len(suffix)] + " ?"
+            holding.remove(section)
+            changed = True
     return changed
 
 

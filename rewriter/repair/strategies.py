@@ -30,6 +30,7 @@ from rewriter.repair.keyword_headings import balance_keyword_headings
 from rewriter.settings import Settings
 from rewriter.verify import grammalecte
 from rewriter.verify.omissions import lost_facts
+from rewriter.verify.support import quotes_in
 
 GROWTH_SEED = 1000  # growth sections rephrase facts with other sampling than the body
 
@@ -76,7 +77,8 @@ def add_material(draft: Draft, ctx: Context) -> bool:
                     s, ctx.writer, ctx.settings, seed_offset=2 * GROWTH_SEED, summary=True
                 )
             if sentences:
-                answered.append(Section(q.text, 3, [Paragraph(sentences)], role="question"))
+                asked = _naming(q.text, q.answer, ctx)
+                answered.append(Section(asked, 3, [Paragraph(sentences)], role="question"))
         if answered:
             heading = f"Questions fréquentes {about(ctx.plan)}".strip()
             draft.sections += [Section(heading, 2, role="faq"), *answered]
@@ -86,6 +88,30 @@ def add_material(draft: Draft, ctx: Context) -> bool:
         "et rien n'est inventé pour compléter."
     )
     return False
+
+
+# Questions asked of the whole article: read alone (a search engine's « other questions »,
+# an FAQ block), « Quels sont les chiffres clés ? » says not of what.
+_OF_WHAT = ("Quels sont les chiffres clés ?", "Que disent les personnes citées ?")
+
+
+def _naming(question: str, answer: list[Any], ctx: Context) -> str:
+    """« Quels sont les chiffres clés sur le paracétamol ? » where the answer names the
+    keyword — the question then says what its answer is about; one whose answer never
+    names it stays as asked, never promising what its answer does not say. What people
+    say about it names it inside their words: « Que disent les personnes citées sur Yann
+    Quénet ? » was answered by Yann Quénet himself (article 19)."""
+    subject, kw = about(ctx.plan), ctx.plan.keyword
+    if question not in _OF_WHAT or not subject or not answer:
+        return question
+    if question == _OF_WHAT[1]:
+        said = [q for s in answer for q in quotes_in(s.text)]
+        if not any(count_in(kw, french()(q)) for q in said):
+            return question
+    elif not any(count_in(kw, s.span) for s in answer):
+        return question
+    named = f"{question[:-2]} {subject} ?"
+    return question if grammalecte.errors_in(named) else named
 
 
 _DETERMINERS = {"le": "le", "la": "la", "les": "les", "l'": "l'", "l’": "l’", "du": "le",
