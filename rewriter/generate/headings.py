@@ -234,10 +234,12 @@ def source_heading(text: str, used: set[str]) -> str | None:
     alternative" »), when it is a real heading: 2 to 14 words, not a sentence, not used yet."""
     # A quotation the desk made its heading keeps its marks (« "Un bien fou" », article 27,
     # are a restaurateur's words, not the journalist's); other marks are tidied away.
+    # A quoted word inside keeps its marks too (« "Sauver" l'orpaillage », article 26, lost
+    # them); marks left unbalanced by a cut are tidied away.
     whole = re.fullmatch(r'\s*(?:"([^"«»]+)"|«\s*([^"«»]+?)\s*»)\s*', text)
-    text = text.strip().strip('"«» ').strip()
+    text = (whole[1] or whole[2]).strip() if whole else text.strip()
     if text.count('"') % 2 or text.count("«") != text.count("»"):
-        text = re.sub(r'\s*["«»]\s*', " ", text).strip()  # « Sauver" l'orpaillage »
+        text = re.sub(r'\s*["«»]\s*', " ", text).strip()
     # A question is a heading (« Qu'est-ce que Sora ? »); a sentence that ends on a full
     # stop is not. The desk's headings may be longer than the ones written here.
     if not 2 <= len(text.split()) <= 14 or text[-1:] in ".!" or len(text) > SOURCE_HEADING_CHARS:
