@@ -544,6 +544,16 @@ def test_an_answer_read_alone_loses_the_adverb_that_leans_even_after_a_mistagged
     assert without_leaning("Les résultats sont aussi tardifs que prévu.") == (
         "Les résultats sont aussi tardifs que prévu."
     )
+    assert without_leaning("Il court aussi vite que son frère.") == "Il court aussi vite que son frère."
+    assert without_leaning("C'est ainsi que le maire a parlé.") == "C'est ainsi que le maire a parlé."
+    # Article 05's key points: « aussi » after a subject the parser cut off as a sentence
+    # of its own, « également » of a predicate with its copula.
+    assert without_leaning("Les 25-49 ans enregistrent aussi une baisse de 0,2 point.") == (
+        "Les 25-49 ans enregistrent une baisse de 0,2 point."
+    )
+    assert without_leaning("La part du sous-emploi est également en baisse sur le trimestre.") == (
+        "La part du sous-emploi est en baisse sur le trimestre."
+    )
 
 
 def test_no_title_hoisted_out_of_a_quotation_nor_cut_inside_a_phrase() -> None:

@@ -53,17 +53,21 @@ def without_leaning(text: str) -> str:
     if not any(w in text.lower() for w in _LEANING):
         return text
     from rewriter.analysis.nlp import french
+    from rewriter.analysis.sentences import sentence_spans
     from rewriter.plan import quotation_ranges
 
     doc = french()(text)
-    first = next(iter(doc.sents), doc[:])
+    # The project's sentences: the parser's own cut « Les 25-49 ans | enregistrent aussi… ».
+    first = next(iter(sentence_spans(doc)), doc[:])
     quoted = quotation_ranges(text)
     for token in first:
         if token.lower_ not in _LEANING or token.i == 0 or token.dep_ != "advmod":
             continue
         if any(a <= token.idx < b for a, b in quoted):
             continue  # a quotation keeps its words
-        if token.head.pos_ not in ("VERB", "AUX") and (
+        # « est également en baisse »: the copula's predicate is what the adverb modifies.
+        predicate = any(c.dep_ == "cop" for c in token.head.children)
+        if token.head.pos_ not in ("VERB", "AUX") and not predicate and (
             token.lower_ == "aussi" or token.i < token.head.i
         ):
             # « aussi tardifs »: a comparison. After its head, the adverb goes with a verb
@@ -72,8 +76,12 @@ def without_leaning(text: str) -> str:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1]
-        if after is None or before.lower_ in ("est", "c'", "c’", "et"):
-            continue  # « C'est ainsi qu'il… », « et ainsi »
+        if token.lower_ == "aussi" and after is not None and after.pos_ in ("ADJ", "ADV"):
+            continue  # « aussi grand que », « aussi vite »: a comparison
+        ce = doc[token.i - 2 : token.i - 1].text.lower()
+        this_is = before.lower_ == "est" and ce in ("c'", "c’")
+        if after is None or this_is or before.lower_ in ("c'", "c’", "et"):
+            continue  # « C'est ainsi qu'il… », « et ainsi » (« X est également en baisse » leans)
         if token.lower_ in ("ainsi", "aussi") and after.lower_ in ("que", "qu'", "qu’"):
             continue  # « ainsi que » is « and »
         if before.text == "," and after.text == ",":  # « X a, toutefois, refusé »
