@@ -392,3 +392,14 @@ def test_the_keyword_is_who_the_headline_is_about() -> None:
         "Lorient remonte à la huitième place."
     )
     assert analyse(parse_markdown(text)).keyword == "Lorient"
+
+
+def test_a_name_that_opens_the_headline_before_its_verb_is_its_subject() -> None:
+    """Article 13, « Cannes s'offre Wes Anderson et François Ozon dans une sélection sans
+    festival »: the parser left « Cannes » a root of its own, the headline had no subject,
+    and the keyword became « festival ». Our headline."""
+    from rewriter.analysis.keyword import headline_subject
+    from rewriter.analysis.nlp import french
+
+    doc = french()("Avignon s'offre Wes Anderson et François Ozon dans une sélection sans théâtre")
+    assert "Avignon" in [t.text for t in headline_subject(doc)]

@@ -242,6 +242,7 @@ def test_a_good_source_heading_is_kept() -> None:
         # Article 26's « "Sauver" l'orpaillage » lost the marks of its quoted word.
         ('"Sauver" la rivière', '"Sauver" la rivière'),
         ('Sauver" la rivière', "Sauver la rivière"),  # a stray mark is tidied away
+        ('"ayatollah" ?', '"Ayatollah" ?'),  # article 18: a capital inside the marks
     ],
 )
 def test_a_quotation_the_desk_made_its_heading_keeps_its_marks(desk: str, kept: str) -> None:
@@ -727,6 +728,39 @@ def test_a_lead_opening_on_a_quotation_gives_the_meta_its_clause() -> None:
     text = f"# La médiathèque rouvre\n\n{lead} Ils ont tout nettoyé.\n\nLe reste suivra."
     meta = _meta_of(text, "médiathèque")
     assert meta.startswith("À Lyon, les bibliothécaires de la médiathèque"), meta
+
+
+def test_a_lead_opening_on_a_list_gives_the_meta_its_clause() -> None:
+    """Article 13's lead opens on the films it names, then the news after a colon; its
+    meta was « Cannes : contrairement à la tradition… », a later sentence under a label.
+    A head that says something keeps its clause. Our text."""
+    lead = (
+        'Le très attendu "Les Vagues" de Jeanne Roux, "Hiver 92" de Paul Marin ou deux films '
+        "du documentariste primé Luc Morel : Lyon a présenté mardi la sélection de son "
+        "festival d'automne, qui se tiendra en ligne cette année."
+    )
+    text = f"# Lyon s'offre Jeanne Roux\n\n{lead} Le public votera.\n\nLe reste suivra."
+    assert _meta_of(text, "Lyon").startswith("Lyon a présenté mardi la sélection")
+    from rewriter.generate.metas import _after_quote
+
+    assert _after_quote("Le constat est clair : la ville doit agir vite et fort.") == (
+        "Le constat est clair : la ville doit agir vite et fort."
+    )
+
+
+def test_the_lead_cut_at_a_word_before_a_side_fact_under_a_label() -> None:
+    """Article 08's meta became « Paracétamol : en février, un rapport commandé par le
+    gouvernement faisait plusieurs recommandations… » once a sentence further on fitted
+    under a label; the lead names the keyword in its own words. Our text."""
+    lead = (
+        "La région veut produire sur son sol l'ensemble des vaccins contre la grippe d'ici "
+        "trois ans, ont annoncé jeudi les services de la préfecture et de l'agence régionale "
+        "de santé, deux jours après l'appel du ministre pour relocaliser certains produits."
+    )
+    side = "En mars, un rapport commandé par la région faisait ainsi plusieurs recommandations."
+    text = f"# Vaccins\n\n{lead}\n\nDes travaux sont engagés avec trois laboratoires.\n\n{side}"
+    meta = _meta_of(text, "vaccins")
+    assert meta.startswith("La région veut produire sur son sol") and meta.endswith("…"), meta
 
 
 def test_a_lead_too_long_for_the_meta_loses_an_incise_before_a_label() -> None:

@@ -165,7 +165,21 @@ def headline_subject(title_doc: Any) -> list[Any]:
             and token.head.dep_ in ("ROOT", "parataxis", "appos", "dep")
         ):
             return rubric + [t for t in token.subtree if is_content(t)]
-    return rubric
+    return rubric + _name_before_verb(title_doc, colon)
+
+
+def _name_before_verb(title_doc: Any, colon: int | None) -> list[Any]:
+    """« Cannes s'offre Wes Anderson… » (article 13): a name that opens the headline right
+    before its verb is its subject, even where the parser left it a root of its own (it
+    gave no subject, and the keyword became « festival »)."""
+    start = (colon or -1) + 1
+    verb = next((t for t in title_doc[start:] if t.pos_ == "VERB"), None)
+    if verb is None or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return []
+    before = [t for t in title_doc[start : verb.i] if t.pos_ != "PRON"]  # « s' », « l' »
+    if before and all(t.pos_ in ("PROPN", "DET") for t in before) and before[-1].pos_ == "PROPN":
+        return [t for t in before if is_content(t)]
+    return []
 
 
 def _listed_names(title_doc: Any) -> set[int]:

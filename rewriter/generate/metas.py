@@ -61,12 +61,30 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
 _OPENING_QUOTE = re.compile(r'[«"“][^«»"“”]+[»"”]\s*:\s*(\S.+)')
 
 
+_DEMONSTRATIVE = frozenset(("ce", "cet", "cette", "ces"))
+
+
 def _after_quote(text: str) -> str:
     """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27): a lead
     that opens on a quotation says its news after the colon, and that clause stands alone
-    — the meta was « Maison Kammerzell : passer une seule fois du produit… » instead."""
+    — the meta was « Maison Kammerzell : passer une seule fois du produit… » instead. So
+    does a lead that opens on a list without a verb (« Le très attendu "The French
+    Dispatch" de Wes Anderson, "Eté 85" de François Ozon… : Cannes a présenté mercredi sa
+    "sélection officielle"… », article 13, whose meta was « Cannes : contrairement à… »)."""
     found = _OPENING_QUOTE.fullmatch(text)
-    return capitalise(found[1]) if found and balanced(found[1]) else text
+    if found and balanced(found[1]):
+        return capitalise(found[1])
+    head, colon, tail = text.partition(" : ") if " : " in text else text.partition(": ")
+    if not colon or not balanced(head) or not balanced(tail):
+        return text
+    before, after = french()(head), french()(tail)
+    if any("Fin" in t.morph.get("VerbForm", []) for t in before):
+        return text  # « Le constat est clair : il faut agir »: the head says something
+    # The clause after it stands alone: a finite verb, opening on a noun or a name (not on
+    # « il », « ce », which take up the head), long enough to carry the news.
+    finite = any("Fin" in t.morph.get("VerbForm", []) for t in after)
+    opens = after[0].pos_ in ("DET", "NOUN", "PROPN") and after[0].lower_ not in _DEMONSTRATIVE
+    return capitalise(tail) if finite and opens and len(tail.split()) >= 8 else text
 
 
 def _points_back(s: SourceSentence) -> bool:
@@ -123,6 +141,13 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
             text = candidate
             if len(candidate) >= lo and count_in(kw, nlp(candidate)):
                 return candidate
+    # The lead's own words that name the keyword, cut at a word with an ellipsis, before
+    # any « Keyword : » label (article 08's meta became « Paracétamol : en février, un
+    # rapport… », a side fact under a label, once a shorter sentence fitted one).
+    if sentences and opens[0] and not quoted[0]:
+        plain = _cut_words(" ".join(sentences[:3]), lo, hi)
+        if plain and count_in(kw, nlp(plain)):
+            return plain
     best = ""
     for start in range(len(sentences)):
         if (quoted[start] and not all(quoted)) or not opens[start]:

@@ -10,6 +10,9 @@ from rewriter.analysis.keyword import Keyword
 def capitalise(text: str) -> str:
     """`text` with a capital first — unless its first word already has one inside
     (« iPhone », « eBay », or a pasted « xMais » that « XMais » would make worse)."""
+    marks = len(text) - len(text.lstrip('"«“ '))  # « "ayatollah" ? » (article 18's heading)
+    if marks:
+        return text[:marks] + capitalise(text[marks:])
     first = text.split(" ", 1)[0]
     camel = first[:1].islower() and any(c.isupper() for c in first[1:])
     if camel and not any(c in first for c in "'’"):  # « l'Etat » is one to capitalise
