@@ -692,11 +692,11 @@ def test_a_pair_of_subjects_is_never_cut_at_its_coordinator() -> None:
             ],
         ),
         (
-            "Jeanne Morel estime que la réforme a été un échec et que les communes du canton "
+            "Mme Morel estime que la réforme a été un échec et que les communes du canton "
             "n'ont pas été en mesure de l'appliquer correctement.",
             [
-                "Jeanne Morel estime que la réforme a été un échec.",
-                "Selon Jeanne Morel, les communes du canton n'ont pas été en mesure de "
+                "Mme Morel estime que la réforme a été un échec.",
+                "Selon elle, les communes du canton n'ont pas été en mesure de "
                 "l'appliquer correctement.",
             ],
         ),
@@ -709,6 +709,19 @@ def test_contrast_time_and_reported_clauses_become_sentences(
 
     outs = [f(span(source)) for f in (split_contrast, split_meanwhile, split_second_que)]
     assert expected in outs
+
+
+def test_a_bare_name_is_not_said_twice_in_a_row() -> None:
+    """Article 28: « Éric Alan Caldwell estime que l'expérience a été un échec. Selon Éric
+    Alan Caldwell, les entreprises… ». Without a title that says « lui » or « elle », the
+    journalist's sentence stays whole. Our sentence."""
+    from rewriter.transform.reparse import split_second_que
+
+    source = (
+        "Jeanne Morel estime que la réforme a été un échec et que les communes du canton "
+        "n'ont pas été en mesure de l'appliquer correctement."
+    )
+    assert split_second_que(span(source)) == []
 
 
 @pytest.mark.parametrize(
