@@ -1023,3 +1023,26 @@ def test_a_capital_first_never_doubles_an_inner_one() -> None:
     assert capitalise("l'Etat américain") == "L'Etat américain"
     assert sentence("xMais elle aura manqué de voix") == "xMais elle aura manqué de voix."
     assert sentence("la maire sortante l'a emporté") == "La maire sortante l'a emporté."
+
+
+def test_no_section_opens_on_a_sentence_that_answers_the_one_before() -> None:
+    """Article 03: an H3 stood over « A l'inverse, pour la présidente de l'association… »
+    — the inverse of what the section before ended on. Like a pronoun, a connector that
+    ties back (« À l'inverse », « Mais », « Pourtant ») keeps its paragraph with the one
+    before. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import ties_back
+    from rewriter.read.markdown import parse_markdown
+
+    body = " ".join(f"Le conseil a voté la mesure numéro {i} pour le quartier." for i in range(9))
+    inverse = " ".join(
+        ["À l'inverse, l'opposition a dénoncé la mesure devant le conseil."]
+        + [f"Elle conteste la mesure numéro {i} du quartier." for i in range(8)]
+    )
+    text = "# La piscine\n\nLa mairie a décidé de fermer la piscine municipale en 2026.\n\n" + (
+        "\n\n".join([body, body, inverse, body])  # sizes alone cut before « À l'inverse »
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "piscine"))
+    assert len(plan.sections) > 1
+    assert not any(ties_back(section.sentences[0].text) for section in plan.sections)

@@ -1256,3 +1256,20 @@ def test_too_many_named_questions_are_asked_plainly_again() -> None:
     ])  # fmt: skip
     assert balance_keyword_headings(draft, ctx)
     assert [s.heading for s in draft.sections][-1] == "Quels sont les chiffres clés ?"
+
+
+def test_a_long_section_is_not_cut_before_a_paragraph_that_answers_the_one_before() -> None:
+    """Article 03: the cut for length put an H3 over « A l'inverse, pour la présidente de
+    l'association… ». The cut goes to the nearest paragraph that opens on its own."""
+    from rewriter.repair.strategies import _balanced_cut, _open_cut
+
+    texts = [
+        "Le conseil a voté la mesure pour le quartier nord de la ville. " * 6,
+        "La mairie a publié le calendrier des travaux du quartier nord. " * 6,
+        "À l'inverse, l'opposition a dénoncé la mesure devant le conseil. " * 6,
+        "Le préfet a reçu les deux camps à la préfecture lundi soir. " * 6,
+    ]
+    assert _balanced_cut(texts) == 2  # the middle: « À l'inverse… »
+    assert _open_cut(texts) == 1  # the nearest paragraph that opens on its own
+    texts[1] = "Elle conteste le calendrier des travaux devant le tribunal. " * 6
+    assert _open_cut(texts) == 3  # « Elle… » leans too

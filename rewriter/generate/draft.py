@@ -8,11 +8,12 @@ from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate import outline
 from rewriter.generate.headings import fits_heading, heading_for, heading_key, source_heading
 from rewriter.generate.paragraphs import first_requests, rewrite_paragraph, without_model
-from rewriter.generate.sentences import ties_back, write_sentence
+from rewriter.generate.sentences import write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
 from rewriter.generate.text import capitalise
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan, SourceSentence
+from rewriter.plan.growth import ties_back
 from rewriter.settings import Settings
 
 

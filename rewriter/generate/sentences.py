@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -247,21 +246,6 @@ def write_sentence(
         writer.used.add(flat(text))
         out.append(text)
     return out
-
-
-_TIES_BACK = re.compile(
-    r"^(?:Car|Mais|Or|Donc|En effet|Pourtant|Cependant|Toutefois|Néanmoins|En revanche"
-    r"|Ainsi|Aussi|C['’]est pourquoi|Par conséquent)\b"
-)
-
-
-def ties_back(text: str) -> bool:
-    """« Car, tractable sur remorque, "Baluchon"… » explains the sentence just before it:
-    a split that ends that one with a new sentence (« …, prédit Didier Corfec. Didier
-    Corfec est préparateur de… », article 19) makes the « Car » explain the wrong one.
-    Not `text.without_connector`'s list: that one strips what a sentence out of its place
-    may lose; this one says what ties a sentence to the one before."""
-    return bool(_TIES_BACK.match(text.strip()))
 
 
 def _shortened(writer: UnitWriter, source: Any) -> Callable[[str], bool]:

@@ -224,12 +224,14 @@ def _runs(
         able = [False] * n
     else:
         able = [heads(" ".join(s.text for s in p[:3])) for p in paragraphs]
-    from rewriter.plan.growth import leans
+    from rewriter.plan.growth import leans, ties_back
 
     # A heading between « Il prépare… » and whom it names cuts the thread: a section
     # does not open on a sentence that leans on the one before (a pronoun, « C'est ce
-    # qu'a annoncé… », « Ces ostracodes… », « Leur corps… »: `growth.leans`).
-    leaning = [leans(p[0]) for p in paragraphs]
+    # qu'a annoncé… », « Ces ostracodes… », « Leur corps… »: `growth.leans`), nor on one
+    # that answers it (« A l'inverse, pour la présidente… », article 03: the inverse of
+    # what the section before ended on, read under a heading of its own).
+    leaning = [leans(p[0]) or ties_back(p[0].text) for p in paragraphs]
     # Nor on a paragraph that a short one right before it announces in the same words (a
     # pull quote, « « Les 11 agences sanitaires au monde ont un avis unanime… » » over « Les
     # 11 agences sanitaires au monde (…) ont un avis unanime sur le glyphosate », article

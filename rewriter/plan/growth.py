@@ -103,6 +103,21 @@ def opens_on_pronoun(s: SourceSentence) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in _PERSONAL for c in root.children)
 
 
+_TIES_BACK = re.compile(
+    r"^(?:Car|Mais|Or|Donc|En effet|Pourtant|Cependant|Toutefois|Néanmoins|En revanche"
+    r"|Ainsi|Aussi|C['’]est pourquoi|Par conséquent|[AÀ] l['’]inverse|Au contraire|Inversement)\b"
+)
+
+
+def ties_back(text: str) -> bool:
+    """« Car, tractable sur remorque, "Baluchon"… » explains the sentence just before it:
+    a split that ends that one with a new sentence (« …, prédit Didier Corfec. Didier
+    Corfec est préparateur de… », article 19) makes the « Car » explain the wrong one.
+    Not `text.without_connector`'s list: that one strips what a sentence out of its place
+    may lose; this one says what ties a sentence to the one before."""
+    return bool(_TIES_BACK.match(text.strip()))
+
+
 def leans(s: SourceSentence) -> bool:
     """The sentence needs the one before it, out of its place: a subject pronoun
     (`opens_on_pronoun`), a demonstrative among its first words (« Pour ce faire, … »),

@@ -25,7 +25,7 @@ from rewriter.generate.sentences import gate_of, pieces, write_sentence
 from rewriter.generate.seo import fallback_title, slug_for
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import Plan
-from rewriter.plan.growth import key_points, questions
+from rewriter.plan.growth import key_points, leans, questions, ties_back
 from rewriter.repair.keyword_headings import balance_keyword_headings
 from rewriter.settings import Settings
 from rewriter.verify import grammalecte
@@ -251,7 +251,7 @@ def split_long_sections(draft: Draft, ctx: Context) -> bool:
         section = draft.sections[i]
         words = sum(count_words(p.text) for p in section.paragraphs)
         if words > limit and len(section.paragraphs) > 1 and section.role == "body":
-            cut = _balanced_cut([p.text for p in section.paragraphs])
+            cut = _open_cut([p.text for p in section.paragraphs])
             tail = section.paragraphs[cut:]
             section.paragraphs = section.paragraphs[:cut]
             # What the heading may be drawn from is now the head's text alone: a keyword
@@ -330,6 +330,26 @@ REPAIRS: dict[str, Fix] = {
 
 def _paragraphs(draft: Draft) -> list[Paragraph]:
     return [*draft.intro, *[p for s in draft.sections for p in s.paragraphs]]
+
+
+def _open_cut(texts: list[str]) -> int:
+    """Where a long section is cut in two under a new heading: nearest the middle, at a
+    paragraph that opens without leaning on the one before — an H3 stood over « A
+    l'inverse, pour la présidente… » (article 03), as a section never opens in the plan
+    (`growth.leans`, `growth.ties_back`); the middle when no paragraph does."""
+    from rewriter.analysis.sentences import sentence_spans
+    from rewriter.plan import SourceSentence
+
+    middle = _balanced_cut(texts)
+
+    def opens(text: str) -> bool:
+        first = next(iter(sentence_spans(french()(text))), None)
+        if first is None:
+            return False
+        return not ties_back(first.text) and not leans(SourceSentence(first, 0))
+
+    able = [i for i in range(1, len(texts)) if opens(texts[i])]
+    return min(able, key=lambda i: (abs(i - middle), i)) if able else middle
 
 
 def _balanced_cut(texts: list[Any]) -> int:
