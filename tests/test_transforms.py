@@ -993,3 +993,22 @@ def test_an_attribution_is_not_carried_before_what_it_names() -> None:
     )
     for piece in carry_attribution(span(source), 20)[:1]:
         assert "Inria" in piece, piece
+
+
+def test_a_name_the_article_titles_elsewhere_is_taken_up_by_its_pronoun() -> None:
+    """Article 28 names « Éric Alan Caldwell » in the sentence and « M. Caldwell » two
+    paragraphs on: « …un échec. Selon lui, les entreprises… », not the name twice, nor the
+    sentence whole for want of a gender. Our sentences."""
+    from rewriter.analysis.nlp import french
+    from rewriter.plan import _titled
+    from rewriter.transform.reparse import split_second_que
+
+    docs = [
+        french()("Jeanne Morel estime que la réforme a été un échec et que les communes du "
+                 "canton n'ont pas été en mesure de l'appliquer correctement."),
+        french()("« Nous recommencerons », a dit Mme Morel. M. Durand et Mme Durand ont refusé."),
+    ]  # fmt: skip
+    titled = _titled(docs)
+    assert titled == {"Morel": "elle"}  # « Durand » has both titles: no one's pronoun
+    docs[0].user_data["titled"] = titled
+    assert split_second_que(docs[0][:])[1].startswith("Selon elle, les communes du canton")

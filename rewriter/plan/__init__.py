@@ -94,7 +94,9 @@ def make_plan(
     before its first subheading stays the intro while it fits `max_intro_words`."""
     counter = 0
     chunks: list[tuple[str, list[list[SourceSentence]]]] = [("", [])]
+    titled = _titled([source.docs[i] for i in source.body_indices()])
     for i in source.body_indices():
+        source.docs[i].user_data["titled"] = titled
         block = source.blocks[i]
         if block.is_heading:
             chunks.append((block.text, []))
@@ -250,6 +252,29 @@ def _runs(
         return opening - ((total - SECTION_WORDS) / SECTION_WORDS) ** 2 - short
 
     return [paragraphs[i:j] for i, j in _best_cuts(n, score)]
+
+
+_PRONOUN_OF_TITLE = {"m.": "lui", "mme": "elle", "mlle": "elle"}
+
+
+def _titled(docs: list[Any]) -> dict[str, str]:
+    """The stressed pronoun of each surname the article gives a title (« a dit M.
+    Caldwell » → {"Caldwell": "lui"}), for a sentence cut in two that names him again:
+    « …un échec. Selon lui, les entreprises… » (`transform.reparse.split_second_que`),
+    where « Éric Alan Caldwell » alone says nothing the parse can read. A surname given
+    both titles is left out."""
+    seen: dict[str, set[str]] = {}
+    for doc in docs:
+        for token in doc:
+            pronoun = _PRONOUN_OF_TITLE.get(token.lower_)
+            if pronoun is None:
+                continue
+            name = token.i + 1  # the last word of the name that follows the title
+            while name + 1 < len(doc) and doc[name].pos_ == doc[name + 1].pos_ == "PROPN":
+                name += 1
+            if name < len(doc) and doc[name].pos_ == "PROPN":
+                seen.setdefault(doc[name].text, set()).add(pronoun)
+    return {name: next(iter(p)) for name, p in seen.items() if len(p) == 1}
 
 
 ANNOUNCING_WORDS = 30  # a paragraph this short may be an exergue of the next one

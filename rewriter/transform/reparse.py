@@ -250,14 +250,20 @@ _STRESSED = {"il": "lui", "elle": "elle", "ils": "eux", "elles": "elles"}
 def _speaker(subject: Any) -> str | None:
     """Who the second clause is said by, as the new sentence opens on it: a pronoun for a
     pronoun, and for a name its pronoun where the title says which (« M. Caldwell » →
-    « lui »). A bare name is not said twice in a row (« Éric Alan Caldwell estime que…
-    Selon Éric Alan Caldwell, … », article 28): the sentence stays whole."""
+    « lui »), in the sentence or elsewhere in the article (« a dit M. Caldwell »). A bare
+    name is not said twice in a row (« Éric Alan Caldwell estime que… Selon Éric Alan
+    Caldwell, … », article 28): without either, the sentence stays whole."""
     if subject.lower_ in _STRESSED:
         return _STRESSED[subject.lower_]
     if _name_of(subject) is None:
         return None
     title = next((t.lower_ for t in subject.subtree if t.lower_ in _TITLES), None)
-    return _TITLES[title] if title else None
+    if title:
+        return _TITLES[title]
+    # The article gives the surname a title elsewhere (« a dit M. Caldwell »): `plan._titled`.
+    surname = max(subject.subtree, key=lambda t: t.i).text
+    titled: dict[str, str] = subject.doc.user_data.get("titled", {})
+    return titled.get(surname)
 
 
 _TITLES = {"m.": "lui", "mme": "elle", "mlle": "elle"}
