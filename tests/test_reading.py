@@ -741,9 +741,9 @@ def test_a_lead_opening_on_a_list_gives_the_meta_its_clause() -> None:
     )
     text = f"# Lyon s'offre Jeanne Roux\n\n{lead} Le public votera.\n\nLe reste suivra."
     assert _meta_of(text, "Lyon").startswith("Lyon a présenté mardi la sélection")
-    from rewriter.generate.metas import _after_quote
+    from rewriter.generate.metas import _news_clause
 
-    assert _after_quote("Le constat est clair : la ville doit agir vite et fort.") == (
+    assert _news_clause("Le constat est clair : la ville doit agir vite et fort.") == (
         "Le constat est clair : la ville doit agir vite et fort."
     )
 

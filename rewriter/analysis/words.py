@@ -130,6 +130,10 @@ def is_year(text: str) -> bool:
 
 
 # What places a phrase in time (`transform.clauses.split_fronted_participle`).
+# The stressed pronoun a courtesy title says (« M. Caldwell » → « lui »), for a name
+# taken up in a sentence of its own (`transform.reparse`, `plan._titled`).
+PRONOUN_OF_TITLE = {"m.": "lui", "mme": "elle", "mlle": "elle"}
+
 TIME_NOUNS = frozenset(
     "semaine mois année an jour veille lendemain matin soir nuit heure trimestre saison "
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier".split()

@@ -233,9 +233,8 @@ def source_heading(text: str, used: set[str]) -> str | None:
     """The source's own subheading, tidied (« "Ecologie alternative" » → « "Écologie
     alternative" »), when it is a real heading: 2 to 14 words, not a sentence, not used yet."""
     # A quotation the desk made its heading keeps its marks (« "Un bien fou" », article 27,
-    # are a restaurateur's words, not the journalist's); other marks are tidied away.
-    # A quoted word inside keeps its marks too (« "Sauver" l'orpaillage », article 26, lost
-    # them); marks left unbalanced by a cut are tidied away.
+    # are a restaurateur's words, not the journalist's), so does a quoted word (« "Sauver"
+    # l'orpaillage », article 26); marks left unbalanced by a cut are tidied away.
     whole = re.fullmatch(r'\s*(?:"([^"«»]+)"|«\s*([^"«»]+?)\s*»)\s*', text)
     text = (whole[1] or whole[2]).strip() if whole else text.strip()
     if text.count('"') % 2 or text.count("«") != text.count("»"):

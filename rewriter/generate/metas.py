@@ -35,7 +35,7 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     for k, lead in enumerate(plan.sentences[:3]):
         if not balanced(lead.text) or (k and _points_back(lead)):
             continue
-        for text in pruned(_after_quote(without_connector(lead.text, leaning=False))):
+        for text in pruned(_news_clause(without_connector(lead.text, leaning=False))):
             if len(text) > hi:
                 text = _cut_clause(text, lo, hi)
             if lo <= len(text) <= hi and count_in(kw, nlp(text)):
@@ -64,7 +64,7 @@ _OPENING_QUOTE = re.compile(r'[«"“][^«»"“”]+[»"”]\s*:\s*(\S.+)')
 _DEMONSTRATIVE = frozenset(("ce", "cet", "cette", "ces"))
 
 
-def _after_quote(text: str) -> str:
+def _news_clause(text: str) -> str:
     """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27): a lead
     that opens on a quotation says its news after the colon, and that clause stands alone
     — the meta was « Maison Kammerzell : passer une seule fois du produit… » instead. So
@@ -104,7 +104,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # the meta never closes).
     # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
     lead = [s for s in plan.sentences[:6] if balanced(s.text)]
-    sentences = [_after_quote(without_connector(s.text, leaning=False)) for s in lead]
+    sentences = [_news_clause(without_connector(s.text, leaning=False)) for s in lead]
     # A meta is read alone: it may open on the lead, never on a sentence that leans on
     # the one before (« Metz : grâce à cette victoire, les Finistériennes… », a fresh
     # article: which victory?).

@@ -10,7 +10,7 @@ from typing import Any
 from rewriter.analysis.article import AnalysedArticle
 from rewriter.analysis.keyword import Keyword
 from rewriter.analysis.sentences import sentence_spans
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import PRONOUN_OF_TITLE, count_words
 from rewriter.verify.support import numbers_in, quotes_in
 
 SECTION_WORDS = 190  # target words per section: well under Yoast's 300 once rewritten
@@ -254,9 +254,6 @@ def _runs(
     return [paragraphs[i:j] for i, j in _best_cuts(n, score)]
 
 
-_PRONOUN_OF_TITLE = {"m.": "lui", "mme": "elle", "mlle": "elle"}
-
-
 def _titled(docs: list[Any]) -> dict[str, str]:
     """The stressed pronoun of each surname the article gives a title (« a dit M.
     Caldwell » → {"Caldwell": "lui"}), for a sentence cut in two that names him again:
@@ -266,7 +263,7 @@ def _titled(docs: list[Any]) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for doc in docs:
         for token in doc:
-            pronoun = _PRONOUN_OF_TITLE.get(token.lower_)
+            pronoun = PRONOUN_OF_TITLE.get(token.lower_)
             if pronoun is None:
                 continue
             name = token.i + 1  # the last word of the name that follows the title

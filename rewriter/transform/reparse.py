@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from rewriter.analysis.nlp import french
-from rewriter.analysis.words import count_words
+from rewriter.analysis.words import PRONOUN_OF_TITLE, count_words
 from rewriter.transform.clauses import (
     _name_of,
     balanced,
@@ -257,16 +257,14 @@ def _speaker(subject: Any) -> str | None:
         return _STRESSED[subject.lower_]
     if _name_of(subject) is None:
         return None
-    title = next((t.lower_ for t in subject.subtree if t.lower_ in _TITLES), None)
+    title = next((t.lower_ for t in subject.subtree if t.lower_ in PRONOUN_OF_TITLE), None)
     if title:
-        return _TITLES[title]
+        return PRONOUN_OF_TITLE[title]
     # The article gives the surname a title elsewhere (« a dit M. Caldwell »): `plan._titled`.
     surname = max(subject.subtree, key=lambda t: t.i).text
     titled: dict[str, str] = subject.doc.user_data.get("titled", {})
     return titled.get(surname)
 
-
-_TITLES = {"m.": "lui", "mme": "elle", "mlle": "elle"}
 
 
 def _halves_stand(left: str, right: str) -> bool:
