@@ -792,18 +792,24 @@ def test_an_incise_that_says_who_where_or_how_many_stays() -> None:
         assert pruned(kept) == [], kept
 
 
-def test_a_keyword_heading_may_come_from_any_sentence_of_its_section() -> None:
+def test_a_keyword_heading_comes_from_the_lead_of_its_section() -> None:
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french
     from rewriter.generate.headings import lead_heading
 
     text = (
-        "Les travaux ont commencé en mars. Les ouvriers ont coulé les fondations. "
-        "Un architecte lyonnais a dessiné les plans. La nouvelle médiathèque ouvrira ses "
-        "portes en septembre, après deux ans de travaux."
+        "Les travaux ont commencé en mars. La nouvelle médiathèque ouvrira ses "
+        "portes en septembre, après deux ans de travaux. Un architecte lyonnais a dessiné "
+        "les plans. Les ouvriers ont coulé les fondations."
     )
     kw = make_keyword(french()("médiathèque"))
     assert lead_heading(text, set(), kw) == "La nouvelle médiathèque ouvrira ses portes"
+    # Its fourth sentence is not its lead.
+    later = "Les travaux ont commencé en mars. Les ouvriers ont coulé les fondations. " + (
+        "Un architecte lyonnais a dessiné les plans. La nouvelle médiathèque ouvrira ses "
+        "portes en septembre, après deux ans de travaux."
+    )
+    assert lead_heading(later, set(), kw) == ""
     # A demonstrative leans on the sentence before, wherever it stands in the core.
     assert lead_heading("La ville est la première à mener cette démarche.", set()) == ""
 
@@ -890,10 +896,16 @@ def test_a_section_does_not_open_on_a_sentence_that_leans() -> None:
     assert all(section.words <= 280 for section in plan.sections)
 
 
-def test_a_heading_from_the_sections_most_central_sentence() -> None:
-    """When none of the first sentences gives a core, the sentence that shares most
-    words with the rest of the section may (our text); the plan still asks for a lead."""
-    from rewriter.generate.headings import can_head, lead_heading
+def test_a_new_clause_heading_comes_from_the_sections_lead_only() -> None:
+    """A clause heading states what follows it: one drawn from deep in the section said
+    what one later sentence said (« La PMA pour toutes… a été validée » over the Manif
+    pour tous' protest, article 03; « Maïwenn est sélectionnée » over the films left
+    out, 13). With none in the lead, no clause — with or without the keyword (our
+    text)."""
+    from rewriter.analysis.keyword import make_keyword
+    from rewriter.analysis.nlp import french
+    from rewriter.generate.headings import can_head, heading_for, lead_heading
+    from rewriter.generate.units import UnitWriter
 
     section = (
         "Ce jeudi-là, beaucoup de monde. Il pleuvait. Et puis, vers midi, la foule. "
@@ -903,12 +915,10 @@ def test_a_heading_from_the_sections_most_central_sentence() -> None:
     )
     assert lead_heading(section, set()) == ""
     assert not can_head(section)
-    # The two sentences that share « médiathèque », « livres », « lecteurs », not the
-    # maire's.
-    assert lead_heading(section, set(), anywhere=True) in (
-        "La médiathèque prête des livres aux lecteurs",
-        "Les lecteurs empruntent des livres à la médiathèque",
-    )
+    kw = make_keyword(french()("médiathèque"))
+    assert lead_heading(section, set(), kw) == ""
+    heading = heading_for(section, UnitWriter(None), set())
+    assert "prête" not in heading and "empruntent" not in heading and "inauguré" not in heading
 
 
 @pytest.mark.parametrize(
@@ -1046,3 +1056,22 @@ def test_no_section_opens_on_a_sentence_that_answers_the_one_before() -> None:
     plan = make_plan(parse_article(parse_markdown(text), "piscine"))
     assert len(plan.sections) > 1
     assert not any(ties_back(section.sentences[0].text) for section in plan.sections)
+
+
+def test_a_label_keeps_its_article_and_skips_a_misparsed_sentence() -> None:
+    """« 80 % du glyphosate mondial » gave the bare « Glyphosate mondial » (article 09);
+    a sentence whose verb the parser read as a noun gave « Maison de conte de fée trône »
+    (27). Our text."""
+    from rewriter.generate.headings import fallback_heading
+
+    text = (
+        "Qu'importe que 80 % du pétrole mondial soit produit ailleurs. "
+        "Le pétrole mondial reste cher."
+    )
+    assert fallback_heading(text, set()) == "Le pétrole mondial"
+    text = (
+        "Bâti en 1610, classé monument historique, le vieux bâtiment à colombages aux "
+        "allures de maison de conte de fée trône en plein centre de Colmar, juste à côté "
+        "de l'église."
+    )
+    assert "trône" not in fallback_heading(text, set())

@@ -490,7 +490,7 @@ def test_a_heading_is_not_used_twice_with_another_article() -> None:
     assert heading_key("Le Conseil de Paris") == heading_key("Conseil de Paris")
     text = "Mme Buzyn n'a même pas obtenu son siège au Conseil de Paris."
     used = {heading_key("Mme Buzyn")}
-    assert fallback_heading(text, used) == "Conseil de Paris"
+    assert fallback_heading(text, used) == "Le Conseil de Paris"  # « au » gives « le »
     used.add(heading_key("Le Conseil de Paris"))  # the heading of another section
     assert heading_key(fallback_heading(text, used)) != "conseil de paris"
 

@@ -28,7 +28,7 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
     lo, hi = ctx.settings.min_subheading_keyword_share, ctx.settings.max_subheading_keyword_share
     target = round(len(headed) * (lo + hi) / 200)
     target = max(target, int(-(-len(headed) * lo // 100)))
-    changed = False
+    changed = cut = False
     if len(holding) < target:
         # A phrase of the section that holds the keyword reads as a heading (« Le chômage
         # de longue durée »). Never « Keyword : heading », and never in place of the desk's
@@ -47,7 +47,18 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
             if clause or (natural and not _says(section.heading)):
                 rank = 0 if clause else 1
                 options.append((rank, section.role != "body", section.level, section, natural))
-        for *_, section, natural in sorted(options, key=lambda o: o[:3]):
+        # A clause of a section's lead first, then a later paragraph's lead over its own
+        # H3 (a clause too), then a label in place of a label.
+        ranked = sorted(options, key=lambda o: o[:3])
+        for rank, _, _, section, natural in ranked:
+            if rank == 1 and not cut:
+                cut = True
+                changed |= _keyword_subsections(draft, ctx, used)
+                headed = [s for s in draft.sections if s.level in (2, 3)]
+                holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
+                target = max(
+                    round(len(headed) * (lo + hi) / 200), int(-(-len(headed) * lo // 100))
+                )
             if len(holding) >= target:
                 break
             if heading_key(natural) in used or ctx.writer.gate.refusals(
@@ -58,7 +69,8 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
             used.add(heading_key(natural))
             holding.append(section)
             changed = True
-        changed |= _keyword_subsections(draft, ctx, used)
+        if not cut:
+            changed |= _keyword_subsections(draft, ctx, used)
     elif 100 * len(holding) / len(headed) > hi:
         for section in holding[len(holding) // 2 :]:
             prefix = f"{label} : "

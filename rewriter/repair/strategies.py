@@ -230,7 +230,7 @@ def split_long_paragraphs(draft: Draft, ctx: Context) -> bool:
 
 def _heading_of(text: str, used: set[str]) -> str:
     return (
-        lead_heading(text, used, anywhere=True)
+        lead_heading(text, used)
         or quote_heading(text, used)
         or fallback_heading(text, used)
     )
