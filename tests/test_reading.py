@@ -1075,3 +1075,30 @@ def test_a_label_keeps_its_article_and_skips_a_misparsed_sentence() -> None:
         "de l'église."
     )
     assert "trône" not in fallback_heading(text, set())
+
+
+def test_a_model_heading_that_stitches_two_sentences_is_refused() -> None:
+    """The default model wrote « Le retour en arrière s'impose pour l'ONG Greenpeace » from
+    « Un retour en arrière s'impose. » and a later sentence on Greenpeace (article 09):
+    every word in the section, a claim no sentence makes. Our text."""
+    from rewriter.generate.headings import heading_for, said_in_one_sentence
+    from rewriter.generate.units import UnitWriter
+    from tests.fakes import ScriptedGenerator
+
+    text = (
+        "A chaque époque, ses peurs. Un retour en arrière s'impose. Comment en est-on "
+        "arrivé là ? En 1996, l'association Robin des Bois se trouve privée de son combat "
+        "historique."
+    )
+    stitched = "Un retour en arrière s'impose pour l'association Robin des Bois"
+    assert not said_in_one_sentence(stitched, text)
+    assert said_in_one_sentence("L'association Robin des Bois se trouve privée", text)
+    assert said_in_one_sentence("Le combat historique de l'association", text)  # a label
+    calls: list[str] = []
+
+    def model(_request: object) -> str:
+        calls.append("heading")
+        return " " + stitched
+
+    assert heading_for(text, UnitWriter(ScriptedGenerator(model)), set()) != stitched
+    assert calls  # the lead gave none: the model was asked, and refused

@@ -710,6 +710,11 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
         sentence("Dès qu'ils arriveront, ils devront mettre un masque, prévient le maire.")
     )
     assert not leans(sentence("Le maire a promis aux habitants qu'il reviendrait en mai."))
+    # A stressed pronoun after a preposition, before any noun (article 08's key point
+    # « Quatre d'entre eux (Cypheme, Archeon…) sont directement liés… »: four of what?).
+    assert leans(sentence("Quatre d'entre eux sont directement liés aux recherches."))
+    assert leans(sentence("Parmi elles, deux entreprises ont déjà signé le contrat."))
+    assert not leans(sentence("Les salariés ont voté pour eux lors de la dernière réunion."))
     # The parser gives this one two roots (« millions », « vivaient »); each root's subject
     # is looked at (article 20's key point « …, ces ostracodes vivaient… » was served).
     assert leans(

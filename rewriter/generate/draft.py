@@ -6,7 +6,13 @@ from typing import Any
 
 from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate import outline
-from rewriter.generate.headings import fits_heading, heading_for, heading_key, source_heading
+from rewriter.generate.headings import (
+    fits_heading,
+    heading_for,
+    heading_key,
+    said_in_one_sentence,
+    source_heading,
+)
 from rewriter.generate.paragraphs import first_requests, rewrite_paragraph, without_model
 from rewriter.generate.sentences import write_sentence
 from rewriter.generate.seo import meta_for, slug_for, title_for
@@ -77,7 +83,12 @@ def write_draft(
         # The desk's own subheading is kept when it reads as one; else one is written.
         kept = source_heading(section.source_heading, used)
         heading = kept
-        if heading is None and named.get(number) and fits_heading(named[number] or "", used):
+        if (
+            heading is None
+            and named.get(number)
+            and fits_heading(named[number] or "", used)
+            and said_in_one_sentence(named[number] or "", section.text)
+        ):
             heading = capitalise(named[number] or "")
             used.add(heading_key(heading))
         elif heading is None and number in named:

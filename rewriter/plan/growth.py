@@ -138,11 +138,32 @@ def leans(s: SourceSentence) -> bool:
         return True  # « Dès qu'ils se lèveront…, ils devront le remettre, prévient X »
     if _speaker_pronoun(s):
         return True  # « "…", a-t-il réagi dans un communiqué »: who?
+    if _stressed_first(s):
+        return True  # « Quatre d'entre eux (…) sont liés… » (article 08): four of what?
     # Every root's: the parser may give a sentence two (« Pendant la période du Crétacé
     # (environ −145 à −66 millions d'années), ces ostracodes vivaient… », article 20).
     roots = [t for t in s.span if t.dep_ == "ROOT"] or [s.span.root]
     subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj")]
     return any(leaning_determiner(d) for subject in subjects for d in subject.children)
+
+
+_STRESSED = frozenset(("eux", "elles", "lui", "elle"))
+
+
+def _stressed_first(s: SourceSentence) -> bool:
+    """A stressed pronoun after a preposition before any noun outside a quotation: « Quatre
+    d'entre eux », « Parmi elles, … », « Selon lui, … » stand for what the sentence before
+    named."""
+    quoted = quotation_ranges(s.text)
+    start = s.span.start_char
+    for token in s.span:
+        if any(a <= token.idx - start < b for a, b in quoted):
+            continue
+        if token.pos_ in ("NOUN", "PROPN"):
+            return False
+        if token.lower_ in _STRESSED and any(c.dep_ == "case" for c in token.children):
+            return True
+    return False
 
 
 def _clitic_from_before(token: Any, span: Any) -> bool:
