@@ -40,6 +40,7 @@ KINDS = {
     "fluency": "fluidité",
     "fragment": "phrase incomplète",
     "capital": "majuscule changée",
+    "connective": "connecteur perdu",
 }
 
 CSS = """
