@@ -181,9 +181,6 @@ class ReadingGate:
                 if reason:
                     problems.append(Unsupported(f"{reason} : {text[:60]}", "fragment", where))
                     break
-            if not problems and in_place and (lost := lost_connective(joined, source)):
-                text = f"connecteur perdu ({lost}) : {joined[:60]}"
-                problems.append(Unsupported(text, "connective", where))
             if not problems:
                 problems += _comma_before_verb(texts, source, where)
             if not problems:
@@ -191,6 +188,9 @@ class ReadingGate:
             if not problems and (idle := idle_edit(_parse(joined), _parse(source.strip()))):
                 text = f"retouche sans gain ({idle}) : {joined[:60]}"
                 problems.append(Unsupported(text, "idle", where))
+            if not problems and in_place and (lost := lost_connective(joined, source)):
+                text = f"connecteur perdu ({lost}) : {joined[:60]}"
+                problems.append(Unsupported(text, "connective", where))
         if not problems and (changed := case_changed(joined, source)):
             problems.append(Unsupported(f"majuscule changée : {changed}", "capital", where))
         if not problems:
