@@ -662,14 +662,27 @@ def test_a_negation_may_not_move_to_another_verb() -> None:
     )
 
 
-def test_a_rewrite_may_not_drop_a_connector_of_contrast() -> None:
+def test_a_rewrite_in_place_may_not_drop_a_connector() -> None:
     """Article 03, the default model: « Il a été battu sur certaines dispositions » for
-    « Il a néanmoins été battu… » — the section's first sentence lost what it goes against.
-    « Par ailleurs » or « ainsi » may go. Our sentences."""
-    source = "Le maire a néanmoins perdu le vote sur le budget."
-    assert ("omission", "néanmoins") in found(source, "Le maire a perdu le vote sur le budget.")
-    source = "Le maire a ainsi perdu le vote sur le budget."
-    assert not {k for k, _ in found(source, "Le maire a perdu le vote sur le budget.")}
+    « Il a néanmoins été battu… » — the section's first sentence lost what it goes against;
+    stop 38: « Le règlement de la Ville sera modifié » for « …sera donc modifié » (28), and
+    « Or, », « également » dropped (13) — what follows from, or adds to, the sentence
+    before. A summary, read out of its place, may drop them. Our sentences."""
+    from rewriter.verify.omissions import Facts
+
+    plain = "Le maire a perdu le vote sur le budget."
+    for connector in ("néanmoins", "donc", "ainsi", "également"):
+        source = f"Le maire a {connector} perdu le vote sur le budget."
+        assert ("omission", connector) in found(source, plain)
+    source = "Or, le maire a perdu le vote sur le budget."
+    assert ("omission", "Or") in found(source, plain)
+    # « l'or » is the metal, not « Or, ».
+    source = "Le maire a perdu le vote sur l'or du budget."
+    assert not {k for k, _ in found(source, "Le maire a perdu le vote sur l'or du budget.")}
+    nlp = french()
+    source = "Le maire a donc perdu le vote sur le budget."
+    summary = check_unit(nlp(plain), build_support(nlp(source)), keep=Facts(nlp(source)))
+    assert not [p for p in summary if p.kind == "omission"]
 
 
 def test_a_rewrite_may_not_make_ce_a_person() -> None:

@@ -1103,21 +1103,3 @@ def test_a_model_heading_that_stitches_two_sentences_is_refused() -> None:
     assert heading_for(text, UnitWriter(ScriptedGenerator(model)), set()) != stitched
     assert calls  # the lead gave none: the model was asked, and refused
 
-
-def test_a_rewrite_in_place_keeps_the_connective_that_ties_it() -> None:
-    """The default model dropped « donc » (« Le règlement de la Ville sera modifié » for
-    « …sera donc modifié », article 28), « Or, » and « également » (13): each change what
-    the sentence says of the one before. A summary read out of its place may drop them.
-    Our text."""
-    from rewriter.verify.edits import lost_connective
-    from rewriter.verify.reading import ReadingGate
-
-    source = "Le règlement de la commune sera donc modifié dès le mois de mars prochain."
-    dropped = "Le règlement de la commune sera modifié dès le mois de mars prochain."
-    assert lost_connective(dropped, source) == "donc"
-    assert lost_connective(source, source) == ""
-    assert lost_connective("L'or brille.", "Or, l'or brille.") == "or"
-    assert lost_connective("Ils cherchent de l'or.", "Ils cherchent de l'or en rivière.") == ""
-    gate = ReadingGate()
-    assert [p.kind for p in gate.refusals([dropped], source)] == ["connective"]
-    assert not any(p.kind == "connective" for p in gate.refusals([dropped], source, in_place=False))

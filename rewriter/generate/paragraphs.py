@@ -283,7 +283,6 @@ _REASONS = {
     "fluency": "ta version se lit moins bien que la source : « {x} »",
     "example": "ta version recopie la source ou l'exemple : « {x} »",
     "capital": "ta version change une majuscule ({x}) : écris les noms comme la source",
-    "connective": "ta version perd un mot de liaison de la source : {x}",
 }
 
 

@@ -231,10 +231,7 @@ def write_sentence(
                     v
                     for v in variants(parsed[:], shorten=True)
                     if v == original
-                    or (
-                        not lost_facts(french()(v), parsed)
-                        and writer.accepts([v], original, in_place=False)
-                    )
+                    or (not lost_facts(french()(v), parsed) and writer.accepts([v], original))
                 ]
             fresh = [v for v in options if flat(v) not in writer.used]
             text = fresh[0] if fresh else options[-1]

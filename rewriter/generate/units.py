@@ -191,18 +191,14 @@ class UnitWriter:
             from rewriter.analysis.sentences import sentence_spans
 
             parts = [s.text for s in sentence_spans(french()(text))] or [text]
-            # A summary (key point, answer) is read out of its place: it may lose « donc ».
-            in_place = task is not prompts.SHORTEN
-            return self.gate.refusals(parts, source, where=where, in_place=in_place)
+            return self.gate.refusals(parts, source, where=where)
         # Headings, titles, meta descriptions: not sentences, not the same text as their
         # source; they still may not bring in a grammar error.
         return self.gate.refusals(text, source, where=where, sentences=False, fluency=False)
 
-    def accepts(
-        self, candidate: str | list[str], source: str, *, where: str = "", in_place: bool = True
-    ) -> bool:
+    def accepts(self, candidate: str | list[str], source: str, *, where: str = "") -> bool:
         """A deterministic rewrite of `source` passes the reading gate."""
-        return not self.gate.refusals(candidate, source, where=where, in_place=in_place)
+        return not self.gate.refusals(candidate, source, where=where)
 
     def fallback(self) -> None:
         self.stats.fallback += 1

@@ -20,7 +20,6 @@ content: it is how agreement breaks. An elided form that a cut makes (« le peti
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -72,31 +71,3 @@ def _stem(token: Any) -> str:
             return word[: -len(ending)]
     return word
 
-
-# What ties a sentence to the one before it, or says how it bears on it: a rewrite in its
-# place that drops one changes what the text says (the default model wrote « Le règlement
-# de la Ville sera modifié » for « …sera donc modifié », article 28, and dropped « Or, » and
-# « également » in 13). « Or » only opening a sentence (« l'or » is the metal).
-_CONNECTIVES = re.compile(
-    r"\b(?:donc|aussi|également|ainsi|toutefois|pourtant|cependant|néanmoins|car|mais"
-    r"|d'ailleurs|en effet|en revanche|par ailleurs|notamment|même|encore|déjà)\b"
-    r"|(?:^|(?<=[.!?] ))Or\b",
-    re.IGNORECASE,
-)
-
-
-def lost_connective(candidate: str, source: str) -> str:
-    """A connective `source` has more often than `candidate` (« donc »), else ""."""
-
-    def counts(text: str) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for match in _CONNECTIVES.finditer(text.replace("’", "'")):
-            word = match.group(0).lower()
-            out[word] = out.get(word, 0) + 1
-        return out
-
-    have = counts(candidate)
-    for word, n in counts(source).items():
-        if have.get(word, 0) < n:
-            return word
-    return ""

@@ -76,7 +76,6 @@ Kind = Literal[
     "fragment",
     "idle",
     "capital",
-    "connective",
 ]
 
 # Words any faithful rewrite may add: connectors and attribution verbs that assert nothing.

@@ -18,11 +18,15 @@ MEANINGFUL = frozenset(
     "seules autre autres".split()
 )
 
-# Connectors a rewritten sentence may not drop: they say the fact goes against what came
-# before (« Il a néanmoins été battu… » made « Il a été battu… » by the default model,
-# article 03). A summary that stands alone may (`Facts`).
-CONTRAST = frozenset(
-    "néanmoins pourtant toutefois cependant revanche inversement contrario".split()
+# Connectors a sentence rewritten in its place may not drop: they say how the fact bears on
+# what came before — against it (« Il a néanmoins été battu… » made « Il a été battu… » by
+# the default model, article 03), following from it (« Le règlement de la Ville sera
+# modifié » for « …sera donc modifié », 28), added to it (« également », « aussi », « Or, »,
+# 13). A summary that stands alone may drop them (`Facts`), and so may any rewrite « Par
+# ailleurs », which adds nothing. « Or » only opening a sentence (« l'or » is the metal).
+KEPT_CONNECTORS = frozenset(
+    "néanmoins pourtant toutefois cependant revanche inversement contrario donc aussi "
+    "également ainsi or mais car notamment même encore déjà".split()
 )
 
 _THIS = frozenset(("c'", "c’", "ce", "cela", "ça", "ceci"))
@@ -214,11 +218,21 @@ def deleted(doc: Any, source: Any) -> list[Any]:
     return [
         t
         for t in _cut(doc, source)
-        if is_content(t)
-        and not t.like_num
-        and not (t.pos_ == "ADV" and _connector(t) and normalise(t.text) not in CONTRAST)
-        and (not t.is_stop or t.pos_ == "ADV")
+        if _kept_connector(t)
+        or (
+            is_content(t)
+            and not t.like_num
+            and not (t.pos_ == "ADV" and _connector(t))
+            and (not t.is_stop or t.pos_ == "ADV")
+        )
     ]
+
+
+def _kept_connector(token: Any) -> bool:
+    word = normalise(token.text).lower()
+    if word == "or":
+        return bool(token.i == token.sent.start)
+    return word in KEPT_CONNECTORS
 
 
 def unscoped(doc: Any, source: Any) -> list[Any]:

@@ -35,7 +35,7 @@ from typing import Any
 from rewriter.analysis.nlp import french
 from rewriter.verify import grammalecte
 from rewriter.verify.capitals import case_changed
-from rewriter.verify.edits import idle_edit, lost_connective
+from rewriter.verify.edits import idle_edit
 from rewriter.verify.guard import Unsupported
 
 log = logging.getLogger(__name__)
@@ -155,14 +155,11 @@ class ReadingGate:
         where: str = "",
         sentences: bool = True,
         fluency: bool = True,
-        in_place: bool = True,
     ) -> list[Unsupported]:
         """Why `candidate` (one text, or the sentences that replace `source`) may not
         replace `source`; [] when it reads at least as well. `sentences=False` for
         headings, titles and meta descriptions (not sentences); `fluency=False` where the
-        candidate is not a rewrite of the same text (a heading of a section); `in_place=False`
-        for a summary read out of its place (a key point, an answer), which may drop the
-        connective that tied it to the sentence before."""
+        candidate is not a rewrite of the same text (a heading of a section)."""
         texts = [candidate] if isinstance(candidate, str) else list(candidate)
         joined = " ".join(t.strip() for t in texts)
         self.stats.checked += 1
@@ -188,9 +185,6 @@ class ReadingGate:
             if not problems and (idle := idle_edit(_parse(joined), _parse(source.strip()))):
                 text = f"retouche sans gain ({idle}) : {joined[:60]}"
                 problems.append(Unsupported(text, "idle", where))
-            if not problems and in_place and (lost := lost_connective(joined, source)):
-                text = f"connecteur perdu ({lost}) : {joined[:60]}"
-                problems.append(Unsupported(text, "connective", where))
         if not problems and (changed := case_changed(joined, source)):
             problems.append(Unsupported(f"majuscule changée : {changed}", "capital", where))
         if not problems:

@@ -40,7 +40,6 @@ KINDS = {
     "fluency": "fluidité",
     "fragment": "phrase incomplète",
     "capital": "majuscule changée",
-    "connective": "connecteur perdu",
 }
 
 CSS = """
