@@ -1,6 +1,6 @@
 """Where the deterministic path's new headings come from: for every section of the dev
 corpus that has no source heading, the heading the section's lead gives
-(`headings.lead_heading`) or, failing it, the noun phrase (`headings.fallback_heading`).
+(`headings.lead_heading`) or, failing it, the noun phrase (`labels.fallback_heading`).
 A noun phrase is the label an editor sends back (« Le taux de chômage »); a lead heading
 says what the section says (« Huit projets français ont été sélectionnés »); a quotation
 heading (`headings.quote_heading`) gives a sentence of the section's quotation in its marks.
@@ -28,12 +28,12 @@ def main() -> None:
     from rewriter.analysis.engine import parse_article
     from rewriter.generate.headings import (
         can_head,
-        fallback_heading,
         heading_key,
         lead_heading,
         quote_heading,
         restates,
     )
+    from rewriter.generate.labels import fallback_heading
     from rewriter.plan import make_plan
     from rewriter.read import read_article
 

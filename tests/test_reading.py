@@ -598,7 +598,7 @@ def test_a_label_is_never_a_relative_clause_nor_a_negative_phrase() -> None:
     fiable » said, alone, that there was none. Our text."""
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
 
     text = (
         "Au printemps, il y a eu une forte demande pour du sirop dont le composant actif "
@@ -619,7 +619,7 @@ def test_no_section_opens_on_a_paragraph_that_leans_on_the_one_before() -> None:
     stays with the chapeau; further down, a section opens elsewhere (« Ces… », « Leur… »).
     And a heading is never a bare definite noun (« La société », for Uber). Our text."""
     from rewriter.analysis.engine import parse_article
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
     from rewriter.plan import make_plan
     from rewriter.plan.growth import leans
     from rewriter.read.markdown import parse_markdown
@@ -933,7 +933,7 @@ def test_a_new_clause_heading_comes_from_the_sections_lead_only() -> None:
     ],
 )  # fmt: skip
 def test_a_noun_phrase_heading_is_what_the_section_is_about(section: str, refused: str) -> None:
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
 
     heading = fallback_heading(section, set())
     assert heading and not heading.startswith(refused)
@@ -1008,7 +1008,7 @@ def test_a_label_heading_is_never_a_locution_or_a_cut_phrase() -> None:
     guerre civile du Liban » (« en pleine… »), « L'instant que le cancer du côlon » (« ne…
     pour l'instant que »), « Tour d'horizon de 60 ans de » (the first six words). Our
     text."""
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
 
     text = "Ils vendent un désherbant à base de cuivre, tourné en pleine saison sèche."
     assert fallback_heading(text, set()) not in ("Base de cuivre", "Pleine saison sèche")
@@ -1062,7 +1062,7 @@ def test_a_label_keeps_its_article_and_skips_a_misparsed_sentence() -> None:
     """« 80 % du glyphosate mondial » gave the bare « Glyphosate mondial » (article 09);
     a sentence whose verb the parser read as a noun gave « Maison de conte de fée trône »
     (27). Our text."""
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
 
     text = (
         "Qu'importe que 80 % du pétrole mondial soit produit ailleurs. "

@@ -359,7 +359,7 @@ def test_keyword_heading_is_a_phrase_of_the_section_when_one_holds_the_keyword()
     longue durée » holds the keyword as it is."""
     from rewriter.analysis.keyword import make_keyword
     from rewriter.analysis.nlp import french
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
 
     kw = make_keyword(french()("piscine"))
     text = (
@@ -485,7 +485,8 @@ def test_a_quotation_holding_a_quoted_phrase_stays_frozen_to_its_end() -> None:
 
 def test_a_heading_is_not_used_twice_with_another_article() -> None:
     """Article 02 had « Le Conseil de Paris » and « Conseil de Paris » as two H2."""
-    from rewriter.generate.headings import fallback_heading, heading_key
+    from rewriter.generate.headings import heading_key
+    from rewriter.generate.labels import fallback_heading
 
     assert heading_key("Le Conseil de Paris") == heading_key("Conseil de Paris")
     text = "Mme Buzyn n'a même pas obtenu son siège au Conseil de Paris."
@@ -727,7 +728,7 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
 
 def test_a_noun_phrase_heading_opens_on_its_noun_and_leans_on_nothing() -> None:
     """« Grâce aux heures de nuit », « Arrivée au crépuscule de sa vie » (article 16)."""
-    from rewriter.generate.headings import fallback_heading
+    from rewriter.generate.labels import fallback_heading
 
     text = (
         "Grâce aux heures de nuit passées à la bibliothèque, la lycéenne a rattrapé son "

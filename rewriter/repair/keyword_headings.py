@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from rewriter.analysis.keyword import share_in
 from rewriter.analysis.nlp import french
 from rewriter.draft import Draft, Section
-from rewriter.generate.headings import fallback_heading, heading_key, lead_heading
+from rewriter.generate.headings import heading_key, lead_heading
+from rewriter.generate.labels import fallback_heading
 from rewriter.generate.text import capitalise, keyword_label
 
 if TYPE_CHECKING:
@@ -19,65 +20,78 @@ if TYPE_CHECKING:
 
 def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
     """Bring the share of H2/H3 holding the keyword to the middle of the target range."""
-    kw, nlp = ctx.plan.keyword, french()
-    label = keyword_label(kw)
-    headed = [s for s in draft.sections if s.level in (2, 3)]
+    kw = ctx.plan.keyword
+    headed, holding, target = _share(draft, ctx)
     if not headed:
         return False
-    holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
-    lo, hi = ctx.settings.min_subheading_keyword_share, ctx.settings.max_subheading_keyword_share
-    target = round(len(headed) * (lo + hi) / 200)
-    target = max(target, int(-(-len(headed) * lo // 100)))
-    changed = cut = False
+    changed = False
     if len(holding) < target:
         # A phrase of the section that holds the keyword reads as a heading (« Le chômage
         # de longue durée »). Never « Keyword : heading », and never in place of the desk's
-        # own subheading: the check may stay short instead. A clause holding the keyword
-        # comes first, then a label in place of a label; a heading that says what its
+        # own subheading: the check may stay short instead. A clause of a section's lead
+        # holding the keyword comes first, then a later paragraph's lead over its own H3
+        # (a clause too), then a label in place of a label; a heading that says what its
         # section says (« Les cours de natation scolaire seront assurés ») never gives way to
         # a label (a fresh article's became « La piscine de Mehun-sur-Yèvre », another pool
         # than the story's): only to a clause that holds the keyword.
         used = {heading_key(s.heading) for s in draft.sections}
-        options = []
+        clauses, labels = [], []
         for section in (s for s in headed if s not in holding and not s.source_heading):
             if not section.source_text:
                 continue
             clause = lead_heading(section.source_text, used, kw)
-            natural = clause or fallback_heading(section.source_text, used, kw)
-            if clause or (natural and not _says(section.heading)):
-                rank = 0 if clause else 1
-                options.append((rank, section.role != "body", section.level, section, natural))
-        # A clause of a section's lead first, then a later paragraph's lead over its own
-        # H3 (a clause too), then a label in place of a label.
-        ranked = sorted(options, key=lambda o: o[:3])
-        for rank, _, _, section, natural in ranked:
-            if rank == 1 and not cut:
-                cut = True
-                changed |= _keyword_subsections(draft, ctx, used)
-                headed = [s for s in draft.sections if s.level in (2, 3)]
-                holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
-                target = max(
-                    round(len(headed) * (lo + hi) / 200), int(-(-len(headed) * lo // 100))
-                )
-            if len(holding) >= target:
-                break
-            if heading_key(natural) in used or ctx.writer.gate.refusals(
-                natural, section.source_text, sentences=False, fluency=False
-            ):
+            if clause:
+                clauses.append((section, clause))
                 continue
-            section.heading = natural
-            used.add(heading_key(natural))
-            holding.append(section)
-            changed = True
-        if not cut:
-            changed |= _keyword_subsections(draft, ctx, used)
-    elif 100 * len(holding) / len(headed) > hi:
+            label = fallback_heading(section.source_text, used, kw)
+            if label and not _says(section.heading):
+                labels.append((section, label))
+        changed |= _retitle(clauses, ctx, used, holding, target)
+        changed |= _keyword_subsections(draft, ctx, used)
+        _, holding, target = _share(draft, ctx)
+        changed |= _retitle(labels, ctx, used, holding, target)
+    elif 100 * len(holding) / len(headed) > ctx.settings.max_subheading_keyword_share:
+        prefix = f"{keyword_label(kw)} : "
         for section in holding[len(holding) // 2 :]:
-            prefix = f"{label} : "
             if section.heading.startswith(prefix):
                 section.heading = capitalise(section.heading[len(prefix) :])
                 changed = True
         changed |= _unnamed_questions(draft, ctx, holding, len(headed))
+    return changed
+
+
+def _share(draft: Draft, ctx: Context) -> tuple[list[Section], list[Section], int]:
+    """The H2/H3, those holding the keyword, and how many should: the middle of the
+    range, at least its floor."""
+    kw, nlp = ctx.plan.keyword, french()
+    lo, hi = ctx.settings.min_subheading_keyword_share, ctx.settings.max_subheading_keyword_share
+    headed = [s for s in draft.sections if s.level in (2, 3)]
+    holding = [s for s in headed if share_in(kw, nlp(s.heading)) >= 0.5]
+    target = max(round(len(headed) * (lo + hi) / 200), int(-(-len(headed) * lo // 100)))
+    return headed, holding, target
+
+
+def _retitle(
+    options: list[tuple[Section, str]],
+    ctx: Context,
+    used: set[str],
+    holding: list[Section],
+    target: int,
+) -> bool:
+    """Give sections their keyword heading — the body's first, the higher level first —
+    until `target` hold the keyword; one the gate refuses or already used is passed over."""
+    changed = False
+    for section, heading in sorted(options, key=lambda o: (o[0].role != "body", o[0].level)):
+        if len(holding) >= target:
+            break
+        if heading_key(heading) in used or ctx.writer.gate.refusals(
+            heading, section.source_text, sentences=False, fluency=False
+        ):
+            continue
+        section.heading = heading
+        used.add(heading_key(heading))
+        holding.append(section)
+        changed = True
     return changed
 
 

@@ -14,12 +14,8 @@ from rewriter.analysis.keyword import count_in
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import count_words, lower_initial
 from rewriter.draft import Draft, Paragraph, Section
-from rewriter.generate.headings import (
-    fallback_heading,
-    heading_key,
-    lead_heading,
-    quote_heading,
-)
+from rewriter.generate.headings import heading_key, lead_heading, quote_heading
+from rewriter.generate.labels import fallback_heading
 from rewriter.generate.metas import fallback_meta
 from rewriter.generate.sentences import gate_of, pieces, write_sentence
 from rewriter.generate.seo import fallback_title, slug_for
@@ -229,11 +225,7 @@ def split_long_paragraphs(draft: Draft, ctx: Context) -> bool:
 
 
 def _heading_of(text: str, used: set[str]) -> str:
-    return (
-        lead_heading(text, used)
-        or quote_heading(text, used)
-        or fallback_heading(text, used)
-    )
+    return lead_heading(text, used) or quote_heading(text, used) or fallback_heading(text, used)
 
 
 def _drawn_from(heading: str, tail: str, head: str) -> bool:

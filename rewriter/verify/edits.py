@@ -70,4 +70,3 @@ def _stem(token: Any) -> str:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)]
     return word
-
