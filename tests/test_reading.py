@@ -717,6 +717,38 @@ def test_a_meta_from_further_on_before_a_keyword_label() -> None:
     assert _meta_of(text, "médiathèque") == later
 
 
+def test_a_meta_says_the_lead_cut_at_a_word_before_a_side_fact_further_on() -> None:
+    """Article 04's meta was its seventh sentence, a side fact that names the keyword
+    (« Propriété du groupe du milliardaire Daniel Křetínský, le tabloïd Blesk note… »),
+    over its lead, too long to fit whole. Our text."""
+    lead = (
+        "Photos à l'appui, le quotidien régional révèle ce lundi que le maire de la ville "
+        "Jean Dupont a dîné tard samedi soir dans un restaurant du centre historique de la "
+        "vieille ville fortifiée sans aucun masque, en dépit de l'arrêté de fermeture qu'il "
+        "a lui-même signé la semaine dernière."
+    )
+    later = (
+        "Propriété d'un groupe de presse familial, le quotidien note également que le maire "
+        "de la ville est reparti seul en voiture vers minuit."
+    )
+    text = f"# Le maire sommé de s'expliquer\n\n{lead}\n\nIl dément.\n\n{later}"
+    meta = _meta_of(text, "maire")
+    assert meta.startswith("Photos à l'appui, le quotidien régional révèle"), meta
+    assert meta.endswith("…")
+    # A cut of the lead before its verb says nothing: the sentence further on, whole.
+    lead = (
+        "Le nouveau maire de la ville, élu au second tour avec une avance de quelques "
+        "dizaines de voix seulement sur son adversaire socialiste, a présenté lundi soir "
+        "son équipe municipale."
+    )
+    later = (
+        "Le maire de la ville a promis de réunir le conseil municipal chaque mois et "
+        "d'ouvrir ses séances au public dès la rentrée de septembre."
+    )
+    text = f"# Le maire présente son équipe\n\n{lead}\n\nIl est confiant.\n\n{later}"
+    assert _meta_of(text, "maire") == later
+
+
 def test_a_lead_opening_on_a_quotation_gives_the_meta_its_clause() -> None:
     """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27) gave
     « Maison Kammerzell : passer une seule fois du produit… », a later sentence under a
@@ -1102,4 +1134,3 @@ def test_a_model_heading_that_stitches_two_sentences_is_refused() -> None:
 
     assert heading_for(text, UnitWriter(ScriptedGenerator(model)), set()) != stitched
     assert calls  # the lead gave none: the model was asked, and refused
-

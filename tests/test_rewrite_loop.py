@@ -541,12 +541,20 @@ def test_an_answer_read_alone_loses_the_adverb_that_leans_even_after_a_mistagged
     from rewriter.generate.text import without_leaning
 
     text = "Le communiqué complète également les mesures annoncées mardi par le président."
-    assert without_leaning(text) == "Le communiqué complète les mesures annoncées mardi par le président."
+    assert (
+        without_leaning(text)
+        == "Le communiqué complète les mesures annoncées mardi par le président."
+    )
     assert without_leaning("Les résultats sont aussi tardifs que prévu.") == (
         "Les résultats sont aussi tardifs que prévu."
     )
-    assert without_leaning("Il court aussi vite que son frère.") == "Il court aussi vite que son frère."
-    assert without_leaning("C'est ainsi que le maire a parlé.") == "C'est ainsi que le maire a parlé."
+    assert (
+        without_leaning("Il court aussi vite que son frère.")
+        == "Il court aussi vite que son frère."
+    )
+    assert (
+        without_leaning("C'est ainsi que le maire a parlé.") == "C'est ainsi que le maire a parlé."
+    )
     # Article 05's key points: « aussi » after a subject the parser cut off as a sentence
     # of its own, « également » of a predicate with its copula.
     assert without_leaning("Les 25-49 ans enregistrent aussi une baisse de 0,2 point.") == (
@@ -716,6 +724,15 @@ def test_growth_never_serves_a_sentence_that_leans_on_the_one_before() -> None:
     assert leans(sentence("Quatre d'entre eux sont directement liés aux recherches."))
     assert leans(sentence("Parmi elles, deux entreprises ont déjà signé le contrat."))
     assert not leans(sentence("Les salariés ont voté pour eux lors de la dernière réunion."))
+    # Anywhere in the sentence, with nothing before it of its number and gender (article
+    # 22's meta: « Voici ce que l'on peut apprendre du voyage de l'une d'entre elles »).
+    assert leans(sentence("Voici ce que l'on retient du parcours de l'une d'entre elles."))
+    assert leans(sentence("Le conseil a voté le budget, selon elle, dans la précipitation."))
+    assert not leans(
+        sentence("Les infirmières sont épuisées et deux d'entre elles ont démissionné.")
+    )
+    assert not leans(sentence("Uber et Lyft refusent : aucun d'entre eux ne cédera."))
+    assert not leans(sentence("La maire a voté la mesure, selon elle, dans la précipitation."))
     # The parser gives this one two roots (« millions », « vivaient »); each root's subject
     # is looked at (article 20's key point « …, ces ostracodes vivaient… » was served).
     assert leans(
@@ -1224,10 +1241,14 @@ def test_a_question_read_alone_names_what_its_answer_is_about() -> None:
         "« Le paracétamol reste sûr », a dit le laboratoire de Paracétamol SA.\n"
     )
     plan = make_plan(analysed(text, "paracétamol"))
-    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="paracétamol", keyword_reason=""))
+    ctx = Context(
+        plan, UnitWriter(None), Settings(), Report(keyword="paracétamol", keyword_reason="")
+    )
     tonnes, cost = plan.sentences[1], plan.sentences[2]
     asked = "Quels sont les chiffres clés ?"
-    assert _naming(asked, [tonnes, cost], ctx) == "Quels sont les chiffres clés sur le paracétamol ?"
+    assert (
+        _naming(asked, [tonnes, cost], ctx) == "Quels sont les chiffres clés sur le paracétamol ?"
+    )
     assert _naming(asked, [cost], ctx) == asked
     assert _naming("De quoi s'agit-il ?", [tonnes], ctx) == "De quoi s'agit-il ?"
     # What people say about it: the keyword inside their words, not beside them.

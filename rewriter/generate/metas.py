@@ -125,29 +125,32 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
         return out
 
     # First the lead's own words holding the keyword where they stand (no label): a run of
-    # sentences that fits and names it, or one cut at a clause that still names it.
+    # sentences that fits and names it, or one cut at a clause that still names it — from
+    # the first paragraph, which says the news; then the lead cut at a word; only then a
+    # run from further on (article 04's meta was a side fact of its seventh sentence, « Propriété
+    # du groupe du milliardaire Daniel Křetínský, le tabloïd Blesk note… », over its lead).
     quoted = [s[:1] in '«"“' for s in sentences]
-    for start in range(len(sentences)):
-        if (quoted[start] and not all(quoted)) or not opens[start]:
-            continue
-        text = ""
-        for s in [without_leaning(sentences[start]), *sentences[start + 1 :]]:
-            candidate = f"{text} {s}".strip()
-            if len(candidate) > hi:
-                found = _cut_clause(candidate, lo, hi)
-                if found and count_in(kw, nlp(found)):
-                    return found
-                break
-            text = candidate
-            if len(candidate) >= lo and count_in(kw, nlp(candidate)):
-                return candidate
+    in_lead = sum(1 for s in plan.lead if balanced(s.text))
+    found = _whole_run(
+        sentences, quoted, opens, range(min(in_lead, len(sentences))), plan, settings
+    )
+    if found:
+        return found
     # The lead's own words that name the keyword, cut at a word with an ellipsis, before
     # any « Keyword : » label (article 08's meta became « Paracétamol : en février, un
     # rapport… », a side fact under a label, once a shorter sentence fitted one).
-    if sentences and opens[0] and not quoted[0]:
-        plain = _cut_words(" ".join(sentences[:3]), lo, hi)
-        if plain and count_in(kw, nlp(plain)):
-            return plain
+    # Only a cut that keeps the lead's main clause says its news (« Le supercalculateur
+    # japonais Fugaku, développé par… » says nothing yet, article 11): else a whole
+    # sentence further on, then that cut.
+    plain = _cut_words(" ".join(sentences[:3]), lo, hi) if sentences and opens[0] else ""
+    plain = plain if plain and not quoted[0] and count_in(kw, nlp(plain)) else ""
+    if plain and _keeps_main_clause(plain, sentences[0]):
+        return plain
+    found = _whole_run(sentences, quoted, opens, range(in_lead, len(sentences)), plan, settings)
+    if found:
+        return found
+    if plain:
+        return plain
     best = ""
     for start in range(len(sentences)):
         if (quoted[start] and not all(quoted)) or not opens[start]:
@@ -169,6 +172,45 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
         # Nothing whole fits: the lead cut at a word, and an ellipsis says so.
         best = cut(" ".join(sentences[:3]), _cut_words) or best
     return best[:hi]
+
+
+def _keeps_main_clause(cut: str, sentence: str) -> bool:
+    """`cut` (ending « … ») holds the main verb of `sentence`, the first it cuts into,
+    with its subject and its object or clause: « …a présenté lundi… » has not said what."""
+    doc = french()(sentence)
+    root = next(iter(doc.sents)).root
+    kept = len(cut.rstrip("…"))
+    core = [c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass", "obj", "ccomp", "xcomp")]
+    return root.pos_ in ("VERB", "AUX") and all(t.idx + len(t) <= kept for t in [root, *core])
+
+
+def _whole_run(
+    sentences: list[str],
+    quoted: list[bool],
+    opens: list[bool],
+    starts: range,
+    plan: Plan,
+    settings: Settings,
+) -> str:
+    """A run of the lead's sentences opening at one of `starts` that fits the meta's
+    length and names the keyword, or one cut at a clause that still names it; else ""."""
+    kw, nlp = plan.keyword, french()
+    lo, hi = settings.min_meta_chars, settings.max_meta_chars
+    for start in starts:
+        if (quoted[start] and not all(quoted)) or not opens[start]:
+            continue
+        text = ""
+        for s in [without_leaning(sentences[start]), *sentences[start + 1 :]]:
+            candidate = f"{text} {s}".strip()
+            if len(candidate) > hi:
+                found = _cut_clause(candidate, lo, hi)
+                if found and count_in(kw, nlp(found)):
+                    return found
+                break
+            text = candidate
+            if len(candidate) >= lo and count_in(kw, nlp(candidate)):
+                return candidate
+    return ""
 
 
 # What a summary may drop between commas (or before the first): an adjunct, an adverbial

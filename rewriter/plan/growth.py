@@ -138,7 +138,7 @@ def leans(s: SourceSentence) -> bool:
         return True  # « Dès qu'ils se lèveront…, ils devront le remettre, prévient X »
     if _speaker_pronoun(s):
         return True  # « "…", a-t-il réagi dans un communiqué »: who?
-    if _stressed_first(s):
+    if _stressed_from_before(s):
         return True  # « Quatre d'entre eux (…) sont liés… » (article 08): four of what?
     # Every root's: the parser may give a sentence two (« Pendant la période du Crétacé
     # (environ −145 à −66 millions d'années), ces ostracodes vivaient… », article 20).
@@ -147,23 +147,46 @@ def leans(s: SourceSentence) -> bool:
     return any(leaning_determiner(d) for subject in subjects for d in subject.children)
 
 
-_STRESSED = frozenset(("eux", "elles", "lui", "elle"))
+# A stressed pronoun and what it can stand for: its number, and its gender when it has one.
+_STRESSED = {
+    "eux": ("Plur", "Masc"),
+    "elles": ("Plur", "Fem"),
+    "lui": ("Sing", "Masc"),
+    "elle": ("Sing", "Fem"),
+}
 
 
-def _stressed_first(s: SourceSentence) -> bool:
-    """A stressed pronoun after a preposition before any noun outside a quotation: « Quatre
-    d'entre eux », « Parmi elles, … », « Selon lui, … » stand for what the sentence before
-    named."""
+def _stressed_from_before(s: SourceSentence) -> bool:
+    """A stressed pronoun after a preposition, outside a quotation, with nothing before it
+    in its sentence it could stand for (a noun or a name of its number and gender): « Quatre
+    d'entre eux », « Parmi elles, … », « Selon lui, … », « Voici ce que l'on peut apprendre
+    du voyage de l'une d'entre elles » (article 22's meta: of which?) take up what the
+    sentence before named; « Les élus, dont quatre d'entre eux… » names it."""
     quoted = quotation_ranges(s.text)
     start = s.span.start_char
+    before: list[Any] = []
     for token in s.span:
         if any(a <= token.idx - start < b for a, b in quoted):
             continue
-        if token.pos_ in ("NOUN", "PROPN"):
-            return False
-        if token.lower_ in _STRESSED and any(c.dep_ == "case" for c in token.children):
+        stressed = token.lower_ in _STRESSED and any(c.dep_ == "case" for c in token.children)
+        if stressed and not any(_could_stand_for(token.lower_, t) for t in before):
             return True
+        if token.pos_ in ("NOUN", "PROPN"):
+            before.append(token)
     return False
+
+
+def _could_stand_for(pronoun: str, noun: Any) -> bool:
+    """`noun` agrees with the stressed `pronoun`, as far as the tagger says (a name
+    without number is a person, singular; « Uber et Lyft » are plural together)."""
+    number, gender = _STRESSED[pronoun]
+    numbers = noun.morph.get("Number") or ["Sing"]
+    genders = noun.morph.get("Gender") or [gender]
+    if number == "Plur" and any(c.dep_ == "conj" for c in noun.children):
+        numbers = ["Plur"]  # « Uber et Lyft … d'entre eux »
+    if number == "Plur" and gender == "Masc":
+        genders = [gender]  # « eux » stands for men, or for a mixed group
+    return number in numbers and gender in genders
 
 
 def _clitic_from_before(token: Any, span: Any) -> bool:
