@@ -903,6 +903,31 @@ def test_the_sections_lead_heads_it_before_the_model() -> None:
     )
 
 
+def test_a_verb_that_needs_no_object_heads_alone_before_a_clause_of_its_own() -> None:
+    """« La préfecture de l'Ariège a réagi en fermant… » (article 26) lent no heading: an
+    active verb at the end of the core waited for what follows. Grammalecte's conjugation
+    tables say « réagir » may stand alone; a complement, an adverb or a comma after it
+    still keep the heading back. Our sentences."""
+    from rewriter.generate.headings import lead_heading
+
+    assert lead_heading(
+        "La mairie de Foix a réagi en fermant la piscine pendant un mois.", set()
+    ) == ("La mairie de Foix a réagi")
+    assert lead_heading(
+        "Le maire de Foix a démissionné pour protester contre la réforme.", set()
+    ) == ("Le maire de Foix a démissionné")
+    # « indiquer » needs what it says; « venir », « dater » what they come to, date from.
+    assert lead_heading("Les statistiques de l'Insee indiquent en effet une hausse.", set()) == ""
+    assert (
+        lead_heading("Le parti est venu tardivement à ce sujet éloigné de ses thèmes.", set()) == ""
+    )
+    assert (
+        lead_heading("Les plus anciens fossiles connus dataient de 17 millions d'années.", set())
+        == ""
+    )
+    assert lead_heading("D'autres pays ont suivi, notamment l'Espagne et l'Italie.", set()) == ""
+
+
 def test_a_relative_clause_misread_as_the_main_one_lends_no_heading() -> None:
     from rewriter.analysis.nlp import french
     from rewriter.generate.leads import clause_core

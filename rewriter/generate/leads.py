@@ -109,7 +109,7 @@ def _clause_core(sent: Any, short: bool) -> list[Any]:
             and root.lemma_ not in ETRE_VERBS
         )
         if not complement:
-            return kept if passive else []
+            return kept if passive or _whole_without(last_verb) else []
         whole = sorted(set(kept) | set(complement), key=lambda t: t.i)
         text = words_of(whole)
         too_long = len(text.split()) > HEADING_WORDS or len(text) > HEADING_CHARS
@@ -199,6 +199,30 @@ def _left_hanging(verb: Any) -> bool:
             between = verb.doc[verb.i + 1 : min(t.i for t in child.subtree)]
             return all(t.dep_ == "advmod" and t.lower_ not in NEGATIONS for t in between)
     return False
+
+
+def _whole_without(verb: Any) -> bool:
+    """An active `verb` that may stand without an object (Grammalecte's conjugation
+    tables: « réagir », « démissionner ») says something alone when the source goes on
+    right after it with a clause of its own — a gerund, an infinitive of purpose, a
+    subordinate: « La préfecture de l'Ariège a réagi [en fermant…] » (article 26). Not
+    before a complement (« Le parti est venu [tardivement à ce sujet] », « Les exemples
+    dataient [de 17 millions d'années] »), nor before a comma (« D'autres pays ont suivi,
+    notamment… » takes up the country before)."""
+    from rewriter.verify import grammalecte
+
+    if any(c.dep_ in ("obj", "iobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    following = next(
+        (t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.dep_ not in ("advmod", "fixed")),
+        None,
+    )
+    if following is None or following.i != verb.i + 1:
+        return False  # an adverb between: « venu tardivement à ce sujet »
+    clause = any(
+        following in c.subtree and c.i > verb.i for c in verb.children if c.dep_ == "advcl"
+    )
+    return clause and following.dep_ in ("mark", "case") and grammalecte.intransitive(verb.lemma_)
 
 
 def _waits(verb: Any) -> bool:

@@ -128,6 +128,17 @@ def can_be_conjugated(word: str, *, any_person: bool = False) -> bool:
 
 
 @cache
+def intransitive(infinitive: str) -> bool:
+    """Grammalecte's conjugation tables say the verb may stand without an object
+    (« réagir », « démissionner », « progresser »; not « indiquer », « adopter »)."""
+    _checker()  # the package is there, or the French message why not
+    from grammalecte.fr import conj
+
+    info = conj.getVtyp(infinitive) if conj.isVerb(infinitive) else ""
+    return info[2:3] == "i"
+
+
+@cache
 def only_qualifies(word: str) -> bool:
     """Grammalecte's lexicon reads `word` as an adjective or a past participle and never
     as a noun (« controversées », where a tagger may see a noun), or "" unknown."""
