@@ -496,6 +496,28 @@ def test_a_heading_is_not_used_twice_with_another_article() -> None:
     assert heading_key(fallback_heading(text, used)) != "conseil de paris"
 
 
+def test_a_heading_that_says_what_another_says_is_taken() -> None:
+    """Article 11 had « Fugaku est arrivé en tête » and « Fugaku s'est installé en tête »
+    as two H2 in a row; 04 the label « Le ministre de la Santé » under the H1 « Le ministre
+    de la Santé sommé de démissionner ». Our headings."""
+    from rewriter.generate.headings import heading_key, lead_heading, taken
+
+    used = {heading_key("Le club lorientais est arrivé en tête")}
+    assert taken("Le club lorientais s'est installé en tête", used)
+    assert taken("Le maire de Foix a démissionné", {heading_key("Le maire de Foix démissionne")})
+    # One that says more than a label sharing two of its words is not.
+    used = {heading_key("Le conseil municipal")}
+    assert not taken("Mme Dupont n'a pas obtenu son siège au conseil municipal", used)
+    assert not taken("Le club lorientais a perdu à Brest", {heading_key("Le club de Brest")})
+    # The next sentence of the lead then gives the heading.
+    text = (
+        "Le club lorientais s'est aussi installé en tête du classement des passeurs. "
+        "Les supporters lorientais ont envahi la pelouse du stade samedi soir."
+    )
+    used = {heading_key("Le club lorientais est arrivé en tête")}
+    assert lead_heading(text, used) == "Les supporters lorientais ont envahi la pelouse"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -64,7 +64,7 @@ def write_draft(
         every = [*plan.intro, *(p for section in plan.sections for p in section.paragraphs)]
         prefetch(first_requests(every, writer))
     draft.intro = [paragraph(p) for p in plan.intro]
-    used: set[str] = set()
+    used: set[str] = {heading_key(plan.title)}  # a new heading says no more than the H1
     # An instruct model names every section that needs a heading in one call (verified
     # one by one); what it does not name well gets the per-section heading, without it.
     named: dict[int, str | None] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from rewriter.analysis.keyword import Keyword, count_in
@@ -80,7 +81,7 @@ def fits_heading(text: str, used: set[str]) -> bool:
     return (
         len(text) <= MAX_HEADING_CHARS
         and text.rstrip()[-1:] not in ".!?"
-        and heading_key(text) not in used
+        and not taken(text, used)
         and says_something(text)
     )
 
@@ -158,7 +159,7 @@ def core_heading(sent: Any, used: set[str], keyword: Keyword | None) -> str:
         chars = MAX_HEADING_CHARS + (KEYWORD_HEADING_EXTRA if keyword is not None else 0)
         if not 3 <= len(text.split()) <= most or len(text) > chars:
             continue
-        if heading_key(text) not in used and not grammalecte.introduced(text, sent.text):
+        if not taken(text, used) and not grammalecte.introduced(text, sent.text):
             return text
         return ""
     return ""
@@ -200,7 +201,7 @@ def quote_heading(source_text: str, used: set[str]) -> str:
             if not any("Fin" in t.morph.get("VerbForm", []) for t in tokens):
                 continue
             heading = f"« {text} »"
-            if heading_key(heading) in used or grammalecte.introduced(text, sent.text):
+            if taken(heading, used) or grammalecte.introduced(text, sent.text):
                 continue
             return heading
     return ""
@@ -245,6 +246,33 @@ def source_heading(text: str, used: set[str]) -> str | None:
 
 
 _LEADING = frozenset("le la les l un une des du de d".split())
+
+
+def taken(text: str, used: set[str]) -> bool:
+    """`text` says what a heading of the article already says (`used`: their
+    `heading_key`s, the H1's among them): the same words, or two thirds of its content
+    words, two at least, in one of them — « Fugaku s'est installé en tête » under
+    « Fugaku est arrivé en tête » (article 11: two H2 in a row said the same), « Le
+    ministre de la Santé » under the H1 « Le ministre de la Santé sommé de démissionner »
+    (04). « Mme Buzyn n'a pas obtenu son siège au Conseil de Paris » says more than the
+    label « Le Conseil de Paris ». Asked of the headings that say something (a clause,
+    a quotation, a model's): a noun-phrase label in place of one sharing its topic was
+    another label, no better (« Président de la plateforme Paris en Commun », 02)."""
+    key = heading_key(text)
+    if key in used:
+        return True
+    mine = _said(key)
+    for other in used:
+        shared = mine & _said(other)
+        if len(shared) >= 2 and 3 * len(shared) >= 2 * len(mine):
+            return True
+    return False
+
+
+@cache
+def _said(key: str) -> frozenset[str]:
+    """The lemmas of a heading key's content words."""
+    return frozenset(t.lemma_.lower() for t in french()(key) if is_content(t))
 
 
 def heading_key(text: str) -> str:

@@ -34,7 +34,7 @@ def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
         # section says (« Les cours de natation scolaire seront assurés ») never gives way to
         # a label (a fresh article's became « La piscine de Mehun-sur-Yèvre », another pool
         # than the story's): only to a clause that holds the keyword.
-        used = {heading_key(s.heading) for s in draft.sections}
+        used = {heading_key(s.heading) for s in draft.sections} | {heading_key(draft.title)}
         clauses, labels = [], []
         for section in (s for s in headed if s not in holding and not s.source_heading):
             if not section.source_text:

@@ -237,7 +237,7 @@ def _drawn_from(heading: str, tail: str, head: str) -> bool:
 
 def split_long_sections(draft: Draft, ctx: Context) -> bool:
     limit, changed = ctx.settings.max_section_words, False
-    used = {heading_key(s.heading) for s in draft.sections}
+    used = {heading_key(s.heading) for s in draft.sections} | {heading_key(draft.title)}
     i = 0
     while i < len(draft.sections):
         section = draft.sections[i]
