@@ -741,6 +741,19 @@ def test_a_rewrite_may_move_words_and_drop_a_connector() -> None:
     assert "omission" not in kinds(source, moved, keep=french()(source))
 
 
+def test_a_rewrite_may_not_drop_an_adverb_that_says_how_the_fact_holds() -> None:
+    """« Formellement, elle doit encore attendre le Conseil de Paris… » became « Elle doit
+    encore attendre le Conseil de Paris… » (the default model, article 02): an opening
+    adverb that is no transition word says how, how surely or when. Our sentences."""
+    for adverb in ("Formellement", "Officiellement", "Apparemment"):
+        source = f"{adverb}, la maire doit encore attendre le vote du conseil municipal vendredi."
+        rewrite = "La maire doit encore attendre le vote du conseil municipal vendredi."
+        assert "omission" in kinds(source, rewrite, keep=french()(source)), adverb
+    source = "Enfin, la maire doit encore attendre le vote du conseil municipal vendredi."
+    rewrite = "La maire doit encore attendre le vote du conseil municipal vendredi."
+    assert "omission" not in kinds(source, rewrite, keep=french()(source))
+
+
 def test_a_summary_may_not_cut_what_scopes_a_figure() -> None:
     from rewriter.verify.omissions import Facts
 

@@ -198,15 +198,22 @@ def _cut(doc: Any, source: Any) -> list[Any]:
 
 
 def _connector(token: Any) -> bool:
-    """An adverb that ties the sentence to the one before (« Par ailleurs, », « Pourtant »):
-    a rewrite that stands alone may drop it; it says nothing of the facts."""
+    """An adverb that ties the sentence to the one before (« Par ailleurs, », « Enfin, »:
+    a transition word, Yoast's French list): a rewrite that stands alone may drop it; it
+    says nothing of the facts. Not any adverb that opens a sentence: « Formellement, elle
+    doit encore attendre le Conseil de Paris » lost its « Formellement » (the default
+    model, article 02) — a formality became a wait; « Officiellement, », « Apparemment, »,
+    « Aujourd'hui, » say how, how surely or when the fact holds."""
+    if find(token.text) == token.lower_:
+        return True
     sentence = token.sent
     opening = (
         token.i - sentence.start <= 1
         and token.i + 1 < len(token.doc)
         and (token.nbor(1).is_punct or token.i == sentence.start)
     )
-    return bool(opening or find(token.text) == token.lower_)
+    phrase = find(token.doc[sentence.start : token.i + 1].text) if opening else None
+    return bool(phrase) and phrase.split()[-1] == token.lower_.replace("’", "'")
 
 
 def deleted(doc: Any, source: Any) -> list[Any]:
