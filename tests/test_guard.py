@@ -741,6 +741,22 @@ def test_a_rewrite_may_move_words_and_drop_a_connector() -> None:
     assert "omission" not in kinds(source, moved, keep=french()(source))
 
 
+def test_a_rewrite_keeps_an_aside_set_off() -> None:
+    """« …de démissionner – sinon qu'il le révoquerait – et qu'il allait en discuter avec
+    le chef de l'Etat » lost its second dash (the default model, article 04): the
+    discussion now hangs on the threat. Our sentence."""
+    source = (
+        "La maire a fait savoir qu'elle allait demander au directeur de partir – sinon "
+        "qu'elle le renverrait – et qu'elle allait en parler au conseil."
+    )
+    merged = (
+        "La maire a fait savoir qu'elle allait demander au directeur de partir, sinon "
+        "qu'elle le renverrait et qu'elle allait en parler au conseil."
+    )
+    assert "format" in kinds(source, merged, keep=french()(source))
+    assert "format" not in kinds(source, source, keep=french()(source))
+
+
 def test_a_rewrite_may_not_drop_an_adverb_that_says_how_the_fact_holds() -> None:
     """« Formellement, elle doit encore attendre le Conseil de Paris… » became « Elle doit
     encore attendre le Conseil de Paris… » (the default model, article 02): an opening

@@ -378,6 +378,9 @@ def _form(doc: Any, keep: Any, add: Any) -> None:
         ends = [s.text.strip()[-1:] for s in doc.sents if s.text.strip()]
         if ends.count("?") != 1 or any(e in ".!" for e in ends):
             add("la question n'en est plus une", "format")
+    for mark in ("–", "—", " - ", "(", ")"):  # an aside stays set off (« – sinon… – », 04)
+        if doc.text.count(mark) < keep.text.count(mark):
+            add(f"« {mark.strip()} » d'une incise", "format")
     predicated = {
         t.lemma_.lower()
         for t in keep
