@@ -37,6 +37,20 @@ from rewriter.verify.reading import ReadingGate
             "En début de la saison, les réservations ont chuté.",
             "En",
         ),
+        # A cut of a function word alone: a simultaneity made a means (article 10, the
+        # default model: « …plus performants [tout] en réduisant leur consommation »).
+        (
+            "Le nouveau moteur rend la voiture plus rapide tout en réduisant sa consommation.",
+            "Le nouveau moteur rend la voiture plus rapide en réduisant sa consommation.",
+            "sans tout",
+        ),
+        # A comma alone: the purpose now bears on what comes right before it (article 10:
+        # « …sans délaisser complètement Intel[,] afin de rassembler… »).
+        (
+            "La mairie va fermer la piscine, sans fermer le gymnase, afin de réduire ses frais.",
+            "La mairie va fermer la piscine, sans fermer le gymnase afin de réduire ses frais.",
+            "ponctuation",
+        ),
     ],
 )
 def test_a_near_copy_that_only_slips_in_function_words_is_idle(
