@@ -213,7 +213,7 @@ def _connector(token: Any) -> bool:
         and (token.nbor(1).is_punct or token.i == sentence.start)
     )
     phrase = find(token.doc[sentence.start : token.i + 1].text) if opening else None
-    return bool(phrase) and phrase.split()[-1] == token.lower_.replace("’", "'")
+    return phrase is not None and phrase.split()[-1] == token.lower_.replace("’", "'")
 
 
 def deleted(doc: Any, source: Any) -> list[Any]:
