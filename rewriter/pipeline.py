@@ -19,7 +19,8 @@ from rewriter.generate.headings import can_head
 from rewriter.generate.units import UnitWriter
 from rewriter.plan import make_plan
 from rewriter.provenance import Provenance, trace
-from rewriter.repair.strategies import REPAIRS, Context
+from rewriter.repair.context import Context
+from rewriter.repair.strategies import REPAIRS
 from rewriter.settings import Settings
 from rewriter.verify.guard import Unsupported, check_unit
 from rewriter.verify.support import build_support, flat

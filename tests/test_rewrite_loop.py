@@ -871,7 +871,7 @@ def test_growth_headings_give_a_name_the_article_the_source_gives_it(
 ) -> None:
     """« Ce qu'il faut retenir sur Ariège » (article 26) and the like. Our sentences."""
     from rewriter.plan import make_plan
-    from rewriter.repair.strategies import about
+    from rewriter.repair.material import about
     from tests.conftest import analysed
 
     assert about(make_plan(analysed(text, keyword))) == about_it
@@ -887,7 +887,8 @@ def test_the_keyword_goes_into_a_label_before_a_heading_that_says_something() ->
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.strategies import Context, balance_keyword_headings
+    from rewriter.repair.context import Context
+    from rewriter.repair.strategies import balance_keyword_headings
     from rewriter.settings import Settings
 
     says = "Les eaux du lac abritent une faune rare. La commune de Lanne surveille le lac."
@@ -994,7 +995,8 @@ def test_the_keyword_goes_into_an_intertitle_over_the_paragraph_that_opens_on_it
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.strategies import Context, balance_keyword_headings
+    from rewriter.repair.context import Context
+    from rewriter.repair.strategies import balance_keyword_headings
     from rewriter.settings import Settings
 
     first = "Le maire a présenté le budget lundi soir. La directrice est contente."
@@ -1138,7 +1140,7 @@ def _long_theatre_section(book: str, heading: str):  # type: ignore[no-untyped-d
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.strategies import Context
+    from rewriter.repair.context import Context
     from rewriter.settings import Settings
 
     theatre = [
@@ -1183,7 +1185,8 @@ def test_a_key_point_is_one_sentence_where_one_holds_its_facts() -> None:
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
     from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.strategies import Context, add_material
+    from rewriter.repair.context import Context
+    from rewriter.repair.material import add_material
     from rewriter.settings import Settings
 
     text = (
@@ -1251,7 +1254,8 @@ def test_a_question_read_alone_names_what_its_answer_is_about() -> None:
     from rewriter.analysis.findings import Report
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
-    from rewriter.repair.strategies import Context, _naming
+    from rewriter.repair.context import Context
+    from rewriter.repair.material import _naming
     from rewriter.settings import Settings
     from tests.conftest import analysed
 
@@ -1287,8 +1291,8 @@ def test_too_many_named_questions_are_asked_plainly_again() -> None:
     from rewriter.draft import Draft, Paragraph, Section
     from rewriter.generate.units import UnitWriter
     from rewriter.plan import make_plan
+    from rewriter.repair.context import Context
     from rewriter.repair.keyword_headings import balance_keyword_headings
-    from rewriter.repair.strategies import Context
     from rewriter.settings import Settings
     from tests.conftest import analysed
 

@@ -15,7 +15,7 @@ from rewriter.generate.labels import fallback_heading
 from rewriter.generate.text import capitalise, keyword_label
 
 if TYPE_CHECKING:
-    from rewriter.repair.strategies import Context
+    from rewriter.repair.context import Context
 
 
 def balance_keyword_headings(draft: Draft, ctx: Context) -> bool:
@@ -99,7 +99,7 @@ def _unnamed_questions(draft: Draft, ctx: Context, holding: list[Section], heade
     """Too many headings name the keyword: a question that names it only to say what its
     answer is about (« Quels sont les chiffres clés sur la Tunisie ? ») is asked plainly
     again, the last first, until the share is back in range (article 30: 4 of 5)."""
-    from rewriter.repair.strategies import about
+    from rewriter.repair.material import about
 
     suffix = f" {about(ctx.plan)} ?"
     changed = False
