@@ -1160,3 +1160,22 @@ def test_a_model_heading_that_stitches_two_sentences_is_refused() -> None:
 
     assert heading_for(text, UnitWriter(ScriptedGenerator(model)), set()) != stitched
     assert calls  # the lead gave none: the model was asked, and refused
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Quant à la participation des femmes au conseil, la commune est classée au 67e rang.",
+        "En matière de transports, la région a fermé trois lignes de car.",
+        "S'agissant des cantines, la mairie a relevé le prix des repas scolaires.",
+    ],
+)
+def test_a_heading_keeps_the_topic_its_sentence_opens_on(lead: str) -> None:
+    """Article 30: « Quant à la participation des femmes dans la vie politique, la
+    Tunisie est classée à la 67e position » headed its section « La Tunisie est classée à
+    la 67e position » — a rank in one field made the country's (it is 124e overall, the
+    sentence before says). A core that leaves out the topic its sentence opens on is no
+    heading. Our sentences."""
+    assert _core_of(lead) == ""
+    rest = lead.split(", ", 1)[1]
+    assert _core_of(rest[0].upper() + rest[1:]) != ""

@@ -6,15 +6,30 @@ quotation), only what the source sets apart left out between its words — the r
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 from rewriter.analysis.words import leaning_clitic
 
+# A topic the sentence opens on bounds what it says: « Quant à la participation des
+# femmes dans la vie politique, la Tunisie est classée à la 67e position » (article 30:
+# the core « La Tunisie est classée à la 67e position » made the ranking the country's).
+_OF = r"(?:de\b|du\b|des\b|d['’])"
+_TOPIC = re.compile(
+    rf"^(?:Quant (?:à|au|aux)\b|(?:En matière|S['’]agissant|Au niveau|En termes|Sur le plan"
+    rf"|Dans le domaine|Du côté|Au chapitre) {_OF}|(?:Concernant|Côté|Pour ce qui (?:est|"
+    rf"concerne)|En ce qui concerne)\b)",
+    re.IGNORECASE,
+)
+
 
 def attributed(sent: Any, kept: list[Any]) -> bool:
-    """`sent` says whose claim it is (« selon X », « d'après X », « Pour M. Abad, ») and
-    the core leaves that out: the heading would state as fact what the source reports."""
+    """`sent` says whose claim it is (« selon X », « d'après X », « Pour M. Abad, ») or
+    what it is about (« Quant à X, ») and the core leaves that out: the heading would
+    state as fact, and in general, what the source reports or bounds."""
     inside = {t.i for t in kept}
+    if _TOPIC.match(sent.text.strip()) and sent[0].i not in inside:
+        return True
     for token in sent:
         # Only an attribution of the clause the core is made of (« Fugaku s'est installé
         # en tête… : c'est la première fois…, selon l'institut » attributes the second).
