@@ -14,6 +14,7 @@ Role = Literal["body", "keypoints", "faq", "question"]
 class Paragraph:
     sentences: list[str]
     kind: Literal["paragraph", "item"] = "paragraph"
+    source: int | None = None  # a key point: the index of the source sentence it says
 
     @property
     def text(self) -> str:

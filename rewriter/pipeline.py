@@ -20,6 +20,7 @@ from rewriter.generate.units import UnitWriter
 from rewriter.plan import make_plan
 from rewriter.provenance import Provenance, trace
 from rewriter.repair.context import Context
+from rewriter.repair.material import restated_key_points
 from rewriter.repair.strategies import REPAIRS
 from rewriter.settings import Settings
 from rewriter.verify.guard import Unsupported, check_unit
@@ -159,6 +160,8 @@ def rewrite(
                 continue
             done.add(fix)
             changed |= fix(draft, ctx)
+        # A heading a fix added may state a key point: they are chosen again without it.
+        changed |= restated_key_points(draft, ctx)
         log.debug("repair round %d: %s -> changed=%s", round_ + 1, [f.id for f in failing], changed)
         if not changed:
             break

@@ -1326,3 +1326,49 @@ def test_a_long_section_is_not_cut_before_a_paragraph_that_answers_the_one_befor
     assert _open_cut(texts) == 1  # the nearest paragraph that opens on its own
     texts[1] = "Elle conteste le calendrier des travaux devant le tribunal. " * 6
     assert _open_cut(texts) == 3  # « Elle… » leans too
+
+
+def test_nothing_is_said_three_times_heading_section_and_key_point() -> None:
+    """Seven of the dev corpus's deterministic outputs said one sentence three times: as
+    a subheading (its core, « La préfecture de l'Ariège a réagi »), as the section's lead,
+    and again as a key point (article 26's H3 came after the key points, from a later
+    repair). A sentence a subheading states is no key point, whenever the heading came.
+    Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Paragraph, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.context import Context
+    from rewriter.repair.material import add_material, restated_key_points
+    from rewriter.settings import Settings
+
+    stated = "La préfecture de Lanne a fermé la ligne 12 des bus de Lanne en mars 2026."
+    text = (
+        f"# Les bus\n\n{stated}\n\n"
+        "Le conseil de Lanne a voté une hausse des tarifs de 8 % pour les abonnés.\n\n"
+        "Le réseau de Lanne a transporté 2 millions de voyageurs en 2025."
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "bus"))
+    heading = "La préfecture de Lanne a fermé la ligne 12"
+    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="bus", keyword_reason=""))
+
+    # The heading is there first: the key points leave its sentence out.
+    draft = Draft(title="Les bus", keyword="bus")
+    draft.sections = [Section(heading, 2, [Paragraph([stated])])]
+    assert add_material(draft, ctx)
+    points = draft.sections[-1].paragraphs
+    assert [p.source for p in points] == [1, 2]
+    assert not any("préfecture" in p.text for p in points)
+
+    # The heading comes after them: they are chosen again, the others kept as written.
+    draft = Draft(title="Les bus", keyword="bus")
+    draft.sections = [Section("Les bus", 2, [Paragraph([stated])])]
+    assert add_material(draft, ctx)
+    assert any("préfecture" in p.text for p in draft.sections[-1].paragraphs)
+    others = [p for p in draft.sections[-1].paragraphs if "préfecture" not in p.text]
+    draft.sections[0].heading = heading
+    assert restated_key_points(draft, ctx)
+    assert draft.sections[-1].paragraphs == others
+    assert not restated_key_points(draft, ctx)

@@ -96,15 +96,21 @@ def said_in_one_sentence(heading: str, source_text: str) -> bool:
     from rewriter.analysis.sentences import sentence_spans
 
     nlp = french()
-    doc = nlp(heading)
-    if not any("Fin" in t.morph.get("VerbForm", []) for t in doc):
+    if not any("Fin" in t.morph.get("VerbForm", []) for t in nlp(heading)):
         return True
+    return any(states(heading, sent) for sent in sentence_spans(nlp(source_text)))
+
+
+def states(heading: str, sent: Any) -> bool:
+    """`heading` is a clause (a finite verb) whose every content word, by its lemma or
+    form, is in the one sentence `sent`: « La préfecture de l'Ariège a réagi » states
+    « La préfecture de l'Ariège a réagi en fermant… » (article 26)."""
+    doc = french()(heading)
+    if not any("Fin" in t.morph.get("VerbForm", []) for t in doc):
+        return False
     wanted = [token_forms(t) | {t.lemma_.lower()} for t in doc if is_content(t)]
-    for sent in sentence_spans(nlp(source_text)):
-        have = {f for t in sent for f in token_forms(t) | {t.lemma_.lower()}}
-        if all(not forms.isdisjoint(have) for forms in wanted):
-            return True
-    return False
+    have = {f for t in sent for f in token_forms(t) | {t.lemma_.lower()}}
+    return bool(wanted) and all(not forms.isdisjoint(have) for forms in wanted)
 
 
 def says_something(text: str) -> bool:

@@ -32,13 +32,15 @@ class Question:
     answer: list[SourceSentence]
 
 
-def key_points(plan: Plan) -> list[SourceSentence]:
+def key_points(plan: Plan, exclude: set[int] | None = None) -> list[SourceSentence]:
     """The sentences carrying the most facts (numbers, names), in article order — each
-    readable alone (not opening on « Il » or « Celle-ci ») and saying something new."""
+    readable alone (not opening on « Il » or « Celle-ci ») and saying something new:
+    none of `exclude` (indices of sentences a subheading already states)."""
     candidates = [
         s
         for s in plan.sentences
-        if not s.has_quote
+        if s.index not in (exclude or ())
+        and not s.has_quote
         and 6 <= s.words <= 40
         and not leans(s)
         and _finite(s)

@@ -9,6 +9,7 @@ from typing import Any
 from rewriter.analysis.keyword import count_in
 from rewriter.analysis.nlp import french
 from rewriter.draft import Draft, Paragraph, Section
+from rewriter.generate.headings import states
 from rewriter.generate.sentences import write_sentence
 from rewriter.plan import Plan
 from rewriter.plan.growth import key_points, questions
@@ -24,27 +25,18 @@ def add_material(draft: Draft, ctx: Context) -> bool:
     """Grow with the source's own facts: key points first, then questions and answers."""
     roles = {s.role for s in draft.sections}
     if "keypoints" not in roles:
-        items = []
-        for s in key_points(ctx.plan):
-            said = write_sentence(
-                s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED, summary=True
-            )
-            # A key point is one sentence where one holds its facts: « Huit véhicules sur
-            # dix étaient garés au mauvais endroit, a constaté la Ville. Celle-ci a dressé
-            # le bilan du projet-pilote. » (article 28) says its point in the first.
-            if len(said) > 1 and not lost_facts(french()(said[0]), s.span):
-                said = said[:1]
-            text = " ".join(said)
-            if text:
-                items.append(Paragraph([text], kind="item"))
+        items = _key_points(ctx, _stated(draft, ctx.plan), {})
         if items:
             heading = f"Ce qu'il faut retenir {about(ctx.plan)}".strip()
             draft.sections.append(Section(heading, 2, items, role="keypoints"))
             return True
     if "faq" not in roles:
         answered: list[Section] = []
-        summarised = {s.index for s in key_points(ctx.plan)}
-        for q in questions(ctx.plan, exclude=summarised):
+        summarised = {
+            p.source for s in draft.sections if s.role == "keypoints" for p in s.paragraphs
+        }
+        stated = _stated(draft, ctx.plan)
+        for q in questions(ctx.plan, exclude={i for i in summarised if i is not None} | stated):
             sentences: list[str] = []
             for s in q.answer:
                 sentences += write_sentence(
@@ -62,6 +54,55 @@ def add_material(draft: Draft, ctx: Context) -> bool:
         "et rien n'est inventé pour compléter."
     )
     return False
+
+
+def restated_key_points(draft: Draft, ctx: Context) -> bool:
+    """A subheading a repair added after the key points (an H3 over a paragraph whose lead
+    names the keyword) may state one of them: « La préfecture de l'Ariège a réagi » over
+    the paragraph that opens on it, and the same sentence again as a key point (article
+    26). The key points are chosen again without it; those still chosen stay as written."""
+    stated = _stated(draft, ctx.plan)
+    for section in draft.sections:
+        if section.role != "keypoints":
+            continue
+        kept = {p.source: p for p in section.paragraphs if p.source not in stated}
+        if len(kept) == len(section.paragraphs):
+            return False
+        items = _key_points(ctx, stated, kept)
+        if items:
+            section.paragraphs = items
+        return bool(items)
+    return False
+
+
+def _key_points(
+    ctx: Context, stated: set[int], written: dict[int | None, Paragraph]
+) -> list[Paragraph]:
+    """One item per key point of the source (none a subheading states), each one sentence
+    where one holds its facts; `written`: items already written, by source sentence."""
+    items = []
+    for s in key_points(ctx.plan, exclude=stated):
+        if s.index in written:
+            items.append(written[s.index])
+            continue
+        said = write_sentence(s, ctx.writer, ctx.settings, seed_offset=GROWTH_SEED, summary=True)
+        # A key point is one sentence where one holds its facts: « Huit véhicules sur
+        # dix étaient garés au mauvais endroit, a constaté la Ville. Celle-ci a dressé
+        # le bilan du projet-pilote. » (article 28) says its point in the first.
+        if len(said) > 1 and not lost_facts(french()(said[0]), s.span):
+            said = said[:1]
+        text = " ".join(said)
+        if text:
+            items.append(Paragraph([text], kind="item", source=s.index))
+    return items
+
+
+def _stated(draft: Draft, plan: Plan) -> set[int]:
+    """The sentences a subheading of the body already states (`headings.states`): as a
+    key point or an answer too, the article would say it three times — heading, section,
+    summary (7 of the dev corpus's 31 deterministic outputs did)."""
+    headings = [s.heading for s in draft.sections if s.level in (2, 3) and s.role == "body"]
+    return {s.index for s in plan.sentences if any(states(h, s.span) for h in headings)}
 
 
 # Questions asked of the whole article: read alone (a search engine's « other questions »,
