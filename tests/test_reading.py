@@ -1179,3 +1179,28 @@ def test_a_heading_keeps_the_topic_its_sentence_opens_on(lead: str) -> None:
     assert _core_of(lead) == ""
     rest = lead.split(", ", 1)[1]
     assert _core_of(rest[0].upper() + rest[1:]) != ""
+
+
+def test_a_meta_never_opens_on_a_sentence_that_takes_up_the_one_before() -> None:
+    """Article 22's meta was its second sentence alone, « Voici ce que l'on peut apprendre
+    du voyage de l'une d'entre elles : la dangerosité de l'ibuprofène… » — one of what?
+    Read in a search result, nothing before says. Any sentence that leans on the one
+    before (`growth.leans`) opens no meta, as a demonstrative already did not. Our text."""
+    text = (
+        "# Les rumeurs\n\nLes rumeurs non vérifiées ont envahi les forums du quartier pendant "
+        "la grève. Voici ce que l'on peut apprendre du parcours de l'une d'entre elles : la "
+        "fermeture annoncée de la médiathèque municipale de Lanne dès le mois de juin.\n\n"
+        "Le maire a démenti jeudi."
+    )
+    assert not _meta_of(text, "médiathèque").startswith("Voici")
+
+
+def test_a_meta_ends_as_a_sentence_does() -> None:
+    """Article 29's first paragraph ends without its full stop (« L'université Paris-8 est
+    en grève »): so did its meta. Our text."""
+    text = (
+        "# La grève\n\nLes cours magistraux de la faculté sont remplacés par des ateliers "
+        "ouverts au public du quartier. L'université de Lanne est en grève\n\n"
+        "Les enseignants réclament des postes."
+    )
+    assert _meta_of(text, "université").endswith("est en grève.")

@@ -23,7 +23,16 @@ META_SENTENCES = 15  # how far into the article a meta without label may be look
 def fallback_meta(plan: Plan, settings: Settings) -> str:
     """The lead's own sentences, cut at a clause to fit, holding the keyword; else a run of
     sentences further on that holds it and stands alone; else the lead with « Keyword : »
-    in front (article 12: « Haine : à l'issue d'un long parcours… » before this)."""
+    in front (article 12: « Haine : à l'issue d'un long parcours… » before this). It ends
+    as a sentence does: a paragraph the desk left without its full stop (article 29's
+    « L'université Paris-8 est en grève ») gets one, where it fits."""
+    meta = _meta(plan, settings)
+    if meta[-1:].isalnum() and len(meta) < settings.max_meta_chars:
+        return meta + "."
+    return meta
+
+
+def _meta(plan: Plan, settings: Settings) -> str:
     meta = _lead_meta(plan, settings)
     if not meta.startswith(f"{keyword_label(plan.keyword)} : "):
         return meta
@@ -33,7 +42,7 @@ def fallback_meta(plan: Plan, settings: Settings) -> str:
     # may drop: « A l'issue d'un long parcours chaotique, le Parlement a adopté… » (article
     # 12 was « Haine : à l'issue d'un long parcours… », a label, however well the lead read).
     for k, lead in enumerate(plan.sentences[:3]):
-        if not balanced(lead.text) or (k and _points_back(lead)):
+        if not balanced(lead.text) or (k and (_points_back(lead) or leans(lead))):
             continue
         for text in pruned(_news_clause(without_connector(lead.text, leaning=False))):
             if len(text) > hi:
@@ -108,7 +117,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # A meta is read alone: it may open on the lead, never on a sentence that leans on
     # the one before (« Metz : grâce à cette victoire, les Finistériennes… », a fresh
     # article: which victory?).
-    opens = [k == 0 or not _points_back(s) for k, s in enumerate(lead)]
+    opens = [k == 0 or not (_points_back(s) or leans(s)) for k, s in enumerate(lead)]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
     def keyed(text: str) -> str:
