@@ -82,6 +82,35 @@ def test_an_attribution_with_a_clitic_subject_moves_whole_or_not_at_all(
         assert len(out) == 1 and out[0].startswith(expected), out
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "« Nous irons jusqu'au bout », a expliqué le directeur de l'usine, Paul Martin, "
+            "lors d'une conférence de presse.",
+            "Le directeur de l'usine, Paul Martin, a expliqué lors d'une conférence de presse : "
+            "« Nous irons jusqu'au bout ».",
+        ),
+        (
+            "« Nous irons jusqu'au bout », a déclaré Marc Deschamps, conseiller municipal, "
+            "mardi soir.",
+            "Marc Deschamps, conseiller municipal, a déclaré mardi soir : « Nous irons jusqu'au "
+            "bout ».",
+        ),
+        # Who she is stays with her: « de l'association » is no place she said it.
+        (
+            "« Nous irons jusqu'au bout », a déclaré Marie Dupuis, de l'association Lanne Vélo.",
+            "Marie Dupuis, de l'association Lanne Vélo, a déclaré : « Nous irons jusqu'au bout ».",
+        ),
+    ],
+)
+def test_where_and_when_it_was_said_goes_after_the_verb(source: str, expected: str) -> None:
+    """A fresh article's answer read « Le directeur général de Voltaris Europe, Pieter Van
+    Dijk, lors d'une conférence de presse, a expliqué : « … » »: the circumstance stood
+    between the speaker and the verb. Our sentences."""
+    assert reorder.move_attribution(span(source)) == [expected]
+
+
 def test_a_date_carrying_a_complement_is_not_fronted() -> None:
     """Article 07: « Le 31 décembre contre l'Etat américain, Uber a déjà porté plainte. »"""
     assert not reorder.front_time_phrase(

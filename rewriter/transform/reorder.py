@@ -44,12 +44,40 @@ def move_attribution(span: Any) -> list[str]:
         if any(not t.is_punct for t in subject) or not who:
             return []  # « déclaraient-ils dans cette plainte » stays as the source has it
         return [sentence(f"{who.capitalize()} {join_tokens(verb_group)} : {quote}")]
+    # Where and when it was said, set off last, goes after the verb: « X, directeur de Y,
+    # a expliqué lors d'une conférence de presse : « Q » », not « X, directeur de Y, lors
+    # d'une conférence de presse, a expliqué » (a fresh article's answer).
+    said = _adjunct_after(subject)
+    if said:
+        subject = [t for t in subject if t.i < said[0].i - 1]
     if not subject or count_words(join_tokens(subject)) > 14:
         return []
-    subject_text = join_tokens(subject).rstrip(".")
+    subject_text = join_tokens(subject).rstrip(".,")
     if "," in subject_text:
         subject_text += ","  # « Marc Deschamps, conseiller municipal, a déclaré »
-    return [sentence(f"{subject_text} {join_tokens(verb_group)} : {quote}")]
+    verbs = join_tokens(verb_group) + (f" {join_tokens(said).rstrip('.')}" if said else "")
+    return [sentence(f"{subject_text} {verbs} : {quote}")]
+
+
+_OF_WHOM = frozenset("de d' d’ du des chez".split())
+
+
+def _adjunct_after(tail: list[Any]) -> list[Any]:
+    """The last comma-set phrase of who says it, when it opens on a preposition, an adverb
+    or a day (« lors d'une conférence de presse », « dans un communiqué », « mardi
+    soir »): [] else."""
+    commas = [k for k, t in enumerate(tail) if t.text == ","]
+    if not commas or commas[-1] == 0:
+        return []
+    phrase = [t for t in tail[commas[-1] + 1 :] if t.text != "."]
+    when = bool(phrase) and phrase[0].lower_ in TIME_WORDS  # « mardi soir »
+    if not phrase or not (when or phrase[0].pos_ in ("ADP", "ADV")):
+        return []
+    if phrase[0].lower_ in _OF_WHOM:
+        return []  # « Marie Dupuis, de l'association X »: who she is, not where she said it
+    if not balanced(join_tokens(phrase)):
+        return []
+    return phrase
 
 
 def front_time_phrase(span: Any) -> list[str]:
