@@ -403,3 +403,22 @@ def test_a_name_that_opens_the_headline_before_its_verb_is_its_subject() -> None
 
     doc = french()("Avignon s'offre Wes Anderson et François Ozon dans une sélection sans théâtre")
     assert "Avignon" in [t.text for t in headline_subject(doc)]
+
+
+def test_a_headline_capital_does_not_split_a_phrases_count() -> None:
+    """« Vendanges précoces en Alsace : … » (a fresh article): the tagger read the
+    headline's capitalised « Vendanges » with another lemma than the body's « les
+    vendanges », and counted them as two phrases, the headline's not in the body and the
+    body's not in the headline. One phrase, counted once with all its mentions. Our text."""
+    from rewriter.analysis.keyword import candidates
+    from rewriter.analysis.nlp import french
+
+    nlp = french()
+    title = nlp("Vendanges précoces en Bourgogne : les viticulteurs face à la chaleur")
+    body = [
+        nlp("Les vendanges ont commencé dès le 21 août dans plusieurs communes de Bourgogne."),
+        nlp("Les chercheurs estiment que la date des vendanges a avancé de deux semaines."),
+    ]
+    found = {c.text.lower(): c for c in candidates(title, body)}
+    assert "vendanges" in found
+    assert found["vendanges"].count == 3 and found["vendanges"].in_title

@@ -97,12 +97,22 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
     """Noun phrases (1-3 content words) and named entities, scored by salience."""
     phrases: dict[tuple[str, ...], Counter[str]] = {}
     counts: Counter[tuple[str, ...]] = Counter()
+    forms: dict[tuple[str, ...], list[set[str]]] = {}
     for doc in [title_doc, *body_docs]:
         for span in _phrases(doc):
             key = _key(span)
             counts[key] += 1
             phrases.setdefault(key, Counter())[span.text] += 1
-    title_keys = {_key(s) for s in _phrases(title_doc)}
+            seen = forms.setdefault(key, [set() for _ in key])
+            for k, t in enumerate(t for t in span if is_content(t)):
+                seen[k] |= token_forms(t)
+    same = _same_phrases(forms, counts)
+    for key, into in same.items():
+        counts[into] += counts.pop(key)
+        phrases[into].update(phrases.pop(key))
+        for k, more in enumerate(forms.pop(key)):
+            forms[into][k] |= more
+    title_keys = {same.get(_key(s), _key(s)) for s in _phrases(title_doc)}
     listed = _listed_names(title_doc)
     subject = {f for t in headline_subject(title_doc) for f in token_forms(t)}
     title_forms = {f for t in title_doc if t.i not in listed for f in token_forms(t)}
@@ -111,8 +121,8 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
     for key, count in counts.items():
         if count < 2 and key not in title_keys:
             continue
-        in_title = all(k in title_forms for k in key)
-        in_intro = all(k in intro_forms for k in key)
+        in_title = all(f & title_forms for f in forms[key])
+        in_intro = all(f & intro_forms for f in forms[key])
         # Frequency with diminishing returns, strong title bonus (the article's topic),
         # intro bonus, and a mild preference for two-word phrases (specific, still frequent).
         # The lead must hold the keyword (keyword_in_intro): a phrase it lacks could only
@@ -125,6 +135,28 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
         text = phrases[key].most_common(1)[0][0]
         out.append(Candidate(text, key, score, count, in_title, in_intro))
     out.sort(key=lambda c: (-c.score, -c.count, c.text))
+    return out
+
+
+def _same_phrases(
+    forms: dict[tuple[str, ...], list[set[str]]], counts: Counter[tuple[str, ...]]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Keys that name one phrase, each to the one counted most: a headline's capital may
+    change the tagger's lemma (« Vendanges précoces en Alsace » gave « vendanges », the body's
+    « les vendanges » « vendange »), and the phrase's count was split between them."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    keys = sorted(counts, key=lambda k: (-counts[k], k))
+    for i, key in enumerate(keys):
+        if key in out:
+            continue
+        for other in keys[i + 1 :]:
+            if other in out or len(other) != len(key) or other == key:
+                continue
+            if all(
+                a in forms[key][k] or b in forms[other][k]
+                for k, (a, b) in enumerate(zip(other, key, strict=True))
+            ):
+                out[other] = key
     return out
 
 
