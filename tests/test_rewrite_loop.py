@@ -284,9 +284,10 @@ def test_a_title_never_drops_the_first_of_a_list() -> None:
         ("Tennis : la jeune Lyonnaise Clara Dumas remporte son premier tournoi professionnel",
          "Clara Dumas", "Clara Dumas remporte son premier tournoi professionnel"),
         # So does a place that opens it; a name with a common noun in it (article 27 kept
-        # its 76-character headline).
+        # its 76-character headline), with its own article (27 read « Maison Kammerzell
+        # veut… »).
         ("A Colmar, le restaurant la Taverne Katz veut oublier le confinement",
-         "Taverne Katz", "Taverne Katz veut oublier le confinement"),
+         "Taverne Katz", "La Taverne Katz veut oublier le confinement"),
         ("A Colmar, le restaurant de la taverne veut oublier le confinement", "taverne", ""),
     ],
 )  # fmt: skip

@@ -269,11 +269,16 @@ def named_subject(headline: str, kw: Keyword, limit: int) -> str:
         and between[1].text[:1].isupper()
     ):
         return ""
-    whole = capitalise(doc[span[0].i :].text)
+    # A name that takes its own article keeps it: « [le restaurant] la Maison Kammerzell
+    # veut… » is « La Maison Kammerzell veut… » (article 27 read « Maison Kammerzell veut… »).
+    first = span[0].i
+    if first and doc[first - 1].pos_ == "DET" and doc[first - 1].head.i in {t.i for t in span}:
+        first -= 1
+    whole = capitalise(doc[first:].text)
     if len(whole) <= limit or not between:
         return whole
     # Too long: the name without its owner (« Sora pourrait-il… »).
-    return capitalise(doc[span[0].i : span[-1].i + 1].text_with_ws + doc[verbs[0].i :].text)
+    return capitalise(doc[first : span[-1].i + 1].text_with_ws + doc[verbs[0].i :].text)
 
 
 def _describes(name: Any, subject: Any, before: Any) -> bool:
