@@ -1204,3 +1204,24 @@ def test_a_meta_ends_as_a_sentence_does() -> None:
         "Les enseignants réclament des postes."
     )
     assert _meta_of(text, "université").endswith("est en grève.")
+
+
+def test_a_headline_that_already_fits_is_the_title_as_written() -> None:
+    """The default model made article 22's « Covid-19 et infox : comment une rumeur
+    devient réalité » (keyword first, 55 characters: every title check passed) into
+    « Covid-19 : une rumeur devient réalité », a claim the headline does not make. The
+    desk's headline that fits is not sent to the model. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.seo import title_for
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+    from tests.fakes import ScriptedGenerator
+
+    headline = "Grippe et vaccins : comment une rumeur devient réalité"
+    text = f"# {headline}\n\nLa grippe revient. Une rumeur sur les vaccins contre la grippe court.\n"
+    plan = make_plan(parse_article(parse_markdown(text), "grippe"))
+    writer = UnitWriter(ScriptedGenerator(lambda _request: " une rumeur devient réalité"))
+    assert title_for(plan, writer, Settings()) == headline
+    assert writer.stats.generated == 0

@@ -44,6 +44,14 @@ def title_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
             and not robotic(text)
         )
 
+    # Do no harm: the desk's headline, when it already opens on the keyword and fits,
+    # stays as written — the default model made « Covid-19 et infox : comment une rumeur
+    # devient réalité » (article 22, 55 characters) into « Covid-19 : une rumeur devient
+    # réalité », a claim the headline does not make.
+    headline = plan.title.strip().rstrip(".")
+    if headline and fits(headline):
+        writer.fallback()
+        return headline
     if writer.generator is not None and writer.generator.style == "instruct":
         # A chat model proposes a few headlines at once; one call is its only chance.
         text = outline.title(writer, source, support, fits, settings.max_title_chars, label)
@@ -272,6 +280,14 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         writer.fallback()
         return own
     source = f"Mot-clé : {kw.text}. Texte : {lead}"
+    # Do no harm: the desk's headline, when it already opens on the keyword and fits,
+    # stays as written — the default model made « Covid-19 et infox : comment une rumeur
+    # devient réalité » (article 22, 55 characters) into « Covid-19 : une rumeur devient
+    # réalité », a claim the headline does not make.
+    headline = plan.title.strip().rstrip(".")
+    if headline and fits(headline):
+        writer.fallback()
+        return headline
     if writer.generator is not None and writer.generator.style == "instruct":
         limits = (settings.min_meta_chars, settings.max_meta_chars)
         text = outline.meta(writer, source, support, fits, limits, kw.text)
