@@ -1373,37 +1373,3 @@ def test_nothing_is_said_three_times_heading_section_and_key_point() -> None:
     assert restated_key_points(draft, ctx)
     assert draft.sections[-1].paragraphs == others
     assert not restated_key_points(draft, ctx)
-
-
-def test_growth_that_cannot_reach_the_target_does_not_repeat_the_body_for_nothing() -> None:
-    """A short source gets up to eight key points, to reach 700 words. A fresh article
-    (a mayor's trial, 20 sentences) got all eight and its answers, and still ended at 618
-    words: its key points said again most of what it had just said. When every source of
-    material is spent and the target still out of reach, the usual five stay — those with
-    the most facts, as written. Our text."""
-    from rewriter.analysis.engine import parse_article
-    from rewriter.analysis.findings import Report
-    from rewriter.draft import Draft
-    from rewriter.generate.units import UnitWriter
-    from rewriter.plan import make_plan
-    from rewriter.plan.growth import KEY_POINTS
-    from rewriter.read.markdown import parse_markdown
-    from rewriter.repair.context import Context
-    from rewriter.repair.material import add_material
-    from rewriter.settings import Settings
-
-    facts = [
-        f"La commune de Lanne a voté le {k} mars une dépense de {k * 1000} euros pour l'école."
-        for k in range(1, 10)
-    ]
-    text = "# Lanne\n\n" + "\n\n".join(facts)
-    plan = make_plan(parse_article(parse_markdown(text), "école"))
-    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="école", keyword_reason=""))
-    draft = Draft(title="Lanne", keyword="école")
-    rounds = 0
-    while add_material(draft, ctx):
-        rounds += 1
-        assert rounds < 10
-    points = next(s for s in draft.sections if s.role == "keypoints").paragraphs
-    assert len(points) == KEY_POINTS
-    assert draft.notes  # and the report says why the text stays short

@@ -32,13 +32,10 @@ class Question:
     answer: list[SourceSentence]
 
 
-def key_points(
-    plan: Plan, exclude: set[int] | None = None, most: int | None = None
-) -> list[SourceSentence]:
+def key_points(plan: Plan, exclude: set[int] | None = None) -> list[SourceSentence]:
     """The sentences carrying the most facts (numbers, names), in article order — each
     readable alone (not opening on « Il » or « Celle-ci ») and saying something new:
-    none of `exclude` (indices of sentences a subheading already states). `most`: how
-    many at most (else more for a short source, to reach the word target)."""
+    none of `exclude` (indices of sentences a subheading already states)."""
     candidates = [
         s
         for s in plan.sentences
@@ -56,7 +53,6 @@ def key_points(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
     )
     n = KEY_POINTS if sum(s.words for s in plan.sentences) >= 600 else KEY_POINTS_SHORT
-    n = min(n, most) if most is not None else n
     chosen: list[SourceSentence] = []
     for s in scored:
         if (s.has_number or s.entities) and not any(_same_fact(s, c) for c in chosen):

@@ -12,7 +12,7 @@ from rewriter.draft import Draft, Paragraph, Section
 from rewriter.generate.headings import states
 from rewriter.generate.sentences import write_sentence
 from rewriter.plan import Plan
-from rewriter.plan.growth import KEY_POINTS, key_points, questions
+from rewriter.plan.growth import key_points, questions
 from rewriter.repair.context import Context
 from rewriter.verify import grammalecte
 from rewriter.verify.omissions import lost_facts
@@ -49,29 +49,10 @@ def add_material(draft: Draft, ctx: Context) -> bool:
             heading = f"Questions fréquentes {about(ctx.plan)}".strip()
             draft.sections += [Section(heading, 2, role="faq"), *answered]
             return True
-    if _fewer_key_points(draft, ctx):
-        return True
     draft.notes.append(
         "Objectif de longueur non atteint : toute la matière de la source est déjà utilisée, "
         "et rien n'est inventé pour compléter."
     )
-    return False
-
-
-def _fewer_key_points(draft: Draft, ctx: Context) -> bool:
-    """A short source gets more key points, to reach the word target; when all its
-    material still falls short, those past the usual number only repeat the body for
-    nothing (a fresh article's eight, of a 20-sentence story, at 618 words): the usual
-    number stay, the ones with the most facts, as written."""
-    for section in draft.sections:
-        if section.role != "keypoints" or len(section.paragraphs) <= KEY_POINTS:
-            continue
-        written = {p.source: p for p in section.paragraphs}
-        chosen = key_points(ctx.plan, exclude=_stated(draft, ctx.plan), most=KEY_POINTS)
-        items = [written[s.index] for s in chosen if s.index in written]
-        if items and len(items) < len(section.paragraphs):
-            section.paragraphs = items
-            return True
     return False
 
 
