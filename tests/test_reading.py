@@ -1225,3 +1225,18 @@ def test_a_headline_that_already_fits_is_the_title_as_written() -> None:
     writer = UnitWriter(ScriptedGenerator(lambda _request: " une rumeur devient réalité"))
     assert title_for(plan, writer, Settings()) == headline
     assert writer.stats.generated == 0
+
+
+def test_a_meta_never_takes_a_sentence_from_inside_a_quotation() -> None:
+    """Article 15's meta ended on « Il faut arrêter de dire +c'est horrible+. », the middle
+    sentence of the actor's quotation (« "Le problème n'est pas le masque. Il faut arrêter
+    de dire… Il faut agir!", déclare… »): with no mark of its own, his words became the
+    journalist's. Our text."""
+    text = (
+        "# La médiathèque\n\nLa médiathèque de Lanne rouvrira ses portes le 3 mars après six "
+        "mois de travaux.\n\n"
+        '"Le problème n\'est pas le budget. Il faut arrêter de fermer la médiathèque de Lanne '
+        "chaque été pour des travaux. Il faut agir!\", déclare la directrice, Anne Morel, qui "
+        "dirige l'établissement depuis 2015.\n\nLe conseil municipal votera le budget en avril."
+    )
+    assert "Il faut arrêter" not in _meta_of(text, "médiathèque")

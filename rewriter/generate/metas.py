@@ -42,7 +42,9 @@ def _meta(plan: Plan, settings: Settings) -> str:
     # may drop: « A l'issue d'un long parcours chaotique, le Parlement a adopté… » (article
     # 12 was « Haine : à l'issue d'un long parcours… », a label, however well the lead read).
     for k, lead in enumerate(plan.sentences[:3]):
-        if not balanced(lead.text) or (k and (_points_back(lead) or leans(lead))):
+        if not balanced(lead.text) or lead.unmarked_quote:
+            continue
+        if k and (_points_back(lead) or leans(lead)):
             continue
         for text in pruned(_news_clause(without_connector(lead.text, leaning=False))):
             if len(text) > hi:
@@ -112,7 +114,7 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # Not a sentence of a quotation that runs on into the next one (it would open a « »
     # the meta never closes).
     # A meta stands alone: « Mais contrairement à… » loses its « Mais ».
-    lead = [s for s in plan.sentences[:6] if balanced(s.text)]
+    lead = [s for s in plan.sentences[:6] if balanced(s.text) and not s.unmarked_quote]
     sentences = [_news_clause(without_connector(s.text, leaning=False)) for s in lead]
     # A meta is read alone: it may open on the lead, never on a sentence that leans on
     # the one before (« Metz : grâce à cette victoire, les Finistériennes… », a fresh

@@ -38,6 +38,15 @@ class SourceSentence:
         return self.quoted or bool(quotes_in(self.text)) or any(m in self.text for m in '«»“”"')
 
     @property
+    def unmarked_quote(self) -> bool:
+        """A sentence of a quotation opened before it: « "Le problème n'est pas le masque.
+        Il faut arrêter de dire +c'est horrible+. (…)", déclare… » (article 15) — its middle
+        sentence has no mark of its own; served alone (a meta, an answer), the speaker's
+        words would read as the journalist's."""
+        marks = [c for c in self.text if c in '«»“”"']
+        return self.quoted and (not marks or marks[0] in "»”")
+
+    @property
     def has_number(self) -> bool:
         return bool(numbers_in(self.text))
 

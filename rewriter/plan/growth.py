@@ -271,7 +271,11 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
         out = [
             s
             for s in matching
-            if s.index not in used and not leans(s) and not _list_item(s) and not fragment(s.text)
+            if s.index not in used
+            and not leans(s)
+            and not _list_item(s)
+            and not fragment(s.text)
+            and not s.unmarked_quote
         ][:n]
         used.update(s.index for s in out)
         return out
