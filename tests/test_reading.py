@@ -1220,7 +1220,9 @@ def test_a_headline_that_already_fits_is_the_title_as_written() -> None:
     from tests.fakes import ScriptedGenerator
 
     headline = "Grippe et vaccins : comment une rumeur devient réalité"
-    text = f"# {headline}\n\nLa grippe revient. Une rumeur sur les vaccins contre la grippe court.\n"
+    text = (
+        f"# {headline}\n\nLa grippe revient. Une rumeur sur les vaccins contre la grippe court.\n"
+    )
     plan = make_plan(parse_article(parse_markdown(text), "grippe"))
     writer = UnitWriter(ScriptedGenerator(lambda _request: " une rumeur devient réalité"))
     assert title_for(plan, writer, Settings()) == headline
@@ -1235,8 +1237,29 @@ def test_a_meta_never_takes_a_sentence_from_inside_a_quotation() -> None:
     text = (
         "# La médiathèque\n\nLa médiathèque de Lanne rouvrira ses portes le 3 mars après six "
         "mois de travaux.\n\n"
-        '"Le problème n\'est pas le budget. Il faut arrêter de fermer la médiathèque de Lanne '
-        "chaque été pour des travaux. Il faut agir!\", déclare la directrice, Anne Morel, qui "
+        "\"Le problème n'est pas le budget. Il faut arrêter de fermer la médiathèque de Lanne "
+        'chaque été pour des travaux. Il faut agir!", déclare la directrice, Anne Morel, qui '
         "dirige l'établissement depuis 2015.\n\nLe conseil municipal votera le budget en avril."
     )
     assert "Il faut arrêter" not in _meta_of(text, "médiathèque")
+
+
+def test_a_headline_of_meta_length_is_no_meta() -> None:
+    """The title's « the headline as written » rule was pasted into `meta_for` too: a
+    headline of a meta's length that names the keyword became the meta, the lead's own
+    sentences and the model never asked. A meta says the lead. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.generate.seo import meta_for
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.settings import Settings
+
+    headline = (
+        "La médiathèque de Lanne ouvrira ses portes jusqu'à 22 heures le jeudi à partir du "
+        "mois de mars, annonce la mairie dans un communiqué"
+    )
+    lead = "La mairie l'a annoncé lundi. Les horaires changent."
+    plan = make_plan(parse_article(parse_markdown(f"# {headline}\n\n{lead}\n"), "médiathèque"))
+    assert 120 <= len(headline) <= 156
+    assert meta_for(plan, UnitWriter(None), Settings()) != headline

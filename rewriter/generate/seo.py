@@ -280,14 +280,6 @@ def meta_for(plan: Plan, writer: UnitWriter, settings: Settings) -> str:
         writer.fallback()
         return own
     source = f"Mot-clé : {kw.text}. Texte : {lead}"
-    # Do no harm: the desk's headline, when it already opens on the keyword and fits,
-    # stays as written — the default model made « Covid-19 et infox : comment une rumeur
-    # devient réalité » (article 22, 55 characters) into « Covid-19 : une rumeur devient
-    # réalité », a claim the headline does not make.
-    headline = plan.title.strip().rstrip(".")
-    if headline and fits(headline):
-        writer.fallback()
-        return headline
     if writer.generator is not None and writer.generator.style == "instruct":
         limits = (settings.min_meta_chars, settings.max_meta_chars)
         text = outline.meta(writer, source, support, fits, limits, kw.text)
