@@ -1373,3 +1373,28 @@ def test_nothing_is_said_three_times_heading_section_and_key_point() -> None:
     assert restated_key_points(draft, ctx)
     assert draft.sections[-1].paragraphs == others
     assert not restated_key_points(draft, ctx)
+
+
+def test_key_points_a_later_heading_all_states_go_with_their_section() -> None:
+    """When every key point is a sentence a subheading now states, the key points go —
+    their section kept its old items before, each said a third time. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.analysis.findings import Report
+    from rewriter.draft import Draft, Paragraph, Section
+    from rewriter.generate.units import UnitWriter
+    from rewriter.plan import make_plan
+    from rewriter.read.markdown import parse_markdown
+    from rewriter.repair.context import Context
+    from rewriter.repair.material import add_material, restated_key_points
+    from rewriter.settings import Settings
+
+    stated = "La préfecture de Lanne a fermé la ligne 12 des bus de Lanne en mars 2026."
+    plan = make_plan(parse_article(parse_markdown(f"# Les bus\n\n{stated}\n"), "bus"))
+    ctx = Context(plan, UnitWriter(None), Settings(), Report(keyword="bus", keyword_reason=""))
+    draft = Draft(title="Les bus", keyword="bus")
+    draft.sections = [Section("Les bus", 2, [Paragraph([stated])])]
+    assert add_material(draft, ctx)
+    assert any(s.role == "keypoints" for s in draft.sections)
+    draft.sections[0].heading = "La préfecture de Lanne a fermé la ligne 12"
+    assert restated_key_points(draft, ctx)
+    assert not any(s.role == "keypoints" for s in draft.sections)

@@ -33,10 +33,13 @@ def add_material(draft: Draft, ctx: Context) -> bool:
     if "faq" not in roles:
         answered: list[Section] = []
         summarised = {
-            p.source for s in draft.sections if s.role == "keypoints" for p in s.paragraphs
+            p.source
+            for s in draft.sections
+            if s.role == "keypoints"
+            for p in s.paragraphs
+            if p.source is not None
         }
-        stated = _stated(draft, ctx.plan)
-        for q in questions(ctx.plan, exclude={i for i in summarised if i is not None} | stated):
+        for q in questions(ctx.plan, exclude=summarised | _stated(draft, ctx.plan)):
             sentences: list[str] = []
             for s in q.answer:
                 sentences += write_sentence(
@@ -68,10 +71,10 @@ def restated_key_points(draft: Draft, ctx: Context) -> bool:
         kept = {p.source: p for p in section.paragraphs if p.source not in stated}
         if len(kept) == len(section.paragraphs):
             return False
-        items = _key_points(ctx, stated, kept)
-        if items:
-            section.paragraphs = items
-        return bool(items)
+        section.paragraphs = _key_points(ctx, stated, kept)
+        if not section.paragraphs:  # every one is a subheading's now: no key points
+            draft.sections.remove(section)
+        return True
     return False
 
 
