@@ -105,12 +105,19 @@ def states(heading: str, sent: Any) -> bool:
     """`heading` is a clause (a finite verb) whose every content word, by its lemma or
     form, is in the one sentence `sent`: « La préfecture de l'Ariège a réagi » states
     « La préfecture de l'Ariège a réagi en fermant… » (article 26)."""
-    doc = french()(heading)
-    if not any("Fin" in t.morph.get("VerbForm", []) for t in doc):
-        return False
-    wanted = [token_forms(t) | {t.lemma_.lower()} for t in doc if is_content(t)]
+    wanted = _clause_words(heading)
     have = {f for t in sent for f in token_forms(t) | {t.lemma_.lower()}}
     return bool(wanted) and all(not forms.isdisjoint(have) for forms in wanted)
+
+
+@cache
+def _clause_words(heading: str) -> tuple[frozenset[str], ...]:
+    """The forms and lemma of each content word of `heading` when it is a clause, else ()
+    (parsed once: `states` is asked of every sentence of the article)."""
+    doc = french()(heading)
+    if not any("Fin" in t.morph.get("VerbForm", []) for t in doc):
+        return ()
+    return tuple(token_forms(t) | {t.lemma_.lower()} for t in doc if is_content(t))
 
 
 def says_something(text: str) -> bool:
