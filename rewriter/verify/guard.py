@@ -23,6 +23,7 @@ from rewriter.analysis.words import (
     token_forms,
 )
 from rewriter.verify.additions import additions
+from rewriter.verify.form import form_changes
 from rewriter.verify.grammar import (
     disagreements,
     doubled_subject,
@@ -37,7 +38,6 @@ from rewriter.verify.grammar import (
     replaced_pronoun,
     stray_word,
 )
-from rewriter.verify.negations import moved_negations
 from rewriter.verify.omissions import MEANINGFUL, Facts, omissions
 from rewriter.verify.support import (
     ACCORDING_TO,
@@ -138,7 +138,7 @@ def check_unit(
         omissions(doc, keep.doc, add, facts_only=True)
     elif keep is not None:
         omissions(doc, keep, add)
-        _form(doc, keep, add)
+        form_changes(doc, keep, add)
 
     n = count_words(text)
     if not min_words <= n <= max_words:
@@ -365,31 +365,6 @@ def _predications(doc: Any, support: Support) -> list[tuple[str, str]]:
             if not pairs & support.predicates:
                 out.append((subject.text, token.text))
     return out
-
-
-def _form(doc: Any, keep: Any, add: Any) -> None:
-    """What the rewrite made of its source's form. A question stays one question; a noun
-    becomes what something *is* only where the source says so (seed article: « Si la vidéo
-    provient d'un pays et est distribuée dans un autre, quelle loi… ? » came back as « Si la
-    vidéo provient d'un pays, elle est une vidéo. Elle est distribuée… »)."""
-    for moved in moved_negations(doc, keep):
-        add(moved, "negation")  # « Personne n'a pas démontré… qu'il ne l'est » (article 09)
-    if keep.text.strip().endswith("?"):
-        ends = [s.text.strip()[-1:] for s in doc.sents if s.text.strip()]
-        if ends.count("?") != 1 or any(e in ".!" for e in ends):
-            add("la question n'en est plus une", "format")
-    for mark in ("–", "—", " - ", "(", ")"):  # an aside stays set off (« – sinon… – », 04)
-        if doc.text.count(mark) < keep.text.count(mark):
-            add(f"« {mark.strip()} » d'une incise", "format")
-    predicated = {
-        t.lemma_.lower()
-        for t in keep
-        if any(c.dep_ == "cop" for c in t.children) or t.dep_ in ("appos", "acl", "xcomp")
-    }
-    for t in doc:
-        attribute = t.pos_ == "NOUN" and any(c.dep_ == "cop" for c in t.children)
-        if attribute and t.lemma_.lower() not in predicated:
-            add(f"être {t.text}", "word")
 
 
 def _negation_count(doc: Any) -> int:
