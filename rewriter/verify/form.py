@@ -1,10 +1,12 @@
 """What a rewrite made of its source sentence's form, beyond its words: where each
-negation bears, whether a question stays one, asides set off, what a noun is said to be."""
+negation and focus adverb bears, whether a question stays one, asides set off, what a
+noun is said to be."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rewriter.verify.focus import moved_focus
 from rewriter.verify.negations import moved_negations
 
 
@@ -15,6 +17,8 @@ def form_changes(doc: Any, keep: Any, add: Any) -> None:
     vidéo provient d'un pays, elle est une vidéo. Elle est distribuée… »)."""
     for moved in moved_negations(doc, keep):
         add(moved, "negation")  # « Personne n'a pas démontré… qu'il ne l'est » (article 09)
+    for moved in moved_focus(doc, keep):
+        add(moved, "claim")  # « complète presque chaque jeudi » → « presque été complète… »
     if keep.text.strip().endswith("?"):
         ends = [s.text.strip()[-1:] for s in doc.sents if s.text.strip()]
         if ends.count("?") != 1 or any(e in ".!" for e in ends):

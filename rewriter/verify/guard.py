@@ -23,6 +23,7 @@ from rewriter.analysis.words import (
     token_forms,
 )
 from rewriter.verify.additions import additions
+from rewriter.verify.focus import moved_focus
 from rewriter.verify.form import form_changes
 from rewriter.verify.grammar import (
     disagreements,
@@ -136,6 +137,8 @@ def check_unit(
 
     if isinstance(keep, Facts):
         omissions(doc, keep.doc, add, facts_only=True)
+        for moved in moved_focus(doc, keep.doc):
+            add(moved, "claim")  # « …a presque été complète chaque jeudi » (make run)
     elif keep is not None:
         omissions(doc, keep, add)
         form_changes(doc, keep, add)

@@ -36,6 +36,7 @@ from rewriter.analysis.nlp import french
 from rewriter.verify import grammalecte
 from rewriter.verify.capitals import case_changed
 from rewriter.verify.edits import idle_edit
+from rewriter.verify.focus import moved_focus
 from rewriter.verify.guard import Unsupported
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,8 @@ class ReadingGate:
                 problems += _comma_before_verb(texts, source, where)
             if not problems:
                 problems += _summing_noun_cut(texts, source, where)
+            if not problems and (moved := moved_focus(_parse(joined), _parse(source.strip()))):
+                problems.append(Unsupported(f"adverbe déplacé : {moved[0]}", "claim", where))
             if not problems and (idle := idle_edit(_parse(joined), _parse(source.strip()))):
                 text = f"retouche sans gain ({idle}) : {joined[:60]}"
                 problems.append(Unsupported(text, "idle", where))
