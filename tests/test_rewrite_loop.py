@@ -1231,6 +1231,27 @@ def test_a_key_point_does_not_point_back_with_a_demonstrative() -> None:
     assert any("ces pannes" in p for p in points)
 
 
+def test_an_answer_does_not_point_back_with_a_demonstrative() -> None:
+    """make run: « Quels sont les chiffres clés ? » was answered « Selon les chiffres de la
+    mairie, 1 150 personnes sont venues pendant ces soirées » — read alone, which
+    evenings? The key points' rule, for answers too. Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import questions
+    from rewriter.read.markdown import parse_markdown
+
+    text = (
+        "# Le musée\n\nLe musée de Lanne ouvrira le soir à partir du 3 mars.\n\n"
+        "Pendant six semaines, le musée a ouvert jusqu'à 22 heures le vendredi.\n\n"
+        "Selon la mairie, 2 300 visiteurs sont venus pendant ces nocturnes.\n\n"
+        "Le musée a reçu 48 000 visiteurs en 2024, soit 12 % de plus qu'en 2023."
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "musée"))
+    answers = [s.text for q in questions(plan) for s in q.answer]
+    assert not any("ces nocturnes" in a for a in answers)
+    assert any("48 000" in a for a in answers)
+
+
 def test_a_heading_drawn_from_what_a_cut_sends_below_goes_with_it() -> None:
     """Article 15 with the default model: the section's heading « Jacques Weber publie un
     ouvrage autobiographique » was drawn from its book sentence; the cut for length sent

@@ -267,12 +267,15 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     used: set[int] = set(exclude or ())
 
     def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
-        # An answer is read alone, under its question: no sentence that leans on another.
+        # An answer is read alone, under its question: no sentence that leans on another,
+        # nor one whose demonstrative points to what it does not name (« 1 150 personnes
+        # sont venues pendant ces soirées », make run) — but the article's first.
         out = [
             s
             for s in matching
             if s.index not in used
             and not leans(s)
+            and (s.index == 0 or not _this_one(s))
             and not _list_item(s)
             and not fragment(s.text)
             and not s.unmarked_quote
