@@ -1231,6 +1231,27 @@ def test_a_key_point_does_not_point_back_with_a_demonstrative() -> None:
     assert any("ces pannes" in p for p in points)
 
 
+def test_a_key_point_is_not_set_against_what_it_does_not_name() -> None:
+    """A fresh article's key point « D'autres travaux, menés au Royaume-Uni et au Japon,
+    avaient abouti à des résultats proches » (other than which, close to what?), and
+    article 18's « Deux autres acteurs manquent à l'appel… ». Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import key_points
+    from rewriter.read.markdown import parse_markdown
+
+    text = (
+        "# Le vélo\n\nUne étude de l'Inserm a suivi 12 000 cyclistes de Lyon pendant 8 ans.\n\n"
+        "Les cyclistes de Lyon vivaient en moyenne 2 ans de plus que les autres habitants.\n\n"
+        "D'autres études, menées en Suède en 2019, avaient abouti à des chiffres proches.\n\n"
+        "Deux autres villes, Nantes et Lille, ont lancé en 2023 des études semblables."
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "vélo"))
+    points = [s.text for s in key_points(plan)]
+    assert any("12 000" in p for p in points)
+    assert not any("autres" in p.split()[:2] or p.startswith("D'autres") for p in points)
+
+
 def test_an_answer_does_not_point_back_with_a_demonstrative() -> None:
     """make run: « Quels sont les chiffres clés ? » was answered « Selon les chiffres de la
     mairie, 1 150 personnes sont venues pendant ces soirées » — read alone, which

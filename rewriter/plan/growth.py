@@ -124,7 +124,8 @@ def leans(s: SourceSentence) -> bool:
     """The sentence needs the one before it, out of its place: a subject pronoun
     (`opens_on_pronoun`), a demonstrative among its first words (« Pour ce faire, … »),
     or a main subject with a demonstrative or possessive (« Pendant le Crétacé, ces
-    ostracodes vivaient… », « Leur corps mou est protégé… »)."""
+    ostracodes vivaient… », « Leur corps mou est protégé… ») or set against another
+    (« D'autres travaux… avaient abouti à des résultats proches »)."""
     if opens_on_pronoun(s):
         return True
     first = list(s.span)[:4]
@@ -146,7 +147,20 @@ def leans(s: SourceSentence) -> bool:
     # (environ −145 à −66 millions d'années), ces ostracodes vivaient… », article 20).
     roots = [t for t in s.span if t.dep_ == "ROOT"] or [s.span.root]
     subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj")]
+    if any(_other(subject) for subject in subjects) or any(
+        t.lower_ in ("autre", "autres") for t in first[:3]
+    ):
+        return True  # « D'autres pays ont suivi », « Deux autres acteurs manquent… »: other than?
     return any(leaning_determiner(d) for subject in subjects for d in subject.children)
+
+
+def _other(subject: Any) -> bool:
+    """A subject set against one named before: « d'autres travaux », « l'autre danger »,
+    « deux autres plaintes », « d'autres » alone — or, where the parse loses the subject,
+    « autre » among the sentence's first words (« D'autres modifient la taille »)."""
+    if subject.lower_ == "autres":
+        return True
+    return any(c.lower_ in ("autre", "autres") and c.i < subject.i for c in subject.children)
 
 
 # A stressed pronoun and what it can stand for: its number, and its gender when it has one.
