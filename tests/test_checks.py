@@ -422,3 +422,26 @@ def test_a_headline_capital_does_not_split_a_phrases_count() -> None:
     found = {c.text.lower(): c for c in candidates(title, body)}
     assert "vendanges" in found
     assert found["vendanges"].count == 3 and found["vendanges"].in_title
+
+
+def test_a_noun_with_its_bare_complement_is_one_keyword_when_said_often() -> None:
+    """Article 12, « Haine en ligne : le Parlement valide… »: the keyword was « haine »,
+    which no one searching for this story types; « haine en ligne » is said four times.
+    A compound said twice (« campagne de vaccination ») does not outrank the topic. Our
+    text."""
+    text = (
+        "# Harcèlement en ligne : le Sénat adopte un texte\n\n"
+        "Le Sénat a adopté mardi un texte contre le harcèlement en ligne. Le harcèlement "
+        "touche un élève sur dix, selon le ministère.\n\n"
+        "Le harcèlement en ligne a doublé depuis 2019. Les plateformes devront retirer les "
+        "messages de harcèlement en ligne sous 24 heures.\n\n"
+        "Une campagne de vaccination contre la grippe n'a rien à voir. Une campagne de "
+        "vaccination reste une autre affaire."
+    )
+    assert analyse(parse_markdown(text)).keyword == "harcèlement en ligne"
+    from rewriter.analysis.keyword import candidates
+    from rewriter.analysis.nlp import french
+
+    nlp = french()
+    found = {c.text.lower() for c in candidates(nlp("Vaccins"), [nlp(text.split("\n\n")[3])])}
+    assert "campagne de vaccination" not in found

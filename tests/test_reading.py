@@ -1263,3 +1263,12 @@ def test_a_headline_of_meta_length_is_no_meta() -> None:
     plan = make_plan(parse_article(parse_markdown(f"# {headline}\n\n{lead}\n"), "médiathèque"))
     assert 120 <= len(headline) <= 156
     assert meta_for(plan, UnitWriter(None), Settings()) != headline
+
+
+def test_a_label_names_a_topic_not_a_count() -> None:
+    """Article 12 headed a section « La plupart des groupes politiques »: how many, not
+    what. Our sentence."""
+    from rewriter.generate.labels import fallback_heading
+
+    text = "La plupart des groupes politiques se sont partagés sur le texte de loi."
+    assert not fallback_heading(text, set()).startswith("La plupart")

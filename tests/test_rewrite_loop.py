@@ -865,6 +865,11 @@ def test_a_long_quotation_is_detached_from_who_said_it_only_when_it_then_reads_i
          "risque", "sur le risque de diabète"),
         ("# Emploi\n\nLe chômage de longue durée recule. Le chômage baisse en Bretagne. "
          "Le chômage reste élevé.\n", "chômage", "sur le chômage"),
+        # A keyword of three words, « de » included (a fresh article's « laiterie de
+        # Saint-Méen » gave no « sur… » at all: the heading said « Ce qu'il faut retenir »).
+        ("# Fromagerie\n\nLa fromagerie de Plouvien ferme. Les salariés de la fromagerie "
+         "de Plouvien sont inquiets.\n", "fromagerie de Plouvien",
+         "sur la fromagerie de Plouvien"),
     ],
 )  # fmt: skip
 def test_growth_headings_give_a_name_the_article_the_source_gives_it(

@@ -98,7 +98,9 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
     phrases: dict[tuple[str, ...], Counter[str]] = {}
     counts: Counter[tuple[str, ...]] = Counter()
     forms: dict[tuple[str, ...], list[set[str]]] = {}
+    compound: set[tuple[str, ...]] = set()  # keys of « haine en ligne », « risque d'AVC »
     for doc in [title_doc, *body_docs]:
+        compound |= {_key(span) for span in _compounds(doc)}
         for span in _phrases(doc):
             key = _key(span)
             counts[key] += 1
@@ -121,6 +123,8 @@ def candidates(title_doc: Any, body_docs: Sequence[Any]) -> list[Candidate]:
     for key, count in counts.items():
         if count < 2 and key not in title_keys:
             continue
+        if key in compound and count < _COMPOUND_USES:
+            continue  # « campagne de vaccination » twice: the story's topic is « grippe »
         in_title = all(f & title_forms for f in forms[key])
         in_intro = all(f & intro_forms for f in forms[key])
         # Frequency with diminishing returns, strong title bonus (the article's topic),
@@ -265,7 +269,39 @@ def _phrases(doc: Any) -> list[Any]:
         if len(_key(span)) > 1 and (span.start, span.end) not in seen:
             seen.add((span.start, span.end))
             spans.append(span)
+    for span in _compounds(doc):
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            spans.append(span)
     return spans
+
+
+_LINKS = frozenset(("en", "de", "d'", "d’", "à"))
+# A compound is the article's name for its topic when it says it this often, title included.
+_COMPOUND_USES = 3
+
+
+def _compounds(doc: Any) -> list[Any]:
+    """A noun and the bare noun it takes after « en », « de » or « à », side by side: « haine
+    en ligne », « risque d'AVC », « chercheurs d'or » — one name for one thing, which a
+    reader searches as such (spaCy's noun chunks stop at the first noun). Read on the
+    words: the parse may hang « en ligne » on the noun before (« les messages de
+    harcèlement en ligne »). Not « en » and a place: « les stades en Nouvelle-Zélande » is
+    two things."""
+    out = []
+    for token in doc[:-2]:
+        link, noun = doc[token.i + 1], doc[token.i + 2]
+        if (
+            token.pos_ == "NOUN"
+            and not _is_quantity(token)
+            and link.lower_ in _LINKS
+            and (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and link.lower_ != "en"))
+            and not any(c.dep_ == "det" for c in noun.children)
+        ):
+            span = _trim(doc[token.i : token.i + 3])
+            if span is not None and len(span) == 3:
+                out.append(span)
+    return out
 
 
 def _is_quantity(token: Any) -> bool:

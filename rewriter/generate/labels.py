@@ -48,6 +48,10 @@ _NEGATIVE = frozenset(("aucun", "aucune", "nul", "nulle"))
 _CONTRACTED = {"du": "le", "au": "le", "des": "les", "aux": "les"}
 
 
+# Nouns that say how many of something: the heading would name a count, not a topic.
+_SHARES = frozenset("plupart totalité moitié reste dizaine dizaines centaine centaines".split())
+
+
 def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None = None) -> str:
     """The section's most telling noun phrase not used yet (« Un système de retour
     automatique des livres »): subjects and objects first, then the rest. With `keyword`,
@@ -64,6 +68,8 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             continue
         if token.lemma_ in LOCUTION_NOUNS and any(c.dep_ == "case" for c in token.children):
             continue  # « Du côté des films français »
+        if token.lower_ in _SHARES:
+            continue  # « La plupart des groupes politiques »: how many, not what (article 12)
         cases = {c.lower_ for c in token.children if c.dep_ == "case"}
         article = any(c.dep_ == "det" and c.pos_ == "DET" for c in token.children)
         if cases - _OF - _WITH_ARTICLE and not article:  # (« pleine » is parsed a det)

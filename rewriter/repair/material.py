@@ -143,7 +143,8 @@ def about(plan: Plan) -> str:
     the source never gives it a determiner: « en Ariège » comes first in article 26, yet
     the heading says « sur l'Ariège »."""
     kw = plan.keyword
-    n = max(1, len(kw.words))
+    # Its words, « de » and « en » included: « sur la laiterie de Saint-Méen ».
+    n = max(1, len(kw.words), sum(1 for t in french()(kw.text) if not t.is_punct))
     bare = country = ""
     # A common noun the source always names with its « de » complement goes with the
     # first one (« sur le risque d'accident vasculaire cérébral »); said once without,
