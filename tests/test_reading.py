@@ -1267,8 +1267,14 @@ def test_a_headline_of_meta_length_is_no_meta() -> None:
 
 def test_a_label_names_a_topic_not_a_count() -> None:
     """Article 12 headed a section « La plupart des groupes politiques »: how many, not
-    what. Our sentence."""
+    what; article 14 one « Patron de Grasset »: who, not what. Our sentences."""
     from rewriter.generate.labels import fallback_heading
 
     text = "La plupart des groupes politiques se sont partagés sur le texte de loi."
     assert not fallback_heading(text, set()).startswith("La plupart")
+    # Nor someone's title: « Patron de Grasset » (article 14's H3).
+    text = (
+        "Il faut publier moins, a répondu Paul Morel, patron de Vernal, dans un entretien "
+        "accordé au journal régional."
+    )
+    assert "atron" not in fallback_heading(text, set())

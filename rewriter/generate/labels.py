@@ -80,6 +80,8 @@ def fallback_heading(source_text: str, used: set[str], keyword: Keyword | None =
             continue
         if _speaker(token):
             continue  # « a précisé le ministère de l'Industrie »: who says, not what
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            continue  # « Olivier Nora, patron de Grasset »: someone's title (article 14's H3)
         if len(token.sent) > 12 and not any(
             "Fin" in t.morph.get("VerbForm", []) for t in token.sent
         ):
