@@ -1257,6 +1257,34 @@ def test_a_key_point_is_not_set_against_what_it_does_not_name() -> None:
     assert not any("autres" in p.split()[:2] or p.startswith("D'autres") for p in points)
 
 
+def test_a_key_point_does_not_take_up_a_bare_definite_subject() -> None:
+    """A fresh article's key points « La profession réclame une hausse de la rémunération
+    de l'acte… » (the pharmacists) and « Le recul est particulièrement marqué… » (of
+    what?): read alone, which one? A noun of the headline (« La campagne… » under « la
+    campagne de vaccination »), a body a place has one of (« Le gouvernement ») or a
+    noun that says which (« La campagne de vaccination contre la grippe ») stands alone.
+    Our text."""
+    from rewriter.analysis.engine import parse_article
+    from rewriter.plan import make_plan
+    from rewriter.plan.growth import key_points
+    from rewriter.read.markdown import parse_markdown
+
+    text = (
+        "# Rougeole : la campagne de rappel commence à Lanne\n\n"
+        "La campagne de rappel contre la rougeole a débuté lundi dans 14 écoles de Lanne.\n\n"
+        "Selon l'Agence régionale de santé, 2 300 enfants ont reçu leur dose en 2024.\n\n"
+        "La profession réclame une hausse de 12 % de la rémunération des infirmiers.\n\n"
+        "Le recul atteint 8 % chez les élèves de Lanne depuis 2022.\n\n"
+        "La campagne durera jusqu'au 30 juin dans les 14 écoles de Lanne.\n\n"
+        "Le gouvernement a promis 3 millions d'euros aux écoles de Lanne en 2025."
+    )
+    plan = make_plan(parse_article(parse_markdown(text), "rougeole"))
+    points = [s.text for s in key_points(plan)]
+    assert not any(p.startswith(("La profession", "Le recul")) for p in points)
+    assert any(p.startswith("La campagne durera") for p in points)
+    assert any(p.startswith("Le gouvernement") for p in points)
+
+
 def test_an_answer_does_not_point_back_with_a_demonstrative() -> None:
     """make run: « Quels sont les chiffres clés ? » was answered « Selon les chiffres de la
     mairie, 1 150 personnes sont venues pendant ces soirées » — read alone, which

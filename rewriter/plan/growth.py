@@ -16,6 +16,7 @@ from rewriter.analysis.words import (
     points_back,
 )
 from rewriter.plan import Plan, SourceSentence, quotation_ranges
+from rewriter.plan.anaphora import known_forms, takes_up
 from rewriter.plan.reasons import WHY, causal, why_question
 from rewriter.transform.clauses import REPORTING_VERBS, TIME_WORDS
 from rewriter.verify.reading import fragment
@@ -36,6 +37,7 @@ def key_points(plan: Plan, exclude: set[int] | None = None) -> list[SourceSenten
     """The sentences carrying the most facts (numbers, names), in article order — each
     readable alone (not opening on « Il » or « Celle-ci ») and saying something new:
     none of `exclude` (indices of sentences a subheading already states)."""
+    known = known_forms(plan.title, plan.keyword.words)
     candidates = [
         s
         for s in plan.sentences
@@ -47,7 +49,7 @@ def key_points(plan: Plan, exclude: set[int] | None = None) -> list[SourceSenten
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
         and not _list_item(s)
         and not fragment(s.text)  # a key point is a whole sentence (« Car… » is not)
-        and (s.index == 0 or not _this_one(s))
+        and (s.index == 0 or not (_this_one(s) or takes_up(s.span, known)))
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
@@ -279,6 +281,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     never one the key points already restate (`exclude`: their indices)."""
     sentences = plan.sentences
     used: set[int] = set(exclude or ())
+    known = known_forms(plan.title, plan.keyword.words)
 
     def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
         # An answer is read alone, under its question: no sentence that leans on another,
@@ -289,7 +292,7 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
             for s in matching
             if s.index not in used
             and not leans(s)
-            and (s.index == 0 or not _this_one(s))
+            and (s.index == 0 or not (_this_one(s) or takes_up(s.span, known)))
             and not _list_item(s)
             and not fragment(s.text)
             and not s.unmarked_quote
