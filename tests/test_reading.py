@@ -750,6 +750,23 @@ def test_a_meta_says_the_lead_cut_at_a_word_before_a_side_fact_further_on() -> N
     assert _meta_of(text, "maire") == later
 
 
+def test_a_meta_does_not_open_on_a_subject_that_takes_up_what_came_before() -> None:
+    """Article 10's meta, « La transition, orchestrée par "Apple Silicon", va prendre deux
+    ans et la société va tout de même sortir… »: which transition, which company? Our
+    text."""
+    lead = (
+        "Vos livres sur votre liseuse : d'ici la fin de l'année, il sera possible de lire "
+        "les titres de la bibliothèque municipale de Lanne sur toutes les liseuses, a "
+        "annoncé la mairie de Lanne lundi."
+    )
+    later = (
+        "La transition, confiée à un prestataire privé, va prendre deux ans et la ville "
+        "va tout de même garder ses prêts de livres papier dans les douze annexes."
+    )
+    text = f"# Lanne numérise sa bibliothèque\n\n{lead}\n\n{later}"
+    assert not _meta_of(text, "ville").startswith("La transition")
+
+
 def test_a_lead_opening_on_a_quotation_gives_the_meta_its_clause() -> None:
     """« "Mardi matin, on sera prêt" : à Strasbourg, les salariés… » (article 27) gave
     « Maison Kammerzell : passer une seule fois du produit… », a later sentence under a

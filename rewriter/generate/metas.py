@@ -13,6 +13,7 @@ from rewriter.analysis.nlp import french
 from rewriter.analysis.words import lower_initial
 from rewriter.generate.text import capitalise, keyword_label, without_connector, without_leaning
 from rewriter.plan import Plan, SourceSentence
+from rewriter.plan.anaphora import known_forms, takes_up
 from rewriter.plan.growth import leans, opens_on_pronoun
 from rewriter.settings import Settings
 from rewriter.transform.clauses import balanced
@@ -119,7 +120,13 @@ def _lead_meta(plan: Plan, settings: Settings) -> str:
     # A meta is read alone: it may open on the lead, never on a sentence that leans on
     # the one before (« Metz : grâce à cette victoire, les Finistériennes… », a fresh
     # article: which victory?).
-    opens = [k == 0 or not (_points_back(s) or leans(s)) for k, s in enumerate(lead)]
+    # Nor on one whose subject takes up what the sentences before named (« La transition,
+    # orchestrée par "Apple Silicon", va prendre deux ans et la société… », article 10).
+    known = known_forms(plan.title, kw.words)
+    opens = [
+        k == 0 or not (_points_back(s) or leans(s) or takes_up(s.span, known))
+        for k, s in enumerate(lead)
+    ]
     lo, hi = settings.min_meta_chars, settings.max_meta_chars
 
     def keyed(text: str) -> str:

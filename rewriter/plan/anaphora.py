@@ -35,7 +35,7 @@ def takes_up(span: Any, known: frozenset[str]) -> str:
         dets = [c for c in subject.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ not in _DEFINITE:
             continue
-        if any(c.dep_ not in ("det", "punct") for c in subject.children):
+        if any(_restricts(c) for c in subject.children):
             continue  # « la campagne de vaccination », « l'ancien maire »: says which
         if subject.text[:1].isupper() and subject.i > span.start:
             continue  # « L'Assemblée », « l'État »
@@ -43,6 +43,15 @@ def takes_up(span: Any, known: frozenset[str]) -> str:
             continue
         return str(subject.text)
     return ""
+
+
+def _restricts(child: Any) -> bool:
+    """A dependent that says which: not one set off by a comma (« La transition,
+    orchestrée par "Apple Silicon", va prendre deux ans », article 10's meta)."""
+    if child.dep_ in ("det", "punct"):
+        return False
+    start = child.left_edge.i
+    return not (start > 0 and child.doc[start - 1].text == ",")
 
 
 def known_forms(title: str, keyword_words: tuple[frozenset[str], ...]) -> frozenset[str]:
