@@ -8,7 +8,7 @@ particulièrement marqué… » (of vaccinations), « L'enquête avait été ouv
 (« la campagne de vaccination contre la grippe »). Not a noun of the headline or the
 keyword, which the reader of the article knows (« L'usine sera installée… » under « une
 usine de 1 200 emplois »), nor one of the few bodies each place has one of (« Le
-gouvernement », « la mairie »), nor a capitalised one (« L'Assemblée »)."""
+gouvernement », « la mairie », « la commune »), nor a capitalised one (« L'Assemblée »)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from typing import Any
 
 from rewriter.analysis.nlp import french
 from rewriter.analysis.words import token_forms
+from rewriter.plan import quotation_ranges
+from rewriter.transform.clauses import TIME_WORDS
 
 # Bodies a place has one of: named by their definite article alone, they stand alone.
 UNIQUE = frozenset(
     "gouvernement mairie préfecture parquet tribunal police justice maire opposition "
-    "majorité état".split()
+    "majorité état commune ville municipalité département région pays".split()
 )
 _DEFINITE = frozenset(("le", "la", "l'", "l’"))
 
@@ -54,6 +56,29 @@ def _restricts(child: Any) -> bool:
     return not (start > 0 and child.doc[start - 1].text == ",")
 
 
+# Nouns a demonstrative dates rather than points back with: « cette année ».
+_THIS_TIME = TIME_WORDS | frozenset("fois saison été hiver printemps automne week-end".split())
+
+
+def this_one(span: Any) -> bool:
+    """A demonstrative anywhere outside a quotation whose noun the sentence has not named
+    before it: read alone, « L'Ariège est le premier département à mener cette démarche »
+    (article 26), « l'Insee a prévu que ce taux parvienne à 8,3 % » (05) — which one? The
+    article's first sentence is written to stand alone."""
+    quoted = quotation_ranges(span.text)
+    start = span.start_char
+    for token in span:
+        if token.dep_ != "det" or "Dem" not in token.morph.get("PronType"):
+            continue
+        if any(a <= token.idx - start < b for a, b in quoted):
+            continue
+        noun = token.head
+        named = {t.lemma_.lower() for t in span if t.i < token.i}
+        if noun.lemma_.lower() not in _THIS_TIME | named:
+            return True
+    return False
+
+
 def known_forms(title: str, keyword_words: tuple[frozenset[str], ...]) -> frozenset[str]:
     """Forms of the words a reader of the article already has: the headline's, the
     keyword's."""
@@ -61,4 +86,4 @@ def known_forms(title: str, keyword_words: tuple[frozenset[str], ...]) -> frozen
     return frozenset(forms | {f for word in keyword_words for f in word})
 
 
-__all__ = ["UNIQUE", "known_forms", "takes_up"]
+__all__ = ["UNIQUE", "known_forms", "takes_up", "this_one"]

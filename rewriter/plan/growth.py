@@ -16,9 +16,9 @@ from rewriter.analysis.words import (
     points_back,
 )
 from rewriter.plan import Plan, SourceSentence, quotation_ranges
-from rewriter.plan.anaphora import known_forms, takes_up
+from rewriter.plan.anaphora import known_forms, takes_up, this_one
 from rewriter.plan.reasons import WHY, causal, why_question
-from rewriter.transform.clauses import REPORTING_VERBS, TIME_WORDS
+from rewriter.transform.clauses import REPORTING_VERBS
 from rewriter.verify.reading import fragment
 from rewriter.verify.support import quotes_in
 
@@ -49,7 +49,7 @@ def key_points(plan: Plan, exclude: set[int] | None = None) -> list[SourceSenten
         and not s.text.rstrip().endswith("?")  # article 18: « Les 50.000 euros remis… ? »
         and not _list_item(s)
         and not fragment(s.text)  # a key point is a whole sentence (« Car… » is not)
-        and (s.index == 0 or not (_this_one(s) or takes_up(s.span, known)))
+        and (s.index == 0 or not (this_one(s.span) or takes_up(s.span, known)))
     ]
     scored = sorted(
         candidates, key=lambda s: -(2 * s.has_number + len(s.entities) + (s.index == 0))
@@ -60,29 +60,6 @@ def key_points(plan: Plan, exclude: set[int] | None = None) -> list[SourceSenten
         if (s.has_number or s.entities) and not any(_same_fact(s, c) for c in chosen):
             chosen.append(s)
     return sorted(chosen[:n], key=lambda s: s.index)
-
-
-# Nouns a demonstrative dates rather than points back with: « cette année ».
-_THIS_TIME = TIME_WORDS | frozenset("fois saison été hiver printemps automne week-end".split())
-
-
-def _this_one(s: SourceSentence) -> bool:
-    """A demonstrative anywhere outside a quotation whose noun the sentence has not named
-    before it: read alone, « L'Ariège est le premier département à mener cette démarche »
-    (article 26), « l'Insee a prévu que ce taux parvienne à 8,3 % » (05) — which one? The
-    article's first sentence is written to stand alone."""
-    quoted = quotation_ranges(s.text)
-    start = s.span.start_char
-    for token in s.span:
-        if token.dep_ != "det" or "Dem" not in token.morph.get("PronType"):
-            continue
-        if any(a <= token.idx - start < b for a, b in quoted):
-            continue
-        noun = token.head
-        named = {t.lemma_.lower() for t in s.span if t.i < token.i}
-        if noun.lemma_.lower() not in _THIS_TIME | named:
-            return True
-    return False
 
 
 _PERSONAL = STANDING_FOR
@@ -158,8 +135,7 @@ def leans(s: SourceSentence) -> bool:
 
 def _other(subject: Any) -> bool:
     """A subject set against one named before: « d'autres travaux », « l'autre danger »,
-    « deux autres plaintes », « d'autres » alone — or, where the parse loses the subject,
-    « autre » among the sentence's first words (« D'autres modifient la taille »)."""
+    « deux autres plaintes », « d'autres » alone (`leans` also reads the first words)."""
     if subject.lower_ == "autres":
         return True
     return any(c.lower_ in ("autre", "autres") and c.i < subject.i for c in subject.children)
@@ -283,16 +259,17 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     used: set[int] = set(exclude or ())
     known = known_forms(plan.title, plan.keyword.words)
 
-    def pick(matching: list[SourceSentence], n: int = 2) -> list[SourceSentence]:
+    def pick(matching: list[SourceSentence], n: int = 2, said: bool = False) -> list[Any]:
         # An answer is read alone, under its question: no sentence that leans on another,
         # nor one whose demonstrative points to what it does not name (« 1 150 personnes
-        # sont venues pendant ces soirées », make run) — but the article's first.
+        # sont venues pendant ces soirées », make run; but the article's first), nor one
+        # whose subject takes up what came before, unless its question `said` it.
         out = [
             s
             for s in matching
             if s.index not in used
             and not leans(s)
-            and (s.index == 0 or not (_this_one(s) or takes_up(s.span, known)))
+            and (s.index == 0 or not (this_one(s.span) or (takes_up(s.span, known) and not said)))
             and not _list_item(s)
             and not fragment(s.text)
             and not s.unmarked_quote
@@ -325,12 +302,13 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     future = pick([s for s in sentences if _future(s) and not s.has_quote], 2)
     if future:
         out.append(Question("Quelles sont les prochaines étapes ?", future))
-    causes = pick([s for s in sentences if causal(s) and not s.has_quote], 2)
+    causes = pick([s for s in sentences if causal(s) and not s.has_quote], 2, said=True)
+    # « Quelles raisons sont avancées ? » — of what? The first answer's own clause, asked,
+    # says its subject: « Pourquoi l'association envisage-t-elle d'installer un chapiteau ? »
+    asked = why_question(causes[0]) if causes else None
+    causes = causes[:1] if asked else [c for c in causes if not takes_up(c.span, known)]
     if causes:
-        # « Quelles raisons sont avancées ? » — of what? The first answer's own clause,
-        # asked: « Pourquoi l'association envisage-t-elle d'installer un chapiteau ? »
-        asked = why_question(causes[0])
-        out.append(Question(asked, causes[:1]) if asked else Question(WHY, causes))
+        out.append(Question(asked or WHY, causes))
     return out
 
 
