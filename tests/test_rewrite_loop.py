@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1236,14 +1237,19 @@ def test_a_key_point_does_not_point_back_with_a_demonstrative() -> None:
     assert any("ces pannes" in p for p in points)
 
 
+def _plan_of(text: str, keyword: str) -> Any:
+    """The plan of `text` (Markdown) with `keyword`."""
+    from rewriter.plan import make_plan
+    from tests.conftest import analysed
+
+    return make_plan(analysed(text, keyword))
+
+
 def test_a_key_point_is_not_set_against_what_it_does_not_name() -> None:
     """A fresh article's key point « D'autres travaux, menés au Royaume-Uni et au Japon,
     avaient abouti à des résultats proches » (other than which, close to what?), and
     article 18's « Deux autres acteurs manquent à l'appel… ». Our text."""
-    from rewriter.analysis.engine import parse_article
-    from rewriter.plan import make_plan
     from rewriter.plan.growth import key_points
-    from rewriter.read.markdown import parse_markdown
 
     text = (
         "# Le vélo\n\nUne étude de l'Inserm a suivi 12 000 cyclistes de Lyon pendant 8 ans.\n\n"
@@ -1251,7 +1257,7 @@ def test_a_key_point_is_not_set_against_what_it_does_not_name() -> None:
         "D'autres études, menées en Suède en 2019, avaient abouti à des chiffres proches.\n\n"
         "Deux autres villes, Nantes et Lille, ont lancé en 2023 des études semblables."
     )
-    plan = make_plan(parse_article(parse_markdown(text), "vélo"))
+    plan = _plan_of(text, "vélo")
     points = [s.text for s in key_points(plan)]
     assert any("12 000" in p for p in points)
     assert not any("autres" in p.split()[:2] or p.startswith("D'autres") for p in points)
@@ -1264,10 +1270,7 @@ def test_a_key_point_does_not_take_up_a_bare_definite_subject() -> None:
     campagne de vaccination »), a body a place has one of (« Le gouvernement ») or a
     noun that says which (« La campagne de vaccination contre la grippe ») stands alone.
     Our text."""
-    from rewriter.analysis.engine import parse_article
-    from rewriter.plan import make_plan
     from rewriter.plan.growth import key_points
-    from rewriter.read.markdown import parse_markdown
 
     text = (
         "# Rougeole : la campagne de rappel commence à Lanne\n\n"
@@ -1278,7 +1281,7 @@ def test_a_key_point_does_not_take_up_a_bare_definite_subject() -> None:
         "La campagne durera jusqu'au 30 juin dans les 14 écoles de Lanne.\n\n"
         "Le gouvernement a promis 3 millions d'euros aux écoles de Lanne en 2025."
     )
-    plan = make_plan(parse_article(parse_markdown(text), "rougeole"))
+    plan = _plan_of(text, "rougeole")
     points = [s.text for s in key_points(plan)]
     assert not any(p.startswith(("La profession", "Le recul")) for p in points)
     assert any(p.startswith("La campagne durera") for p in points)
@@ -1289,10 +1292,7 @@ def test_an_answer_does_not_point_back_with_a_demonstrative() -> None:
     """make run: « Quels sont les chiffres clés ? » was answered « Selon les chiffres de la
     mairie, 1 150 personnes sont venues pendant ces soirées » — read alone, which
     evenings? The key points' rule, for answers too. Our text."""
-    from rewriter.analysis.engine import parse_article
-    from rewriter.plan import make_plan
     from rewriter.plan.growth import questions
-    from rewriter.read.markdown import parse_markdown
 
     text = (
         "# Le musée\n\nLe musée de Lanne ouvrira le soir à partir du 3 mars.\n\n"
@@ -1300,7 +1300,7 @@ def test_an_answer_does_not_point_back_with_a_demonstrative() -> None:
         "Selon la mairie, 2 300 visiteurs sont venus pendant ces nocturnes.\n\n"
         "Le musée a reçu 48 000 visiteurs en 2024, soit 12 % de plus qu'en 2023."
     )
-    plan = make_plan(parse_article(parse_markdown(text), "musée"))
+    plan = _plan_of(text, "musée")
     answers = [s.text for q in questions(plan) for s in q.answer]
     assert not any("ces nocturnes" in a for a in answers)
     assert any("48 000" in a for a in answers)
