@@ -259,7 +259,9 @@ def questions(plan: Plan, exclude: set[int] | None = None) -> list[Question]:
     used: set[int] = set(exclude or ())
     known = known_forms(plan.title, plan.keyword.words)
 
-    def pick(matching: list[SourceSentence], n: int = 2, said: bool = False) -> list[Any]:
+    def pick(
+        matching: list[SourceSentence], n: int = 2, said: bool = False
+    ) -> list[SourceSentence]:
         # An answer is read alone, under its question: no sentence that leans on another,
         # nor one whose demonstrative points to what it does not name (« 1 150 personnes
         # sont venues pendant ces soirées », make run; but the article's first), nor one
